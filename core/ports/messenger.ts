@@ -1,0 +1,35 @@
+import type { Person } from '../model';
+
+/** An Adaptive Card as JSON (built by a card function, validated in tests). */
+export type AdaptiveCardJson = Record<string, unknown>;
+
+export interface OutboundCard {
+  card: AdaptiveCardJson;
+  /** Plain-text summary shown in notifications and activity feeds. */
+  summary: string;
+}
+
+export const DELIVERY_FAILURES = ['no-conversation', 'blocked', 'not-found', 'throttled', 'transient'] as const;
+export type DeliveryFailureKind = (typeof DELIVERY_FAILURES)[number];
+
+/** A classified send failure: permanent ones (no-conversation, blocked, not-found) are not retried. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly kind: DeliveryFailureKind,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+
+  get permanent(): boolean {
+    return this.kind === 'no-conversation' || this.kind === 'blocked' || this.kind === 'not-found';
+  }
+}
+
+/** Proactive 1:1 messages to people who have the app installed. */
+export interface Messenger {
+  /** Sends a card to the person's personal chat with the bot; resolves to the sent activity id. */
+  sendCard(to: Person, message: OutboundCard): Promise<{ activityId: string }>;
+}

@@ -1,0 +1,66 @@
+import type {
+  ConversationRecord,
+  ConversationRecordInput,
+  Objective,
+  ObjectiveInput,
+  ReminderLogEntry,
+  ReminderLogInput,
+  ReminderOutcome,
+  Task,
+  TaskInput,
+  TaskPatch,
+  TaskStatus,
+  Update,
+  UpdateInput,
+} from '../model';
+
+/** Task queries in domain terms; adapters map them to indexed columns (Ref, DueDate, Owner, Status). */
+export interface TaskQuery {
+  ownerAadObjectId?: string;
+  statuses?: TaskStatus[];
+  /** Inclusive upper bound on the due date (yyyy-mm-dd); tasks without a due date are excluded. */
+  dueOnOrBefore?: string;
+}
+
+export interface RecordUpdateCommand {
+  update: UpdateInput;
+  task: { id: string; expectedVersion: string; patch: TaskPatch };
+}
+
+/**
+ * The plan's storage port. Every write of an existing record names the version it was read at;
+ * a stale version throws ConflictError and writes nothing. Unique keys throw DuplicateError.
+ */
+export interface PlanStore {
+  listObjectives(): Promise<Objective[]>;
+  createObjective(input: ObjectiveInput): Promise<Objective>;
+  updateObjective(id: string, expectedVersion: string, patch: Partial<ObjectiveInput>): Promise<Objective>;
+
+  listTasks(query?: TaskQuery): Promise<Task[]>;
+  getTask(id: string): Promise<Task | undefined>;
+  getTaskByRef(ref: string): Promise<Task | undefined>;
+  createTask(input: TaskInput): Promise<Task>;
+  updateTask(id: string, expectedVersion: string, patch: TaskPatch): Promise<Task>;
+
+  /**
+   * Stores an update and the task's latest fields together: both or neither. The task version is
+   * checked (ConflictError); an update with an idempotency key already stored throws DuplicateError.
+   */
+  recordUpdate(command: RecordUpdateCommand): Promise<{ task: Task; update: Update }>;
+  findUpdateByIdempotencyKey(key: string): Promise<Update | undefined>;
+  listUpdates(taskId: string): Promise<Update[]>;
+  /** The newest updates across the plan, newest first. */
+  listRecentUpdates(limit: number): Promise<Update[]>;
+
+  /** Inserts a reminder log entry; returns false (writing nothing) when the key already exists. */
+  tryAddReminder(entry: ReminderLogInput): Promise<boolean>;
+  setReminderOutcome(key: string, outcome: ReminderOutcome, detail?: string): Promise<void>;
+  listReminders(taskId?: string): Promise<ReminderLogEntry[]>;
+
+  /** Creates or replaces the conversation reference of one user (unique by AAD object id). */
+  saveConversation(input: ConversationRecordInput): Promise<ConversationRecord>;
+  getConversation(aadObjectId: string): Promise<ConversationRecord | undefined>;
+  listConversations(): Promise<ConversationRecord[]>;
+
+  close(): Promise<void>;
+}

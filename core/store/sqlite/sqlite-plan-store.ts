@@ -1,0 +1,253 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ConflictError, DuplicateError, NotFoundError } from '../../errors';
+import type {
+  ConversationRecord,
+  ConversationRecordInput,
+  Objective,
+  ObjectiveInput,
+  ReminderLogEntry,
+  ReminderLogInput,
+  ReminderOutcome,
+  Task,
+  TaskInput,
+  TaskPatch,
+  Update,
+} from '../../model';
+import type { PlanStore, RecordUpdateCommand, TaskQuery } from '../../ports/plan-store';
+import { migrate } from './migrate';
+
+interface Row {
+  id: number;
+  version: number;
+  data: string;
+}
+
+/** Row -> domain: the JSON body plus the item id and version as strings (SharePoint's shape). */
+function toDomain<T>(row: Row): T & { id: string; version: string } {
+  return { ...(JSON.parse(row.data) as T), id: String(row.id), version: String(row.version) };
+}
+
+/** Domain -> row body: never persists id/version inside the JSON. */
+function toPersistence(record: object): string {
+  const { id: _id, version: _version, ...body } = record as Record<string, unknown>;
+  return JSON.stringify(body);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && (err as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** Numeric ids only: a non-numeric id can never match, so it is simply "not found". */
+function rowId(id: string): number | undefined {
+  return /^\d+$/.test(id) ? Number(id) : undefined;
+}
+
+/**
+ * The embedded default store: one SQLite file under DATA_DIR, WAL mode so the CLI (`npm run
+ * remind`) and the server can share it. Writes use optimistic concurrency on the version column.
+ */
+export class SqlitePlanStore implements PlanStore {
+  private constructor(private readonly db: Database.Database) {}
+
+  /** Opens (creating if needed) `<dataDir>/edi-plan.sqlite`, or an in-memory store for ':memory:'. */
+  static open(dataDir: string | ':memory:'): SqlitePlanStore {
+    let file = ':memory:';
+    if (dataDir !== ':memory:') {
+      fs.mkdirSync(dataDir, { recursive: true });
+      file = path.join(dataDir, 'edi-plan.sqlite');
+    }
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return new SqlitePlanStore(db);
+  }
+
+  async listObjectives(): Promise<Objective[]> {
+    const rows = this.db.prepare('SELECT id, version, data FROM objectives ORDER BY id').all() as Row[];
+    return rows.map((r) => toDomain<ObjectiveInput>(r));
+  }
+
+  async createObjective(input: ObjectiveInput): Promise<Objective> {
+    try {
+      const info = this.db
+        .prepare('INSERT INTO objectives (version, ref, data) VALUES (1, ?, ?)')
+        .run(input.ref, toPersistence(input));
+      return { ...input, id: String(info.lastInsertRowid), version: '1' };
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DuplicateError('Objective', input.ref);
+      throw err;
+    }
+  }
+
+  async updateObjective(id: string, expectedVersion: string, patch: Partial<ObjectiveInput>): Promise<Objective> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT id, version, data FROM objectives WHERE id = ?').get(rowId(id)) as Row | undefined;
+      if (!row) throw new NotFoundError('Objective', id);
+      if (String(row.version) !== expectedVersion) throw new ConflictError('Objective', id, expectedVersion, String(row.version));
+      const next: ObjectiveInput = { ...toDomain<ObjectiveInput>(row), ...patch };
+      try {
+        this.db.prepare('UPDATE objectives SET version = version + 1, ref = ?, data = ? WHERE id = ?').run(next.ref, toPersistence(next), row.id);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new DuplicateError('Objective', next.ref);
+        throw err;
+      }
+      return { ...next, id, version: String(row.version + 1) };
+    })();
+  }
+
+  async listTasks(query: TaskQuery = {}): Promise<Task[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.ownerAadObjectId !== undefined) {
+      where.push('t.id IN (SELECT task_id FROM task_owners WHERE aad_object_id = ?)');
+      params.push(query.ownerAadObjectId);
+    }
+    if (query.statuses) {
+      if (query.statuses.length === 0) return [];
+      where.push(`t.status IN (${query.statuses.map(() => '?').join(', ')})`);
+      params.push(...query.statuses);
+    }
+    if (query.dueOnOrBefore !== undefined) {
+      where.push('t.due_date IS NOT NULL AND t.due_date <= ?');
+      params.push(query.dueOnOrBefore);
+    }
+    const sql = `SELECT t.id, t.version, t.data FROM tasks t${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY t.id`;
+    return (this.db.prepare(sql).all(...params) as Row[]).map((r) => toDomain<TaskInput>(r));
+  }
+
+  async getTask(id: string): Promise<Task | undefined> {
+    const row = this.db.prepare('SELECT id, version, data FROM tasks WHERE id = ?').get(rowId(id)) as Row | undefined;
+    return row ? toDomain<TaskInput>(row) : undefined;
+  }
+
+  async getTaskByRef(ref: string): Promise<Task | undefined> {
+    const row = this.db.prepare('SELECT id, version, data FROM tasks WHERE ref = ?').get(ref) as Row | undefined;
+    return row ? toDomain<TaskInput>(row) : undefined;
+  }
+
+  async createTask(input: TaskInput): Promise<Task> {
+    return this.db.transaction(() => {
+      let id: number;
+      try {
+        const info = this.db
+          .prepare('INSERT INTO tasks (version, ref, status, due_date, data) VALUES (1, ?, ?, ?, ?)')
+          .run(input.ref, input.status, input.dueDate ?? null, toPersistence(input));
+        id = Number(info.lastInsertRowid);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new DuplicateError('Task', input.ref);
+        throw err;
+      }
+      this.writeOwners(id, input);
+      return { ...input, id: String(id), version: '1' };
+    })();
+  }
+
+  async updateTask(id: string, expectedVersion: string, patch: TaskPatch): Promise<Task> {
+    return this.db.transaction(() => this.applyTaskPatch(id, expectedVersion, patch))();
+  }
+
+  async recordUpdate({ update, task }: RecordUpdateCommand): Promise<{ task: Task; update: Update }> {
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT 1 FROM updates WHERE idempotency_key = ?').get(update.idempotencyKey);
+      if (existing) throw new DuplicateError('Update', update.idempotencyKey);
+      const saved = this.applyTaskPatch(task.id, task.expectedVersion, task.patch);
+      const info = this.db
+        .prepare('INSERT INTO updates (version, task_id, submitted_at, idempotency_key, data) VALUES (1, ?, ?, ?, ?)')
+        .run(rowId(task.id), update.submittedAt, update.idempotencyKey, toPersistence(update));
+      return { task: saved, update: { ...update, id: String(info.lastInsertRowid), version: '1' } };
+    })();
+  }
+
+  async findUpdateByIdempotencyKey(key: string): Promise<Update | undefined> {
+    const row = this.db.prepare('SELECT id, version, data FROM updates WHERE idempotency_key = ?').get(key) as Row | undefined;
+    return row ? toDomain(row) : undefined;
+  }
+
+  async listUpdates(taskId: string): Promise<Update[]> {
+    const rows = this.db
+      .prepare('SELECT id, version, data FROM updates WHERE task_id = ? ORDER BY submitted_at, id')
+      .all(rowId(taskId)) as Row[];
+    return rows.map((r) => toDomain(r));
+  }
+
+  async listRecentUpdates(limit: number): Promise<Update[]> {
+    const rows = this.db
+      .prepare('SELECT id, version, data FROM updates ORDER BY submitted_at DESC, id DESC LIMIT ?')
+      .all(Math.max(0, Math.floor(limit))) as Row[];
+    return rows.map((r) => toDomain(r));
+  }
+
+  async tryAddReminder(entry: ReminderLogInput): Promise<boolean> {
+    const info = this.db
+      .prepare('INSERT INTO reminder_log (version, key, task_id, data) VALUES (1, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
+      .run(entry.key, entry.taskId, toPersistence(entry));
+    return info.changes === 1;
+  }
+
+  async setReminderOutcome(key: string, outcome: ReminderOutcome, detail?: string): Promise<void> {
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT id, version, data FROM reminder_log WHERE key = ?').get(key) as Row | undefined;
+      if (!row) throw new NotFoundError('Reminder', key);
+      const next: ReminderLogInput = { ...toDomain<ReminderLogInput>(row), outcome, detail };
+      this.db.prepare('UPDATE reminder_log SET version = version + 1, data = ? WHERE id = ?').run(toPersistence(next), row.id);
+    })();
+  }
+
+  async listReminders(taskId?: string): Promise<ReminderLogEntry[]> {
+    const rows = (
+      taskId === undefined
+        ? this.db.prepare('SELECT id, version, data FROM reminder_log ORDER BY id').all()
+        : this.db.prepare('SELECT id, version, data FROM reminder_log WHERE task_id = ? ORDER BY id').all(taskId)
+    ) as Row[];
+    return rows.map((r) => toDomain(r));
+  }
+
+  async saveConversation(input: ConversationRecordInput): Promise<ConversationRecord> {
+    const row = this.db
+      .prepare(
+        `INSERT INTO conversations (version, aad_object_id, data) VALUES (1, ?, ?)
+         ON CONFLICT (aad_object_id) DO UPDATE SET version = version + 1, data = excluded.data
+         RETURNING id, version, data`,
+      )
+      .get(input.aadObjectId, toPersistence(input)) as Row;
+    return toDomain(row);
+  }
+
+  async getConversation(aadObjectId: string): Promise<ConversationRecord | undefined> {
+    const row = this.db.prepare('SELECT id, version, data FROM conversations WHERE aad_object_id = ?').get(aadObjectId) as Row | undefined;
+    return row ? toDomain(row) : undefined;
+  }
+
+  async listConversations(): Promise<ConversationRecord[]> {
+    return (this.db.prepare('SELECT id, version, data FROM conversations ORDER BY id').all() as Row[]).map((r) => toDomain(r));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Must run inside a transaction. */
+  private applyTaskPatch(id: string, expectedVersion: string, patch: TaskPatch): Task {
+    const row = this.db.prepare('SELECT id, version, data FROM tasks WHERE id = ?').get(rowId(id)) as Row | undefined;
+    if (!row) throw new NotFoundError('Task', id);
+    if (String(row.version) !== expectedVersion) throw new ConflictError('Task', id, expectedVersion, String(row.version));
+    const { id: _i, version: _v, ...current } = toDomain<TaskInput>(row);
+    const { ref: _ref, ...safePatch } = patch as TaskPatch & { ref?: string };
+    const next: TaskInput = { ...current, ...safePatch };
+    this.db
+      .prepare('UPDATE tasks SET version = version + 1, status = ?, due_date = ?, data = ? WHERE id = ?')
+      .run(next.status, next.dueDate ?? null, toPersistence(next), row.id);
+    if (patch.owners) this.writeOwners(row.id, next);
+    return { ...next, id, version: String(row.version + 1) };
+  }
+
+  private writeOwners(taskId: number, task: Pick<TaskInput, 'owners'>): void {
+    this.db.prepare('DELETE FROM task_owners WHERE task_id = ?').run(taskId);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO task_owners (task_id, aad_object_id) VALUES (?, ?)');
+    for (const owner of task.owners) insert.run(taskId, owner.aadObjectId);
+  }
+}

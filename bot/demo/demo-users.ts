@@ -9,7 +9,7 @@ export interface DemoUser extends Person {
   managerId?: string;
 }
 
-export const DEMO_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const DEMO_TENANT_ID = 'e0d1a000-0000-4000-8000-000000000001';
 
 export const demoUsers = {
   alex: {

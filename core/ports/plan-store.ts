@@ -55,6 +55,11 @@ export interface PlanStore {
   /** Inserts a reminder log entry; returns false (writing nothing) when the key already exists. */
   tryAddReminder(entry: ReminderLogInput): Promise<boolean>;
   setReminderOutcome(key: string, outcome: ReminderOutcome, detail?: string): Promise<void>;
+  /**
+   * Takes a failed reminder back for another attempt: sets it to 'pending' when its version is still
+   * `expectedVersion`; false when another sweep got there first.
+   */
+  reclaimReminder(key: string, expectedVersion: string): Promise<boolean>;
   listReminders(taskId?: string): Promise<ReminderLogEntry[]>;
 
   /** Creates or replaces the conversation reference of one user (unique by AAD object id). */

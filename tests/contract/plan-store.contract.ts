@@ -190,6 +190,19 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
         await assert.rejects(store.setReminderOutcome('missing', 'sent'), NotFoundError);
       });
 
+      it('reclaims a failed reminder once per version', async () => {
+        await store.tryAddReminder(entry);
+        await store.setReminderOutcome(entry.key, 'failed', 'transient');
+        const [failed] = await store.listReminders();
+        assert.ok(failed);
+        const claims = await Promise.all([store.reclaimReminder(entry.key, failed.version), store.reclaimReminder(entry.key, failed.version)]);
+        assert.deepEqual(claims.sort(), [false, true]);
+        const [pending] = await store.listReminders();
+        assert.equal(pending?.outcome, 'pending');
+        assert.equal(pending?.detail, undefined);
+        assert.equal(await store.reclaimReminder('missing', '1'), false);
+      });
+
       it('lets only one of many concurrent inserts of a key win', async () => {
         const results = await Promise.all(Array.from({ length: 20 }, () => store.tryAddReminder(entry)));
         assert.equal(results.filter(Boolean).length, 1);

@@ -197,6 +197,16 @@ export class SqlitePlanStore implements PlanStore {
     })();
   }
 
+  async reclaimReminder(key: string, expectedVersion: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT id, version, data FROM reminder_log WHERE key = ?').get(key) as Row | undefined;
+      if (!row || String(row.version) !== expectedVersion) return false;
+      const next: ReminderLogInput = { ...toDomain<ReminderLogInput>(row), outcome: 'pending', detail: undefined };
+      this.db.prepare('UPDATE reminder_log SET version = version + 1, data = ? WHERE id = ?').run(toPersistence(next), row.id);
+      return true;
+    })();
+  }
+
   async listReminders(taskId?: string): Promise<ReminderLogEntry[]> {
     const rows = (
       taskId === undefined

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { tabRoutes } from '../tab/api/tab-routes';
+import { summarise, type AppContext } from './app-context';
+import { scheduleReminders } from './reminder-scheduler';
+import { startServer, type RunningServer } from './server';
+import { EdiBot } from './teams-bot';
+
+export const TAB_DIST_DIR = path.join(__dirname, '..', 'tab', 'dist');
+
+export interface RunningApp {
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+/** Starts the HTTP server (bot + tab) and, when enabled, the reminder schedule. */
+export async function startApp(ctx: AppContext): Promise<RunningApp> {
+  const { config, store, clock, log } = ctx;
+  const bot = new EdiBot({ store, clock, log, tenantId: config.bot.tenantId || undefined });
+  const server = await startServer(
+    { adapter: ctx.adapter, bot, routes: tabRoutes({ store, clock }), staticDir: TAB_DIST_DIR, log },
+    config.port,
+    config.host,
+  );
+  const schedule = config.reminders.schedulerEnabled
+    ? scheduleReminders(config.reminders.cron, config.reminders.timezone, async () => log.info(summarise(await ctx.sweep()), 'reminder sweep finished'), log)
+    : undefined;
+  return {
+    server,
+    stop: async () => {
+      schedule?.stop();
+      await server.close();
+      await ctx.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import type { FieldError } from '../../core/errors';
+import { RAG_VALUES, type Task } from '../../core/model';
+import { formatInstant } from '../../core/plan/london-time';
+import type { AdaptiveCardJson } from '../../core/ports/messenger';
+import { UPDATE_FIELD_LABELS, UPDATE_LIMITS, type UpdateField, type UpdateFormValues } from '../../core/updates/update-form';
+import { CARD_SCHEMA, CARD_VERSION, cardText, dueLabel, factText, ragLabel } from './card-text';
+import { CardVerb } from './card-verbs';
+
+export interface UpdateFormView {
+  task: Task;
+  /** Idempotency key for this rendering of the form; a repeated submit carries it again. */
+  nonce: string;
+  /** Why the card was sent, e.g. "Due in 5 days" (reminders) — plain text. */
+  intro?: string;
+  /** The owner's previous answers, when the form comes back with errors. */
+  values?: UpdateFormValues;
+  errors?: FieldError[];
+  /** A message for the whole form (e.g. the task changed since the card was sent). */
+  notice?: string;
+}
+
+/** Data carried by the submit action. Only ids: who submits comes from the activity. */
+export interface UpdateSubmitData {
+  taskId: string;
+  taskVersion: string;
+  nonce: string;
+}
+
+export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
+  const { task, values = {}, errors = [] } = view;
+  const errorFor = (field: UpdateField) => errors.find((e) => e.field === field)?.message;
+  const fieldError = (field: UpdateField) => {
+    const message = errorFor(field);
+    return message ? [{ type: 'TextBlock', text: `⚠ ${cardText(message)}`, color: 'Attention', wrap: true, spacing: 'None' }] : [];
+  };
+  const textInput = (field: keyof typeof UPDATE_LIMITS, placeholder: string, required = false) => [
+    {
+      type: 'Input.Text',
+      id: field,
+      label: UPDATE_FIELD_LABELS[field],
+      placeholder,
+      isMultiline: true,
+      maxLength: UPDATE_LIMITS[field],
+      isRequired: required,
+      ...(required && { errorMessage: `${UPDATE_FIELD_LABELS[field]} is required.` }),
+      value: values[field] ?? '',
+    },
+    ...fieldError(field),
+  ];
+  const submitData: UpdateSubmitData = { taskId: task.id, taskVersion: task.version, nonce: view.nonce };
+
+  return {
+    type: 'AdaptiveCard',
+    $schema: CARD_SCHEMA,
+    version: CARD_VERSION,
+    body: [
+      ...(view.intro ? [{ type: 'TextBlock', text: cardText(view.intro), isSubtle: true, wrap: true }] : []),
+      { type: 'TextBlock', text: `Progress update: ${cardText(task.ref)}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: cardText(task.title), wrap: true },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Due', value: dueLabel(task.dueDate, task.dueText) },
+          { title: 'Current RAG', value: ragLabel(task.rag) },
+          {
+            title: 'Last update',
+            value: task.latestUpdate
+              ? `${factText(task.latestUpdate, 200)} (${task.latestUpdateBy ? `${factText(task.latestUpdateBy.displayName)}, ` : ''}${task.latestUpdateAt ? formatInstant(task.latestUpdateAt) : ''})`
+              : 'None yet',
+          },
+        ],
+      },
+      ...(errors.length || view.notice
+        ? [
+            {
+              type: 'Container',
+              style: 'attention',
+              items: [
+                {
+                  type: 'TextBlock',
+                  wrap: true,
+                  weight: 'Bolder',
+                  text: cardText(view.notice ?? 'Nothing was saved yet. Please check the highlighted answers and submit again.'),
+                },
+              ],
+            },
+          ]
+        : []),
+      ...textInput('progress', 'What has happened since the last update?', true),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'rag',
+        label: UPDATE_FIELD_LABELS.rag,
+        style: 'compact',
+        value: values.rag ?? task.rag,
+        choices: RAG_VALUES.map((r) => ({ title: ragLabel(r), value: r })),
+      },
+      ...fieldError('rag'),
+      ...textInput('evidence', 'What difference has it made? Any data?'),
+      ...textInput('risks', 'Anything putting the task at risk?'),
+      ...textInput('supportNeeded', 'What do you need from the board or colleagues?'),
+      {
+        type: 'Input.Date',
+        id: 'revisedDueDate',
+        label: UPDATE_FIELD_LABELS.revisedDueDate,
+        value: values.revisedDueDate ?? '',
+      },
+      ...fieldError('revisedDueDate'),
+    ],
+    actions: [
+      { type: 'Action.Execute', title: 'Submit update', verb: CardVerb.submitUpdate, data: submitData, style: 'positive' },
+    ],
+  };
+}

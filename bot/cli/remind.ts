@@ -1,0 +1,45 @@
+/**
+ * `npm run remind [-- --at <ISO datetime>]`: one reminder sweep as of that instant (default now),
+ * through the same use case the server's schedule runs.
+ */
+import { parseArgs } from 'node:util';
+import { fixedClock, systemClock } from '../../core/ports/clock';
+import { silentLogger } from '../../core/ports/logger';
+import { createAppContext } from '../app-context';
+import { ConfigError, loadConfig } from '../config';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { at: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    console.log('Usage: npm run remind [-- --at 2026-11-25T09:00:00Z]\nSends the reminders due at that instant (default: now). Safe to re-run: nothing is sent twice.');
+    return 0;
+  }
+  let clock = systemClock;
+  if (values.at !== undefined) {
+    const at = new Date(values.at);
+    if (Number.isNaN(at.getTime())) {
+      console.error(`--at "${values.at}" is not a date and time. Use ISO 8601, for example 2026-11-25T09:00:00Z.`);
+      return 2;
+    }
+    clock = fixedClock(at);
+  }
+  const ctx = createAppContext(loadConfig(), { clock, log: silentLogger });
+  try {
+    const result = await ctx.sweep();
+    console.log(`Reminder sweep as of ${result.at}: ${result.planned} due, ${result.sent.length} sent, ${result.unreachable.length} unreachable, ${result.failed.length} failed, ${result.skipped} already sent elsewhere.`);
+    for (const s of result.sent) console.log(`  sent     ${s.taskRef} -> ${s.recipient}`);
+    for (const u of result.unreachable) console.log(`  no chat  ${u.taskRef} -> ${u.recipient} (the app is not installed for them yet; will retry next sweep)`);
+    for (const f of result.failed) console.log(`  FAILED   ${f.taskRef} -> ${f.recipient}: ${f.reason}`);
+    return result.failed.length > 0 ? 1 : 0;
+  } finally {
+    await ctx.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : `Reminder sweep failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

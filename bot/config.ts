@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { demoUsers, PLAYGROUND_DEFAULT_USER, type DemoUserKey } from './demo/demo-users';
+
+/**
+ * All configuration, read once at start from the environment and validated. A missing or
+ * contradictory setting stops the process with a message naming it.
+ */
+const intList = z
+  .string()
+  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean).map(Number))
+  .refine((xs) => xs.every((x) => Number.isInteger(x) && x >= 0 && x <= 365), {
+    error: 'must be a comma-separated list of whole days between 0 and 365, e.g. "14,7,1"',
+  });
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  STORE: z.enum(['sqlite'], { error: 'must be "sqlite" (SharePoint arrives with issue #3)' }).default('sqlite'),
+  MicrosoftAppId: z.string().trim().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MicrosoftAppTenantId: z.string().trim().default(''),
+  REMINDER_CRON: z.string().min(1).default('0 9 * * 1-5'),
+  REMINDER_TIMEZONE: z.string().min(1).default('Europe/London'),
+  REMINDER_DAYS_BEFORE: intList.default([14, 7, 1]),
+  REMINDER_DAYS_OVERDUE: intList.default([1, 7]),
+  SCHEDULER_ENABLED: bool.optional(),
+  DEMO_DATA: bool.optional(),
+  PLAYGROUND: bool.optional(),
+  PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  PLAYGROUND_USER: z.enum(Object.keys(demoUsers) as [DemoUserKey, ...DemoUserKey[]], { error: `must be one of ${Object.keys(demoUsers).join(', ')}` }).default(PLAYGROUND_DEFAULT_USER),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  store: 'sqlite';
+  bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string };
+  reminders: { cron: string; timezone: string; daysBefore: number[]; daysOverdue: number[]; schedulerEnabled: boolean };
+  demo: { seed: boolean; playground: boolean; playgroundPort: number; playgroundUser: DemoUserKey };
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = envSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  // botbuilder silently turns authentication off when the app id is empty: never in production.
+  if (production && !e.MicrosoftAppId) problems.push("MicrosoftAppId: required in production (the Azure Bot's Microsoft App ID)");
+  if (e.MicrosoftAppId || production) {
+    if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+      problems.push('MicrosoftAppPassword: required unless MicrosoftAppType=UserAssignedMSI');
+    }
+    if (e.MicrosoftAppType === 'UserAssignedMSI' && e.MicrosoftAppPassword) {
+      problems.push('MicrosoftAppPassword: must not be set when MicrosoftAppType=UserAssignedMSI');
+    }
+    if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+      problems.push(`MicrosoftAppTenantId: required for MicrosoftAppType=${e.MicrosoftAppType}`);
+    }
+  }
+  if (production && e.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
+  if (production && e.PLAYGROUND) problems.push('PLAYGROUND: must not be true in production');
+  if (problems.length) throw new ConfigError(problems);
+
+  const local = e.NODE_ENV === 'development';
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    store: e.STORE,
+    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    reminders: {
+      cron: e.REMINDER_CRON,
+      timezone: e.REMINDER_TIMEZONE,
+      daysBefore: e.REMINDER_DAYS_BEFORE,
+      daysOverdue: e.REMINDER_DAYS_OVERDUE,
+      schedulerEnabled: e.SCHEDULER_ENABLED ?? e.NODE_ENV !== 'test',
+    },
+    demo: { seed: e.DEMO_DATA ?? local, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Blank variables (`FOO=`) mean "not set", as in App Service and .env files. */
+function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => kv[1] !== undefined && kv[1].trim() !== ''));
+}
+
+/** One line for the log, secrets redacted. */
+export function describeConfig(c: AppConfig): string {
+  return JSON.stringify({
+    env: c.env,
+    port: c.port,
+    dataDir: c.dataDir,
+    store: c.store,
+    botAppId: c.bot.appId || '(none: local, unauthenticated)',
+    botAppPassword: c.bot.appPassword ? '(set)' : '(not set)',
+    appType: c.bot.appType,
+    tenantId: c.bot.tenantId || '(not set)',
+    reminders: c.reminders,
+    demo: c.demo,
+  });
+}

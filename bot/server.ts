@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import restify from 'restify';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Logger } from '../core/ports/logger';
+import type { JsonRoute } from '../tab/api/tab-routes';
+
+/** The only module that knows restify. */
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  routes: JsonRoute[];
+  /** Built tab (index.html, app.js); served at `/`. */
+  staticDir: string;
+  log: Logger;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+// Teams (web, desktop, mobile) and Microsoft 365 hosts must be able to frame the tab.
+const FRAME_ANCESTORS =
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft https://*.microsoft365.com https://*.skype.com";
+
+export async function startServer(deps: ServerDeps, port: number, host: string): Promise<RunningServer> {
+  const server = restify.createServer({ name: 'edi-action-plan', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024, rejectUnknown: false }));
+  server.use((req, res, next) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Content-Security-Policy', `${FRAME_ANCESTORS}; default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'`);
+    res.header('Referrer-Policy', 'no-referrer');
+    next();
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+  });
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+
+  for (const route of deps.routes) {
+    const register = route.method === 'GET' ? server.get.bind(server) : server.post.bind(server);
+    register(route.path, async (req: restify.Request, res: restify.Response) => {
+      try {
+        const result = await route.handle({ query: (req.query ?? {}) as Record<string, string>, body: req.body });
+        res.send(result.status, result.body);
+      } catch (err) {
+        deps.log.error({ err: String(err), path: route.path }, 'tab API request failed');
+        res.send(500, { message: 'The plan could not be loaded. Please try again; if it keeps happening, tell your EDI officer.' });
+      }
+    });
+  }
+
+  const indexFile = path.join(deps.staticDir, 'index.html');
+  server.get('/', (_req, res, next) => {
+    if (!fs.existsSync(indexFile)) {
+      res.send(503, { message: 'The tab has not been built. Run "npm run build:tab".' });
+      return next();
+    }
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.writeHead(200);
+    res.end(fs.readFileSync(indexFile));
+    return next();
+  });
+  server.get('/*', restify.plugins.serveStaticFiles(deps.staticDir));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  deps.log.info({ port: actualPort }, 'server listening');
+  return {
+    port: actualPort,
+    url: `http://localhost:${actualPort}`,
+    // Stop accepting, let in-flight requests finish, and drop idle keep-alive sockets so close completes.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * `npm start`. Locally (default): the server on the embedded SQLite store, seeded once with the demo
+ * plan, plus the Microsoft 365 Agents Playground as the Teams client. With NODE_ENV=production:
+ * the server alone, and only with bot credentials.
+ */
+import { createAppContext } from './app-context';
+import { startApp } from './app-server';
+import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
+import { seedDemoPlan } from './demo/seed-demo';
+import { demoUsers } from './demo/demo-users';
+import { startPlayground, type RunningPlayground } from './demo/playground';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`${err.message}\nThe app did not start. Set the settings above (see README, "Configuration").`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const ctx = createAppContext(config);
+  ctx.log.info({ config: describeConfig(config) }, 'starting');
+  if (config.demo.seed) {
+    const seeded = await seedDemoPlan(ctx);
+    if (seeded.seeded) ctx.log.info({ tasks: seeded.tasks }, 'demo plan seeded');
+  }
+  const app = await startApp(ctx);
+  let playground: RunningPlayground | undefined;
+  if (config.demo.playground) {
+    playground = await startPlayground({
+      botUrl: `http://127.0.0.1:${app.server.port}/api/messages`,
+      port: config.demo.playgroundPort,
+      user: config.demo.playgroundUser,
+      dataDir: config.dataDir,
+      log: ctx.log,
+    });
+  }
+
+  const lines = [
+    '',
+    'EDI Action Plan for Teams is running.',
+    `  Plan view (tab):      ${app.server.url}/`,
+    `  Plan API:             ${app.server.url}/api/plan`,
+    `  Bot endpoint:         ${app.server.url}/api/messages`,
+    ...(playground?.url ? [`  Agents Playground:    ${playground.url}   (signed in as ${demoUsers[config.demo.playgroundUser].displayName}: try "help" and "my tasks")`] : []),
+    ...(playground?.problem ? [`  Agents Playground:    not started: ${playground.problem}`] : []),
+    ...(config.demo.seed ? ['  Send due reminders:   npm run remind   (in another terminal)'] : []),
+    `  Data:                 ${config.dataDir}`,
+    '  Stop with Ctrl+C.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.log.info({ signal }, 'stopping');
+    await playground?.stop();
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`The app failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

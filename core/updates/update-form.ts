@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ValidationError, type FieldError } from '../errors';
+import { RAG_VALUES, type IsoDate, type Rag } from '../model';
+
+/** Limits for card inputs. SharePoint multi-line text has room; a board report does not. */
+export const UPDATE_LIMITS = {
+  progress: 2000,
+  evidence: 2000,
+  risks: 2000,
+  supportNeeded: 1000,
+} as const;
+
+export const UPDATE_FIELD_LABELS = {
+  progress: 'Progress since the last update',
+  rag: 'RAG status',
+  evidence: 'Evidence of impact',
+  risks: 'Issues or risks',
+  supportNeeded: 'Support needed from the board',
+  revisedDueDate: 'Revised completion date (if you need one)',
+} as const;
+
+export type UpdateField = keyof typeof UPDATE_FIELD_LABELS;
+
+/** What an owner typed, as strings, exactly as the card sends them (kept to re-fill the form). */
+export type UpdateFormValues = Partial<Record<UpdateField, string>>;
+
+export interface ValidUpdateForm {
+  progress: string;
+  rag?: Rag;
+  evidence?: string;
+  risks?: string;
+  supportNeeded?: string;
+  revisedDueDate?: IsoDate;
+}
+
+const optionalText = (field: keyof typeof UPDATE_LIMITS) =>
+  z
+    .string({ error: `${UPDATE_FIELD_LABELS[field]} must be text.` })
+    .optional()
+    .transform((s) => normaliseText(s ?? ''))
+    .refine((s) => s.length <= UPDATE_LIMITS[field], {
+      error: (issue) =>
+        `${UPDATE_FIELD_LABELS[field]} must be ${UPDATE_LIMITS[field].toLocaleString('en-GB')} characters or fewer (it has ${String(
+          (issue.input as string).length.toLocaleString('en-GB'),
+        )}).`,
+    })
+    .transform((s) => (s === '' ? undefined : s));
+
+const formSchema = z.object({
+  progress: optionalText('progress').refine((s) => s !== undefined, {
+    error: 'Progress is required: say what has happened since the last update.',
+  }),
+  rag: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').trim())
+    .refine((s) => s === '' || (RAG_VALUES as readonly string[]).includes(s), {
+      error: `RAG status must be one of ${RAG_VALUES.join(', ')}.`,
+    })
+    .transform((s) => (s === '' ? undefined : (s as Rag))),
+  evidence: optionalText('evidence'),
+  risks: optionalText('risks'),
+  supportNeeded: optionalText('supportNeeded'),
+  revisedDueDate: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').trim())
+    .refine((s) => s === '' || isCalendarDate(s), { error: 'Revised completion date must be a date (for example 2027-03-31).' })
+    .transform((s) => (s === '' ? undefined : s)),
+});
+
+/** Trims, unifies line endings and drops control characters a card or paste can carry. */
+export function normaliseText(s: string): string {
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .trim();
+}
+
+function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Picks the form's fields out of untrusted card data, keeping only strings (for re-filling). */
+export function formValuesFrom(data: Record<string, unknown>): UpdateFormValues {
+  const values: UpdateFormValues = {};
+  for (const field of Object.keys(UPDATE_FIELD_LABELS) as UpdateField[]) {
+    const v = data[field];
+    if (typeof v === 'string') values[field] = v;
+  }
+  return values;
+}
+
+/** Validates an owner's answers; throws ValidationError naming each field in plain words. */
+export function validateUpdateForm(values: UpdateFormValues): ValidUpdateForm {
+  const parsed = formSchema.safeParse(values);
+  if (parsed.success) {
+    const { progress, ...rest } = parsed.data;
+    return { progress: progress as string, ...rest };
+  }
+  const fields: FieldError[] = parsed.error.issues.map((issue) => ({
+    field: String(issue.path[0] ?? 'form'),
+    message: issue.message,
+  }));
+  throw new ValidationError(fields);
+}

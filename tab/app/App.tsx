@@ -1,0 +1,27 @@
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { PlanPage } from './PlanPage';
+import { colorSchemeFor, fluentThemeFor } from './themes';
+import { useHostTheme } from './use-host-theme';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground3 },
+});
+
+export function App() {
+  const styles = useStyles();
+  const themeName = useHostTheme();
+  const theme = fluentThemeFor(themeName);
+
+  // Paint the page behind the provider too (overscroll, short pages) and theme native scrollbars.
+  useEffect(() => {
+    document.body.style.backgroundColor = theme.colorNeutralBackground3;
+    document.documentElement.style.colorScheme = colorSchemeFor(themeName);
+  }, [theme, themeName]);
+
+  return (
+    <FluentProvider theme={theme} className={styles.provider} data-theme={themeName}>
+      <PlanPage />
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,20 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+
+/** Why the plan is missing, and a way to try again. Announced as an alert when it appears. */
+export function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <div role="alert">
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>The plan could not be loaded.</MessageBarTitle> {message}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button appearance="primary" icon={<ArrowClockwiseRegular />} onClick={onRetry}>
+            Retry
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    </div>
+  );
+}

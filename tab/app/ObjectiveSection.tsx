@@ -1,0 +1,60 @@
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { useId } from 'react';
+import type { IndicatorView, ObjectiveView } from '../../core/plan-view';
+import { TaskTable } from './TaskTable';
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow2,
+    '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
+  },
+  heading: { ...typographyStyles.subtitle1, margin: 0, color: tokens.colorNeutralForeground1 },
+  description: { ...typographyStyles.body1, margin: 0, color: tokens.colorNeutralForeground2 },
+  indicator: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  indicatorHeading: { ...typographyStyles.subtitle2, margin: 0, color: tokens.colorNeutralForeground1 },
+  empty: { margin: 0, color: tokens.colorNeutralForeground3 },
+});
+
+export function ObjectiveSection({ objective }: { objective: ObjectiveView }) {
+  const styles = useStyles();
+  const headingId = useId();
+  const heading = `Objective ${objective.ref}: ${objective.title}`;
+  const hasTasks = objective.indicators.some((indicator) => indicator.tasks.length > 0);
+
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        {heading}
+      </h2>
+      {objective.description && <p className={styles.description}>{objective.description}</p>}
+      {hasTasks ? (
+        objective.indicators.map((indicator, i) => (
+          <IndicatorTasks key={`${i}:${indicator.title ?? ''}`} indicator={indicator} objectiveHeading={heading} />
+        ))
+      ) : (
+        <p className={styles.empty}>No tasks under this objective yet.</p>
+      )}
+    </section>
+  );
+}
+
+function IndicatorTasks({ indicator, objectiveHeading }: { indicator: IndicatorView; objectiveHeading: string }) {
+  const styles = useStyles();
+  if (indicator.tasks.length === 0) return null;
+  const caption = indicator.title
+    ? `Tasks for ${indicator.title} (${objectiveHeading})`
+    : `Tasks for ${objectiveHeading}`;
+  return (
+    <div className={styles.indicator}>
+      {indicator.title && <h3 className={styles.indicatorHeading}>{indicator.title}</h3>}
+      <TaskTable caption={caption} tasks={indicator.tasks} />
+    </div>
+  );
+}

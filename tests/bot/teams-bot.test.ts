@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
+import { CardVerb } from '../../bot/cards/card-verbs';
+import { EdiBot } from '../../bot/teams-bot';
+import type { Task } from '../../core/model';
+import { fixedClock } from '../../core/ports/clock';
+import { silentLogger } from '../../core/ports/logger';
+import type { PlanStore } from '../../core/ports/plan-store';
+import { SqlitePlanStore } from '../../core/store/sqlite/sqlite-plan-store';
+import { alice, bob, taskInput } from '../support/builders';
+import { cardProblems, cardTextContent, executeActions, inputValues } from '../support/card-validator';
+
+const TENANT = 'tenant-1';
+const clock = fixedClock(new Date('2026-11-22T10:00:00Z'));
+
+function from(person: { aadObjectId: string; displayName: string }) {
+  return { id: `29:${person.aadObjectId}`, name: person.displayName, aadObjectId: person.aadObjectId };
+}
+
+function personal(person: typeof alice, extra: Partial<Activity> = {}): Partial<Activity> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.example/',
+    from: from(person),
+    recipient: { id: '28:bot', name: 'EDI bot' },
+    conversation: { id: `a:${person.aadObjectId}`, conversationType: 'personal', tenantId: TENANT, isGroup: false, name: '' },
+    channelData: { tenant: { id: TENANT } },
+    ...extra,
+  };
+}
+
+function invoke(person: typeof alice, verb: string, data: Record<string, unknown>, tenant = TENANT): Partial<Activity> {
+  return personal(person, {
+    type: ActivityTypes.Invoke,
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data } },
+    channelData: { tenant: { id: tenant } },
+  });
+}
+
+/** Sends one activity and returns everything the bot replied (cards parsed out). */
+async function exchange(adapter: TestAdapter, activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+  adapter.activeQueue.splice(0);
+  await adapter.processActivity(activity);
+  return adapter.activeQueue.splice(0);
+}
+
+const cardOf = (a: Partial<Activity> | undefined) => a?.attachments?.[0]?.content as Record<string, unknown>;
+const invokeBody = (replies: Partial<Activity>[]) => {
+  const response = replies.find((r) => r.type === 'invokeResponse');
+  assert.ok(response, 'an invoke response');
+  return (response.value as { status: number; body: { statusCode: number; type: string; value: Record<string, unknown> } }).body;
+};
+
+describe('EdiBot (TestAdapter)', () => {
+  let store: PlanStore;
+  let adapter: TestAdapter;
+  let task: Task;
+
+  beforeEach(async () => {
+    store = SqlitePlanStore.open(':memory:');
+    task = await store.createTask(taskInput({ owners: [alice], latestUpdate: 'Scoping done', latestUpdateAt: '2026-10-01T09:00:00Z' }));
+    await store.createTask(taskInput({ ref: '2.1', title: 'Closed one', status: 'Complete', rag: 'Complete', owners: [alice] }));
+    await store.createTask(taskInput({ ref: '3.1', title: "Bob's task", owners: [bob] }));
+    const bot = new EdiBot({ store, clock, log: silentLogger, tenantId: TENANT });
+    adapter = new TestAdapter(async (context) => bot.run(context));
+  });
+  afterEach(() => store.close());
+
+  it('stores the conversation reference when the app is installed, and welcomes the user', async () => {
+    const replies = await exchange(adapter, personal(alice, { type: ActivityTypes.InstallationUpdate, action: 'add' }));
+    assert.equal(replies.length, 0);
+    const saved = await store.getConversation(alice.aadObjectId);
+    assert.equal(saved?.tenantId, TENANT);
+    assert.equal((saved?.reference as { conversation: { id: string } }).conversation.id, `a:${alice.aadObjectId}`);
+
+    const welcome = await exchange(adapter, personal(alice, { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: '28:bot', name: 'EDI bot' }] }));
+    assert.match(cardTextContent(cardOf(welcome[0])), /EDI action plan assistant/);
+  });
+
+  it('answers "help" with the help card', async () => {
+    const [reply] = await exchange(adapter, personal(alice, { type: ActivityTypes.Message, text: 'Help' }));
+    const card = cardOf(reply);
+    assert.deepEqual(cardProblems(card), []);
+    assert.match(cardTextContent(card), /my tasks/);
+  });
+
+  it('answers "my tasks" with the user\'s open tasks only, each with an Update action', async () => {
+    const [reply] = await exchange(adapter, personal(alice, { type: ActivityTypes.Message, text: '  my   TASKS ' }));
+    const card = cardOf(reply);
+    assert.deepEqual(cardProblems(card), []);
+    const text = cardTextContent(card);
+    assert.match(text, /1\\?\.1\\?\.1/);
+    assert.doesNotMatch(text, /Closed one|Bob's task/);
+    assert.deepEqual(executeActions(card).map((a) => a.verb), [CardVerb.openUpdateForm]);
+    assert.ok(await store.getConversation(alice.aadObjectId), 'a message also refreshes the conversation reference');
+  });
+
+  it('says what it understands when it does not recognise a message', async () => {
+    const [reply] = await exchange(adapter, personal(alice, { type: ActivityTypes.Message, text: 'what is the weather' }));
+    assert.match(cardTextContent(cardOf(reply)), /my tasks/);
+  });
+
+  it('opens the form, validates, and records one update for a double submit', async () => {
+    const opened = invokeBody(await exchange(adapter, invoke(alice, CardVerb.openUpdateForm, { taskId: task.id })));
+    assert.equal(opened.statusCode, 200);
+    assert.equal(opened.type, 'application/vnd.microsoft.card.adaptive');
+    const form = opened.value;
+    assert.deepEqual(cardProblems(form), []);
+    const submit = executeActions(form)[0]!;
+
+    // Empty progress: the form comes back with the message and the user's other answers.
+    const empty = invokeBody(await exchange(adapter, invoke(alice, submit.verb, { ...submit.data, ...inputValues(form), progress: '', risks: 'keep me' })));
+    assert.match(cardTextContent(empty.value), /Progress is required/);
+    assert.equal(inputValues(empty.value).risks, 'keep me');
+    assert.equal((await store.listUpdates(task.id)).length, 0);
+
+    // Over-long text: same.
+    const long = invokeBody(await exchange(adapter, invoke(alice, submit.verb, { ...submit.data, progress: 'x'.repeat(2500) })));
+    assert.match(cardTextContent(long.value), /2,000 characters or fewer/);
+    assert.equal((await store.listUpdates(task.id)).length, 0);
+
+    const answer = { ...submit.data, ...inputValues(form), progress: 'Working group met; draft agreed', rag: 'Amber' };
+    const receipt = invokeBody(await exchange(adapter, invoke(alice, submit.verb, answer)));
+    assert.match(cardTextContent(receipt.value), /Update recorded/);
+    const again = invokeBody(await exchange(adapter, invoke(alice, submit.verb, answer)));
+    assert.match(cardTextContent(again.value), /already been submitted/);
+    assert.equal((await store.listUpdates(task.id)).length, 1);
+    assert.equal((await store.getTask(task.id))?.rag, 'Amber');
+  });
+
+  it('takes identity from the activity: another user submitting the owner\'s card changes nothing', async () => {
+    const form = invokeBody(await exchange(adapter, invoke(alice, CardVerb.openUpdateForm, { taskId: task.id }))).value;
+    const submit = executeActions(form)[0]!;
+    const body = invokeBody(await exchange(adapter, invoke(bob, submit.verb, { ...submit.data, progress: 'Hijack', aadObjectId: alice.aadObjectId })));
+    assert.match(cardTextContent(body.value), /Only Alice Owner can update/);
+    assert.equal((await store.listUpdates(task.id)).length, 0);
+  });
+
+  it('refuses a card action from another tenant', async () => {
+    const body = invokeBody(await exchange(adapter, invoke(alice, CardVerb.showMyTasks, {}, 'other-tenant')));
+    assert.equal(body.statusCode, 403);
+    assert.equal(await store.getConversation(alice.aadObjectId), undefined);
+  });
+
+  it('answers malformed card data with an error that keeps the card', async () => {
+    const body = invokeBody(await exchange(adapter, invoke(alice, CardVerb.submitUpdate, { taskId: { $ne: 1 }, progress: 'x' })));
+    assert.equal(body.statusCode, 400);
+    assert.equal(body.type, 'application/vnd.microsoft.error');
+    const unknown = invokeBody(await exchange(adapter, invoke(alice, 'edi.nope', {})));
+    assert.equal(unknown.statusCode, 400);
+  });
+});

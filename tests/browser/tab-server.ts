@@ -1,0 +1,83 @@
+/**
+ * A tiny stand-in for the real server in browser tests: serves tab/dist and a scripted
+ * `/api/plan` answer that each test can change.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+export interface PlanAnswer {
+  status: number;
+  body: unknown;
+  /** Hold the answer until this settles (to see the loading state). */
+  delay?: Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface TabTestServer {
+  url: string;
+  planAnswer: PlanAnswer;
+  planRequests: number;
+  close(): Promise<void>;
+}
+
+export async function startTabTestServer(distDir: string, initial: PlanAnswer): Promise<TabTestServer> {
+  const root = path.resolve(distDir);
+  const state = { planAnswer: initial, planRequests: 0 };
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+      if (pathname === '/api/plan') {
+        state.planRequests += 1;
+        const answer = state.planAnswer;
+        await answer.delay;
+        res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(answer.body));
+        return;
+      }
+      const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : decodeURIComponent(pathname)}`);
+      if (!file.startsWith(root + path.sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      try {
+        const content = await readFile(file);
+        res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        res.end(content);
+      } catch {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get planAnswer() {
+      return state.planAnswer;
+    },
+    set planAnswer(answer: PlanAnswer) {
+      state.planAnswer = answer;
+    },
+    get planRequests() {
+      return state.planRequests;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

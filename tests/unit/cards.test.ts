@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import type { Task, Update } from '../../core/model';
+import { RAG_VALUES } from '../../core/model';
+import { cardText, ragLabel } from '../../bot/cards/card-text';
+import { CardVerb } from '../../bot/cards/card-verbs';
+import { helpCard } from '../../bot/cards/help-card';
+import { MY_TASKS_CARD_LIMIT, myTasksCard } from '../../bot/cards/my-tasks-card';
+import { noticeCard } from '../../bot/cards/notice-card';
+import { reminderIntro, reminderMessage } from '../../bot/cards/reminder-card';
+import { updateFormCard } from '../../bot/cards/update-form-card';
+import { updateReceiptCard } from '../../bot/cards/update-receipt-card';
+import { alice, taskInput } from '../support/builders';
+import { cardProblems, cardTextContent, executeActions, inputValues } from '../support/card-validator';
+
+const task: Task = { ...taskInput({ latestUpdate: 'Drafted *bold* [link](http://x)', latestUpdateAt: '2026-11-01T10:00:00Z', latestUpdateBy: alice }), id: '7', version: '3' };
+const update: Update = {
+  id: '1',
+  version: '1',
+  taskId: '7',
+  taskRef: task.ref,
+  submittedBy: alice,
+  submittedAt: '2026-11-22T10:00:00Z',
+  progress: 'Done a thing',
+  evidence: 'Survey results',
+  risks: 'None',
+  supportNeeded: 'Budget',
+  revisedDueDateRequested: '2027-01-31',
+  idempotencyKey: 'n',
+};
+
+describe('cards', () => {
+  const every: [string, unknown][] = [
+    ['help', helpCard('Alex Morgan')],
+    ['notice', noticeCard('Title', 'Message', 'error')],
+    ['my tasks (empty)', myTasksCard([], '2026-11-22')],
+    ['my tasks', myTasksCard([task, { ...task, id: '8', ref: '1.1.2', dueDate: undefined, dueText: 'Ongoing' }], '2026-11-22')],
+    ['update form', updateFormCard({ task, nonce: 'nonce-123' })],
+    ['update form with errors', updateFormCard({ task, nonce: 'nonce-123', values: { progress: '' }, errors: [{ field: 'progress', message: 'Progress is required' }], notice: 'Changed' })],
+    ['reminder', reminderMessage(task, { daysUntilDue: 5 }).card],
+    ['receipt', updateReceiptCard(task, update)],
+    ['receipt (repeat)', updateReceiptCard(task, update, true)],
+  ];
+  for (const [name, card] of every) {
+    it(`${name} card parses as Adaptive Card 1.5 with no problems`, () => {
+      assert.deepEqual(cardProblems(card), []);
+    });
+  }
+
+  it('the validator itself catches a broken card', () => {
+    const problems = cardProblems({ type: 'AdaptiveCard', version: '1.6', body: [{ type: 'TextBlok' }, { type: 'Input.Text' }, { type: 'Input.Text' }] });
+    assert.ok(problems.some((p) => p.includes('TextBlok')));
+    assert.ok(problems.some((p) => p.includes('version must be 1.5')));
+  });
+
+  it('the update form labels every input and carries only ids in its submit data', () => {
+    const card = updateFormCard({ task, nonce: 'nonce-123' }) as { body: { type: string; label?: string }[] };
+    const inputs = card.body.filter((e) => e.type.startsWith('Input.'));
+    assert.equal(inputs.length, 6);
+    for (const input of inputs) assert.ok(input.label && input.label.length > 3, `input without a label: ${JSON.stringify(input)}`);
+    const [submit] = executeActions(card);
+    assert.equal(submit?.verb, CardVerb.submitUpdate);
+    assert.deepEqual(submit?.data, { taskId: '7', taskVersion: '3', nonce: 'nonce-123' });
+  });
+
+  it('re-fills the form with the owner\'s values and shows each field error', () => {
+    const card = updateFormCard({
+      task,
+      nonce: 'n-12345678',
+      values: { progress: 'x'.repeat(5), evidence: 'kept evidence', rag: 'Red' },
+      errors: [{ field: 'evidence', message: 'Evidence of impact must be 2,000 characters or fewer' }],
+    });
+    const values = inputValues(card);
+    assert.equal(values.progress, 'xxxxx');
+    assert.equal(values.evidence, 'kept evidence');
+    assert.equal(values.rag, 'Red');
+    assert.match(cardTextContent(card), /⚠ Evidence of impact must be 2,000 characters or fewer/);
+    assert.match(cardTextContent(card), /Nothing was saved yet/);
+  });
+
+  it('escapes user text so it cannot become markdown, links or card functions', () => {
+    assert.equal(cardText('*bold* _it_ [a](b)'), '\\*bold\\* \\_it\\_ \\[a\\](b)');
+    assert.equal(cardText('- bullet\n1. one\n# heading'), '\\- bullet\n1\\. one\n\\# heading');
+    assert.equal(cardText('{{DATE(2026-01-01T00:00:00Z)}}'), '{\u200B{DATE(2026-01-01T00:00:00Z)}}');
+    assert.ok(!cardText('see https://evil.example').includes('https://'));
+    const text = cardTextContent(updateFormCard({ task, nonce: 'nonce-123' }));
+    assert.ok(text.includes('Drafted \\*bold\\* \\[link\\]'), text);
+  });
+
+  it('shows RAG as text with a symbol, distinct for every value', () => {
+    const labels = RAG_VALUES.map(ragLabel);
+    assert.equal(new Set(labels.map((l) => l.split(' ')[0])).size, RAG_VALUES.length);
+    RAG_VALUES.forEach((r, i) => assert.ok(labels[i]?.endsWith(r)));
+  });
+
+  it('lists at most the card limit of tasks and says how many more there are', () => {
+    const many = Array.from({ length: MY_TASKS_CARD_LIMIT + 3 }, (_, i) => ({ ...task, id: String(i), ref: `9.${i}` }));
+    const card = myTasksCard(many, '2026-11-22');
+    assert.equal(executeActions(card).length, MY_TASKS_CARD_LIMIT);
+    assert.match(cardTextContent(card), /and 3 more/);
+    assert.deepEqual(cardProblems(card), []);
+  });
+
+  it('marks overdue tasks in words', () => {
+    assert.match(cardTextContent(myTasksCard([{ ...task, dueDate: '2026-11-01' }], '2026-11-22')), /OVERDUE/);
+    assert.doesNotMatch(cardTextContent(myTasksCard([{ ...task, dueDate: '2026-12-01' }], '2026-11-22')), /OVERDUE/);
+  });
+
+  it('words reminders by how close the deadline is', () => {
+    assert.match(reminderIntro(5), /due in 5 days/);
+    assert.match(reminderIntro(1), /due tomorrow/);
+    assert.match(reminderIntro(0), /due today/);
+    assert.match(reminderIntro(-1), /overdue by 1 day\./);
+    assert.match(reminderIntro(-7), /overdue by 7 days/);
+    const a = reminderMessage(task, { daysUntilDue: 5 });
+    const b = reminderMessage(task, { daysUntilDue: 5 });
+    assert.notEqual(executeActions(a.card)[0]?.data.nonce, executeActions(b.card)[0]?.data.nonce, 'each sent form has its own idempotency key');
+  });
+
+  it('the receipt shows what was stored and says when nothing new was saved', () => {
+    const text = cardTextContent(updateReceiptCard(task, update));
+    for (const s of ['Update recorded', 'Done a thing', 'Survey results', 'Budget', '2027-01-31', 'Alice Owner']) assert.ok(text.includes(s), s);
+    assert.match(cardTextContent(updateReceiptCard(task, update, true)), /already been submitted/);
+  });
+});

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ConfigError, describeConfig, loadConfig } from '../../bot/config';
+
+const problemsOf = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env, '/srv/app');
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    return err.problems;
+  }
+  assert.fail('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('runs locally with sensible defaults and no credentials', () => {
+    const c = loadConfig({}, '/srv/app');
+    assert.equal(c.env, 'development');
+    assert.equal(c.port, 3978);
+    assert.equal(c.dataDir, path.resolve('/srv/app', 'data'));
+    assert.deepEqual(c.reminders, { cron: '0 9 * * 1-5', timezone: 'Europe/London', daysBefore: [14, 7, 1], daysOverdue: [1, 7], schedulerEnabled: true });
+    assert.deepEqual(c.demo, { seed: true, playground: true, playgroundPort: 56150, playgroundUser: 'alex' });
+  });
+
+  it('refuses production without bot credentials, naming every missing setting', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    assert.ok(problems.some((p) => p.startsWith('MicrosoftAppId:')));
+    assert.ok(problems.some((p) => p.startsWith('MicrosoftAppPassword:')));
+    assert.ok(problems.some((p) => p.startsWith('MicrosoftAppTenantId:')));
+  });
+
+  it('treats blank variables as unset', () => {
+    assert.ok(problemsOf({ NODE_ENV: 'production', MicrosoftAppId: '  ' }).some((p) => p.startsWith('MicrosoftAppId:')));
+  });
+
+  it('accepts production with credentials and turns the demo off', () => {
+    const c = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tid' }, '/srv/app');
+    assert.deepEqual(c.demo, { seed: false, playground: false, playgroundPort: 56150, playgroundUser: 'alex' });
+    assert.ok(!describeConfig(c).includes('secret'), 'the summary never shows the secret');
+  });
+
+  it('accepts a managed identity without a password, and refuses one with a password', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' }).bot.appType, 'UserAssignedMSI');
+    assert.ok(problemsOf({ MicrosoftAppId: 'app', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'x' }).some((p) => p.includes('must not be set')));
+  });
+
+  it('refuses the demo and the playground in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 'c', DEMO_DATA: 'true', PLAYGROUND: 'true' });
+    assert.deepEqual(problems.map((p) => p.split(':')[0]), ['DEMO_DATA', 'PLAYGROUND']);
+  });
+
+  it('names malformed values', () => {
+    const problems = problemsOf({ PORT: 'eighty', REMINDER_DAYS_BEFORE: '14,seven', SCHEDULER_ENABLED: 'maybe', NODE_ENV: 'staging' });
+    assert.deepEqual(problems.map((p) => p.split(':')[0]).sort(), ['NODE_ENV', 'PORT', 'REMINDER_DAYS_BEFORE', 'SCHEDULER_ENABLED']);
+  });
+
+  it('parses reminder offsets', () => {
+    assert.deepEqual(loadConfig({ REMINDER_DAYS_BEFORE: '21, 7', REMINDER_DAYS_OVERDUE: '' }).reminders.daysBefore, [21, 7]);
+  });
+});

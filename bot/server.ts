@@ -25,13 +25,17 @@ export interface RunningServer {
 const FRAME_ANCESTORS =
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft https://*.microsoft365.com https://*.skype.com";
 
+// Same origin only, except teams-js fetching its list of Teams host origins (it has a built-in fallback).
+const CONTENT_SOURCES =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; font-src 'self'; object-src 'none'; base-uri 'none'";
+
 export async function startServer(deps: ServerDeps, port: number, host: string): Promise<RunningServer> {
   const server = restify.createServer({ name: 'edi-action-plan', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024, rejectUnknown: false }));
   server.use((req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
-    res.header('Content-Security-Policy', `${FRAME_ANCESTORS}; default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'`);
+    res.header('Content-Security-Policy', `${FRAME_ANCESTORS}; ${CONTENT_SOURCES}`);
     res.header('Referrer-Policy', 'no-referrer');
     next();
   });

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { seedDemoPlan } from '../../bot/demo/seed-demo';
+import { demoUsers } from '../../bot/demo/demo-users';
+import { personalChatId, playgroundConfigYaml } from '../../bot/demo/playground-config';
+import { fixedClock } from '../../core/ports/clock';
+import { DEFAULT_REMINDER_POLICY } from '../../core/reminders/reminder-policy';
+import { planReminders } from '../../core/reminders/reminder-planner';
+import { SqlitePlanStore } from '../../core/store/sqlite/sqlite-plan-store';
+
+describe('demo setup', () => {
+  it('the committed .m365agentsplayground.yml is the generated one (no drift from the demo users)', () => {
+    const committed = fs.readFileSync(path.join(__dirname, '..', '..', '.m365agentsplayground.yml'), 'utf8');
+    assert.equal(committed, playgroundConfigYaml('alex'));
+  });
+
+  it('the playground config names five other users, all owners or managers in the demo plan', () => {
+    for (const who of ['alex', 'sam'] as const) {
+      const yaml = playgroundConfigYaml(who);
+      assert.match(yaml, new RegExp(`currentUser:\\n  id: "29:${who}"`));
+      assert.equal((yaml.match(/^ {2}- id: "29:/gm) ?? []).length, 5);
+      assert.ok(yaml.includes(`id: "${personalChatId(who)}"`));
+      assert.ok(yaml.includes(`aadObjectId: "${demoUsers[who].aadObjectId}"`));
+    }
+  });
+
+  it('seeds once, with history, and leaves a reminder due for the playground user', async () => {
+    const store = SqlitePlanStore.open(':memory:');
+    const clock = fixedClock(new Date('2026-11-22T08:00:00Z'));
+    const first = await seedDemoPlan({ store, clock });
+    assert.equal(first.seeded, true);
+    assert.ok(first.tasks >= 20);
+    assert.deepEqual(await seedDemoPlan({ store, clock }), { seeded: false, tasks: 0 });
+    const tasks = await store.listTasks();
+    assert.equal(tasks.length, first.tasks);
+    assert.ok((await store.listObjectives()).length >= 3);
+    assert.ok((await store.listRecentUpdates(1000)).length > tasks.length / 2, 'most tasks have history');
+    const due = planReminders(tasks, new Set(), clock.now(), DEFAULT_REMINDER_POLICY);
+    assert.ok(due.some((r) => r.recipient.aadObjectId === demoUsers.alex.aadObjectId));
+    await store.close();
+  });
+});

@@ -1,0 +1,310 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import {
+  RAG_VALUES,
+  REMINDER_OUTCOMES,
+  TASK_KINDS,
+  TASK_STATUSES,
+  type ConversationRecordInput,
+  type ObjectiveInput,
+  type Person,
+  type ReminderLogInput,
+  type TaskInput,
+  type UpdateInput,
+} from '../../model';
+import { PLAN_ZONE } from '../../plan/london-time';
+
+/**
+ * Domain <-> SharePoint list item fields, one pair per list. Reads are validated with zod: a
+ * column someone edited by hand into nonsense is reported, not passed on.
+ */
+
+type Fields = Record<string, unknown>;
+
+const personSchema = z.object({ aadObjectId: z.string().min(1), displayName: z.string(), email: z.string() });
+const text = z.string().nullish().transform((v) => (v === null || v === undefined || v === '' ? undefined : v));
+const requiredText = z.string().min(1);
+const json = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .nullish()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema.optional());
+
+/** Date-only values are written at 12:00 UTC so every site time zone keeps the calendar day. */
+export function toDateOnly(date: string | undefined): string | null {
+  return date ? `${date}T12:00:00Z` : null;
+}
+const dateOnly = z
+  .string()
+  .nullish()
+  .transform((v) => (v ? (DateTime.fromISO(v, { zone: 'utc' }).setZone(PLAN_ZONE).toISODate() ?? undefined) : undefined));
+const instant = z
+  .string()
+  .nullish()
+  .transform((v) => (v ? new Date(v).toISOString() : undefined));
+
+function parse<T extends z.ZodType>(schema: T, fields: Fields, list: string, id: string): z.output<T> {
+  const result = schema.safeParse(fields);
+  if (!result.success) {
+    const where = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`SharePoint list "${list}" item ${id} has invalid columns (${where})`);
+  }
+  return result.data;
+}
+
+/** Strips undefined so a create sends only what is set; a patch sends null to clear. */
+function clean(fields: Fields, forPatch: boolean): Fields {
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, v]) => forPatch || (v !== undefined && v !== null))
+      .map(([k, v]) => [k, v === undefined ? null : v]),
+  );
+}
+
+// Objectives ------------------------------------------------------------------------------------
+
+const objectiveFields = z.object({ Title: requiredText, Ref: requiredText, Description: text });
+export function objectiveFromFields(f: Fields, id: string): ObjectiveInput {
+  const o = parse(objectiveFields, f, 'objectives', id);
+  return { ref: o.Ref, title: o.Title, ...(o.Description !== undefined && { description: o.Description }) };
+}
+export function objectiveToFields(o: Partial<ObjectiveInput>, forPatch = false): Fields {
+  return clean({ Title: o.title, Ref: o.ref, Description: o.description }, forPatch);
+}
+
+// Tasks -----------------------------------------------------------------------------------------
+
+const taskFields = z.object({
+  Title: requiredText,
+  Ref: requiredText,
+  ObjectiveRef: requiredText,
+  Indicator: text,
+  Kind: z.enum(TASK_KINDS).nullish().transform((v) => v ?? 'Priority'),
+  Description: text,
+  DesiredOutcome: text,
+  SuccessMeasure: text,
+  OwnersJson: json(z.array(personSchema)),
+  AccountableOfficerJson: json(personSchema),
+  SupportingServices: text,
+  GroupsImpacted: json(z.array(z.string())),
+  Strategy: text,
+  DueDate: dateOnly,
+  DueText: text,
+  Rag: z.enum(RAG_VALUES),
+  Status: z.enum(TASK_STATUSES),
+  PercentComplete: z.number().nullish().transform((v) => v ?? undefined),
+  LatestUpdate: text,
+  LatestUpdateAt: instant,
+  LatestUpdateByJson: json(personSchema),
+  Evidence: text,
+  Risks: text,
+  PendingRag: z.enum(RAG_VALUES).nullish().transform((v) => v ?? undefined),
+  PendingApprovalId: text,
+});
+
+export function taskFromFields(f: Fields, id: string): TaskInput {
+  const t = parse(taskFields, f, 'tasks', id);
+  const task: TaskInput = {
+    ref: t.Ref,
+    title: t.Title,
+    objectiveRef: t.ObjectiveRef,
+    indicator: t.Indicator,
+    kind: t.Kind,
+    description: t.Description,
+    desiredOutcome: t.DesiredOutcome,
+    successMeasure: t.SuccessMeasure,
+    owners: t.OwnersJson ?? [],
+    accountableOfficer: t.AccountableOfficerJson,
+    supportingServices: t.SupportingServices,
+    groupsImpacted: t.GroupsImpacted ?? [],
+    strategy: t.Strategy,
+    dueDate: t.DueDate,
+    dueText: t.DueText,
+    rag: t.Rag,
+    status: t.Status,
+    percentComplete: t.PercentComplete,
+    latestUpdate: t.LatestUpdate,
+    latestUpdateAt: t.LatestUpdateAt,
+    latestUpdateBy: t.LatestUpdateByJson,
+    evidence: t.Evidence,
+    risks: t.Risks,
+    pendingRag: t.PendingRag,
+    pendingApprovalId: t.PendingApprovalId,
+  };
+  return Object.fromEntries(Object.entries(task).filter(([, v]) => v !== undefined)) as unknown as TaskInput;
+}
+
+/** Only the keys present in `t` are written (a patch); `undefined` values clear the column. */
+export function taskToFields(t: Partial<TaskInput>, forPatch = false): Fields {
+  const has = (k: keyof TaskInput) => k in t;
+  const f: Fields = {};
+  const set = (k: keyof TaskInput, column: string, value: unknown) => {
+    if (has(k)) f[column] = value;
+  };
+  set('title', 'Title', t.title);
+  set('ref', 'Ref', t.ref);
+  set('objectiveRef', 'ObjectiveRef', t.objectiveRef);
+  set('indicator', 'Indicator', t.indicator);
+  set('kind', 'Kind', t.kind);
+  set('description', 'Description', t.description);
+  set('desiredOutcome', 'DesiredOutcome', t.desiredOutcome);
+  set('successMeasure', 'SuccessMeasure', t.successMeasure);
+  set('owners', 'OwnersJson', t.owners && JSON.stringify(t.owners));
+  set('accountableOfficer', 'AccountableOfficerJson', t.accountableOfficer && JSON.stringify(t.accountableOfficer));
+  set('supportingServices', 'SupportingServices', t.supportingServices);
+  set('groupsImpacted', 'GroupsImpacted', t.groupsImpacted && JSON.stringify(t.groupsImpacted));
+  set('strategy', 'Strategy', t.strategy);
+  set('dueDate', 'DueDate', toDateOnly(t.dueDate));
+  set('dueText', 'DueText', t.dueText);
+  set('rag', 'Rag', t.rag);
+  set('status', 'Status', t.status);
+  set('percentComplete', 'PercentComplete', t.percentComplete);
+  set('latestUpdate', 'LatestUpdate', t.latestUpdate);
+  set('latestUpdateAt', 'LatestUpdateAt', t.latestUpdateAt);
+  set('latestUpdateBy', 'LatestUpdateByJson', t.latestUpdateBy && JSON.stringify(t.latestUpdateBy));
+  set('evidence', 'Evidence', t.evidence);
+  set('risks', 'Risks', t.risks);
+  set('pendingRag', 'PendingRag', t.pendingRag);
+  set('pendingApprovalId', 'PendingApprovalId', t.pendingApprovalId);
+  return clean(f, forPatch);
+}
+
+// Updates ---------------------------------------------------------------------------------------
+
+const updateFields = z.object({
+  TaskId: requiredText,
+  TaskRef: requiredText,
+  Round: text,
+  SubmittedByJson: json(personSchema),
+  SubmittedAt: instant,
+  Progress: requiredText,
+  RagProposed: z.enum(RAG_VALUES).nullish().transform((v) => v ?? undefined),
+  Evidence: text,
+  Risks: text,
+  SupportNeeded: text,
+  RevisedDueDateRequested: dateOnly,
+  IdempotencyKey: requiredText,
+});
+
+export function updateFromFields(f: Fields, id: string): UpdateInput {
+  const u = parse(updateFields, f, 'updates', id);
+  if (!u.SubmittedByJson || !u.SubmittedAt) throw new Error(`SharePoint list "updates" item ${id} has no submitter or date`);
+  const update: UpdateInput = {
+    taskId: u.TaskId,
+    taskRef: u.TaskRef,
+    round: u.Round,
+    submittedBy: u.SubmittedByJson,
+    submittedAt: u.SubmittedAt,
+    progress: u.Progress,
+    ragProposed: u.RagProposed,
+    evidence: u.Evidence,
+    risks: u.Risks,
+    supportNeeded: u.SupportNeeded,
+    revisedDueDateRequested: u.RevisedDueDateRequested,
+    idempotencyKey: u.IdempotencyKey,
+  };
+  return Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)) as unknown as UpdateInput;
+}
+
+export function updateToFields(u: UpdateInput): Fields {
+  return clean(
+    {
+      Title: u.taskRef,
+      TaskId: u.taskId,
+      TaskRef: u.taskRef,
+      Round: u.round,
+      SubmittedByJson: JSON.stringify(u.submittedBy),
+      SubmittedAt: u.submittedAt,
+      Progress: u.progress,
+      RagProposed: u.ragProposed,
+      Evidence: u.evidence,
+      Risks: u.risks,
+      SupportNeeded: u.supportNeeded,
+      RevisedDueDateRequested: toDateOnly(u.revisedDueDateRequested),
+      IdempotencyKey: u.idempotencyKey,
+    },
+    false,
+  );
+}
+
+// Reminder log ----------------------------------------------------------------------------------
+
+const reminderFields = z.object({
+  Key: requiredText,
+  TaskId: requiredText,
+  Trigger: text,
+  RecipientJson: json(personSchema),
+  SentAt: instant,
+  Outcome: z.enum(REMINDER_OUTCOMES),
+  Detail: text,
+});
+
+export function reminderFromFields(f: Fields, id: string): ReminderLogInput {
+  const r = parse(reminderFields, f, 'reminders', id);
+  if (!r.RecipientJson || !r.SentAt) throw new Error(`SharePoint list "reminders" item ${id} has no recipient or date`);
+  return {
+    key: r.Key,
+    taskId: r.TaskId,
+    recipient: r.RecipientJson as Person,
+    trigger: r.Trigger ?? '',
+    sentAt: r.SentAt,
+    outcome: r.Outcome,
+    ...(r.Detail !== undefined && { detail: r.Detail }),
+  };
+}
+
+export function reminderToFields(r: ReminderLogInput): Fields {
+  return clean(
+    {
+      Title: r.trigger || 'reminder',
+      Key: r.key,
+      TaskId: r.taskId,
+      Trigger: r.trigger,
+      RecipientJson: JSON.stringify(r.recipient),
+      SentAt: r.sentAt,
+      Outcome: r.outcome,
+      Detail: r.detail,
+    },
+    false,
+  );
+}
+
+// Conversations ---------------------------------------------------------------------------------
+
+const conversationFields = z.object({
+  AadObjectId: requiredText,
+  TenantId: text,
+  Title: text,
+  ReferenceJson: json(z.record(z.string(), z.unknown())),
+  UpdatedAt: instant,
+});
+
+export function conversationFromFields(f: Fields, id: string): ConversationRecordInput {
+  const c = parse(conversationFields, f, 'conversations', id);
+  return {
+    aadObjectId: c.AadObjectId,
+    ...(c.TenantId !== undefined && { tenantId: c.TenantId }),
+    ...(c.Title !== undefined && c.Title !== c.AadObjectId && { displayName: c.Title }),
+    reference: c.ReferenceJson ?? {},
+    updatedAt: c.UpdatedAt ?? new Date(0).toISOString(),
+  };
+}
+
+export function conversationToFields(c: ConversationRecordInput): Fields {
+  return {
+    Title: c.displayName ?? c.aadObjectId,
+    AadObjectId: c.aadObjectId,
+    TenantId: c.tenantId ?? null,
+    ReferenceJson: JSON.stringify(c.reference),
+    UpdatedAt: c.updatedAt,
+  };
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { GraphApi } from './graph/graph-api';
+import { GraphRequestError } from './graph/graph-error';
+
+/** A list item as Graph returns it with `expand=fields(select=…)`. Validated at the boundary. */
+export const graphItemSchema = z.object({
+  id: z.string(),
+  '@odata.etag': z.string().optional(),
+  eTag: z.string().optional(),
+  fields: z.record(z.string(), z.unknown()).optional(),
+  deleted: z.object({ state: z.string().optional() }).optional(),
+});
+export type GraphItem = z.infer<typeof graphItemSchema>;
+
+const pageSchema = z.object({
+  value: z.array(graphItemSchema),
+  '@odata.nextLink': z.string().optional(),
+  '@odata.deltaLink': z.string().optional(),
+});
+
+export interface MirroredItem {
+  id: string;
+  etag: string;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * An in-memory copy of one list kept current with the items delta query, so reads cost no Graph
+ * request and a refresh costs O(changes). Our own writes are applied at once (read-your-writes);
+ * a 410 from an expired delta token triggers a full resync.
+ */
+export class ListMirror {
+  private readonly items = new Map<string, MirroredItem>();
+  private deltaLink?: string;
+  private syncing?: Promise<void>;
+
+  constructor(
+    private readonly api: GraphApi,
+    private readonly itemsPath: string,
+    private readonly select: string[],
+  ) {}
+
+  /** Brings the mirror up to date; concurrent callers share one sync. */
+  sync(): Promise<void> {
+    this.syncing ??= this.runSync().finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  all(): MirroredItem[] {
+    return [...this.items.values()];
+  }
+
+  get(id: string): MirroredItem | undefined {
+    return this.items.get(id);
+  }
+
+  /** Applies an item we wrote or read (its etag is the version after our write). */
+  apply(item: GraphItem): MirroredItem | undefined {
+    if (item.deleted) {
+      this.items.delete(item.id);
+      return undefined;
+    }
+    const etag = item['@odata.etag'] ?? item.eTag ?? (item.fields?.['@odata.etag'] as string | undefined);
+    if (!etag || !item.fields) return undefined;
+    const mirrored = { id: item.id, etag, fields: item.fields };
+    this.items.set(item.id, mirrored);
+    return mirrored;
+  }
+
+  private async runSync(): Promise<void> {
+    try {
+      await this.readDelta(this.deltaLink ?? `${this.itemsPath}/delta?expand=fields(select=${this.select.join(',')})`);
+    } catch (err) {
+      if (!(err instanceof GraphRequestError && err.status === 410)) throw err;
+      // The delta token expired (resyncRequired): start over from a full read.
+      this.items.clear();
+      this.deltaLink = undefined;
+      await this.readDelta(`${this.itemsPath}/delta?expand=fields(select=${this.select.join(',')})`);
+    }
+  }
+
+  private async readDelta(start: string): Promise<void> {
+    let next: string | undefined = start;
+    while (next) {
+      const page = pageSchema.safeParse(await this.api.get<unknown>(next));
+      if (!page.success) throw new Error(`Microsoft Graph returned an unexpected delta page for ${this.itemsPath}: ${page.error.message}`);
+      for (const item of page.data.value) this.apply(item);
+      next = page.data['@odata.nextLink'];
+      if (page.data['@odata.deltaLink']) this.deltaLink = page.data['@odata.deltaLink'];
+    }
+  }
+}

@@ -6,7 +6,7 @@ import { londonDate } from '../core/plan/london-time';
 import type { Clock } from '../core/ports/clock';
 import type { AdaptiveCardJson } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/plan-store';
-import { formValuesFrom } from '../core/updates/update-form';
+import { formValuesFrom, type UpdateFormValues } from '../core/updates/update-form';
 import { listMyTasks } from '../core/use-cases/list-my-tasks';
 import { StaleFormError, submitUpdate } from '../core/use-cases/submit-update';
 import { CardVerb } from './cards/card-verbs';
@@ -30,7 +30,7 @@ export type CardActionResult = { card: AdaptiveCardJson } | { error: { status: 4
 
 const id = z.string().trim().min(1).max(64);
 const openData = z.object({ taskId: id });
-const submitData = z.object({ taskId: id, taskVersion: z.string().min(1).max(128), nonce: z.string().min(8).max(128) });
+const submitData = z.object({ taskId: id, taskVersion: z.string().min(1).max(128), nonce: z.string().min(8).max(128), shownRag: z.string().max(32).optional() });
 
 /** Routes one Action.Execute to its use case and renders the answer. Card data is untrusted. */
 export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb: string, rawData: unknown): Promise<CardActionResult> {
@@ -58,8 +58,8 @@ export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb:
 async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {
   const parsed = submitData.safeParse(data);
   if (!parsed.success) return badRequest('This form is missing the task it belongs to. Type "my tasks" to get a fresh one.');
-  const { taskId, taskVersion, nonce } = parsed.data;
-  const values = formValuesFrom(data);
+  const { taskId, taskVersion, nonce, shownRag } = parsed.data;
+  const values = refillable(formValuesFrom(data));
   try {
     const result = await submitUpdate(deps, { actorAadObjectId: actor.aadObjectId, taskId, taskVersion, idempotencyKey: nonce, values });
     return { card: updateReceiptCard(result.task, result.update, result.outcome === 'already-recorded') };
@@ -71,11 +71,13 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
     }
     if (err instanceof StaleFormError) {
       const by = err.current.latestUpdateBy ? ` by ${err.current.latestUpdateBy.displayName}` : '';
+      // An untouched RAG dropdown showed the old RAG: show the current one instead of reverting it.
+      const { rag, ...rest } = values;
       return {
         card: updateFormCard({
           task: err.current,
           nonce,
-          values,
+          values: rag !== undefined && rag !== shownRag ? { ...rest, rag } : rest,
           notice: `This task was changed${by} after this form was sent. Nothing was saved yet: check the details above and submit again.`,
         }),
       };
@@ -84,6 +86,11 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
     if (err instanceof NotFoundError) return { card: lostTaskCard(values.progress) };
     throw err;
   }
+}
+
+/** Blank answers come back empty, so the input shows its placeholder again. */
+function refillable(values: UpdateFormValues): UpdateFormValues {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v?.trim() === '' ? '' : v]));
 }
 
 /** The task has gone: say so, and hand the owner's words back so nothing typed is lost. */

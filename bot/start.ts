@@ -7,6 +7,7 @@ import { createAppContext } from './app-context';
 import { startApp } from './app-server';
 import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
 import { seedDemoPlan } from './demo/seed-demo';
+import { rememberConversation } from '../core/use-cases/remember-conversation';
 import { demoUsers } from './demo/demo-users';
 import { startPlayground, type RunningPlayground } from './demo/playground';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       user: config.demo.playgroundUser,
       dataDir: config.dataDir,
       log: ctx.log,
+      register: (seen) => rememberConversation(ctx, seen),
     });
   }
 

@@ -32,6 +32,9 @@ const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
  * The Teams-facing bot: parses an activity, calls a use case, renders a card. No rules live here.
  */
 export class EdiBot extends TeamsActivityHandler {
+  /** People welcomed since start: the announcements of one install arrive in any order. */
+  private readonly welcomed = new Set<string>();
+
   constructor(private readonly deps: BotDeps) {
     super();
 
@@ -44,17 +47,16 @@ export class EdiBot extends TeamsActivityHandler {
       await next();
     });
 
-    // Teams sends installationUpdate when the app is installed for a user (by them or an admin).
+    // An install arrives as installationUpdate and/or conversationUpdate (membersAdded), in either
+    // order and sometimes twice: both capture the reference, and the first one welcomes.
     this.onInstallationUpdateAdd(async (context, next) => {
-      if (this.acceptedTenant(context)) await this.rememberIfPersonal(context);
+      await this.welcomeIfNew(context);
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botAdded && this.acceptedTenant(context) && (await this.rememberIfPersonal(context))) {
-        await context.sendActivity(cardMessage(helpCard(context.activity.from.name), 'Welcome to the EDI action plan assistant'));
-      }
+      if (botAdded) await this.welcomeIfNew(context);
       await next();
     });
   }
@@ -72,6 +74,15 @@ export class EdiBot extends TeamsActivityHandler {
       this.deps.log.error({ err: String(err), verb: invoke.action.verb }, 'card action failed');
       return errorResponse(500, 'Something went wrong and nothing was saved. Please try again in a moment.');
     }
+  }
+
+  private async welcomeIfNew(context: TurnContext): Promise<void> {
+    if (!this.acceptedTenant(context)) return;
+    const aadObjectId = context.activity.from?.aadObjectId;
+    if (!(await this.rememberIfPersonal(context)) || !aadObjectId || this.welcomed.has(aadObjectId)) return;
+    if (this.welcomed.size > 10_000) this.welcomed.clear();
+    this.welcomed.add(aadObjectId);
+    await context.sendActivity(cardMessage(helpCard(context.activity.from.name), 'Welcome to the EDI action plan assistant'));
   }
 
   private async answerText(context: TurnContext): Promise<void> {

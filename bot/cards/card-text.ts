@@ -1,5 +1,5 @@
 import type { Rag } from '../../core/model';
-import { formatDate } from '../../core/plan/london-time';
+import { formatDate, formatLongDate } from '../../core/plan/london-time';
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 export const CARD_VERSION = '1.5';
@@ -13,8 +13,8 @@ export function cardText(s: string): string {
     .replace(/([\\`*_~[\]])/g, '\\$1') // emphasis, code, links
     .replace(/^(\s*)([#>+-])/gm, '$1\\$2') // headings, quotes, bullets at line start
     .replace(/^(\s*\d+)\./gm, '$1\\.') // numbered lists
-    .replace(/\{\{/g, '{\u200B{') // {{DATE()}} / {{TIME()}} functions
-    .replace(/(https?|mailto):/gi, '$1\u200B:'); // no autolinked URLs from user text
+    .replace(/\{\{/g, '{\u2060{') // {{DATE()}} / {{TIME()}} functions
+    .replace(/(https?|mailto):/gi, '$1\u2060:'); // no autolinked URLs from user text
 }
 
 /** FactSet values render markdown too; a single line keeps the fact readable. */
@@ -38,5 +38,6 @@ export function ragLabel(rag: Rag): string {
 export function dueLabel(dueDate?: string, dueText?: string): string {
   if (!dueDate) return dueText ? factText(dueText, 120) : 'No due date';
   const date = formatDate(dueDate);
-  return dueText && dueText.trim() !== '' && !dueText.includes(date) ? `${date} (${factText(dueText, 120)})` : date;
+  const repeatsDate = [date, formatLongDate(dueDate)].some((d) => dueText?.includes(d));
+  return dueText && dueText.trim() !== '' && !repeatsDate ? `${date} (${factText(dueText, 120)})` : date;
 }

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../core/errors';
-import { RAG_VALUES, type Task } from '../../core/model';
+import { RAG_VALUES, type Rag, type Task } from '../../core/model';
 import { formatInstant } from '../../core/plan/london-time';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import { UPDATE_FIELD_LABELS, UPDATE_LIMITS, type UpdateField, type UpdateFormValues } from '../../core/updates/update-form';
@@ -24,6 +24,8 @@ export interface UpdateSubmitData {
   taskId: string;
   taskVersion: string;
   nonce: string;
+  /** The task's RAG when the form was drawn: an untouched dropdown is not a proposal to keep it. */
+  shownRag: Rag;
 }
 
 export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
@@ -47,7 +49,7 @@ export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
     },
     ...fieldError(field),
   ];
-  const submitData: UpdateSubmitData = { taskId: task.id, taskVersion: task.version, nonce: view.nonce };
+  const submitData: UpdateSubmitData = { taskId: task.id, taskVersion: task.version, nonce: view.nonce, shownRag: task.rag };
 
   return {
     type: 'AdaptiveCard',
@@ -109,6 +111,7 @@ export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
     ],
     actions: [
       { type: 'Action.Execute', title: 'Submit update', verb: CardVerb.submitUpdate, data: submitData, style: 'positive' },
+      { type: 'Action.Execute', title: 'Back to my tasks', verb: CardVerb.showMyTasks, data: {} },
     ],
   };
 }

@@ -1,5 +1,5 @@
 import type { Task, Update } from '../../core/model';
-import { formatInstant } from '../../core/plan/london-time';
+import { formatDate, formatInstant } from '../../core/plan/london-time';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import { CARD_SCHEMA, CARD_VERSION, cardText, factText, ragLabel } from './card-text';
 import { CardVerb } from './card-verbs';
@@ -11,7 +11,7 @@ export function updateReceiptCard(task: Task, update: Update, repeated = false):
     $schema: CARD_SCHEMA,
     version: CARD_VERSION,
     body: [
-      { type: 'TextBlock', text: `✓ Update recorded: ${cardText(task.ref)}`, weight: 'Bolder', size: 'Medium', color: 'Good', wrap: true },
+      { type: 'TextBlock', text: `✓ Update recorded: ${cardText(task.ref)}`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: cardText(task.title), wrap: true },
       {
         type: 'FactSet',
@@ -21,7 +21,7 @@ export function updateReceiptCard(task: Task, update: Update, repeated = false):
           ...(update.evidence ? [{ title: 'Evidence', value: factText(update.evidence) }] : []),
           ...(update.risks ? [{ title: 'Issues or risks', value: factText(update.risks) }] : []),
           ...(update.supportNeeded ? [{ title: 'Support needed', value: factText(update.supportNeeded) }] : []),
-          ...(update.revisedDueDateRequested ? [{ title: 'Revised date requested', value: update.revisedDueDateRequested }] : []),
+          ...(update.revisedDueDateRequested ? [{ title: 'Revised date requested', value: formatDate(update.revisedDueDateRequested) }] : []),
           { title: 'Submitted', value: `${factText(update.submittedBy.displayName)}, ${formatInstant(update.submittedAt)}` },
         ],
       },

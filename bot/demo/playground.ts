@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../core/ports/logger';
-import type { DemoUserKey } from './demo-users';
-import { PLAYGROUND_DEFAULT_USER } from './demo-users';
-import { personalChatId, playgroundConfigYaml } from './playground-config';
+import type { ConversationSeen } from '../../core/use-cases/remember-conversation';
+import { DEMO_TENANT_ID, demoUsers, PLAYGROUND_DEFAULT_USER, type DemoUserKey } from './demo-users';
+import { personalChatId, PLAYGROUND_BOT_ID, playgroundConfigYaml } from './playground-config';
 
 export interface RunningPlayground {
   url?: string;
@@ -18,8 +18,8 @@ const noop = async () => {};
 
 /**
  * Starts the Microsoft 365 Agents Playground (a dev dependency; works offline) as the local Teams
- * client, pointed at the bot, then installs the app for the signed-in demo user so the bot holds
- * their conversation reference at once (proactive cards wait in the playground until its page opens).
+ * client, pointed at the bot, and registers the signed-in demo user's personal chat so the bot can
+ * reach them at once.
  */
 export async function startPlayground(options: {
   botUrl: string;
@@ -27,6 +27,8 @@ export async function startPlayground(options: {
   user: DemoUserKey;
   dataDir: string;
   log: Logger;
+  /** Stores the signed-in user's conversation reference (the app counts as installed for them). */
+  register: (seen: ConversationSeen) => Promise<unknown>;
 }): Promise<RunningPlayground> {
   let cli: string;
   try {
@@ -45,12 +47,19 @@ export async function startPlayground(options: {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stop = () => stopChild(child);
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    return stopChild(child);
+  };
   try {
     const port = await listeningPort(child, 60_000);
     const url = `http://localhost:${port}`;
-    await install(url, personalChatId(options.user));
+    await options.register(playgroundReference(url, options.user));
     options.log.info({ url, user: options.user }, 'agents playground started');
+    child.once('exit', (code, signal) => {
+      if (!stopping) console.error(`The Agents Playground stopped unexpectedly (code ${code ?? signal}); the bot and tab keep running. See ${path.join(options.dataDir, 'playground.log')}.`);
+    });
     return { url, stop };
   } catch (err) {
     await stop();
@@ -90,10 +99,25 @@ function listeningPort(child: ChildProcess, timeoutMs: number): Promise<number> 
   });
 }
 
-/** What the playground's page does when a chat is first opened: send installationUpdate to the bot. */
-async function install(url: string, chatId: string): Promise<void> {
-  const res = await fetch(`${url}/_debug/conversation/${encodeURIComponent(chatId)}/installation`, { method: 'POST' });
-  if (!res.ok) throw new Error(`the Agents Playground did not install the app (HTTP ${res.status})`);
+/**
+ * The conversation reference the playground's personal chat has (as observed from its
+ * installationUpdate: serviceUrl `<url>/_connector`, the configured chat and bot ids), so reminders
+ * reach the demo user before the page is first opened; the playground holds them until it is.
+ */
+export function playgroundReference(url: string, user: DemoUserKey): ConversationSeen {
+  const person = demoUsers[user];
+  return {
+    aadObjectId: person.aadObjectId,
+    tenantId: DEMO_TENANT_ID,
+    displayName: person.displayName,
+    reference: {
+      channelId: 'msteams',
+      serviceUrl: `${url}/_connector`,
+      conversation: { id: personalChatId(user), conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+      bot: { id: PLAYGROUND_BOT_ID, name: 'EDI Action Plan' },
+      user: { id: `29:${user}`, aadObjectId: person.aadObjectId },
+    },
+  };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

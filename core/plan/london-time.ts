@@ -43,6 +43,11 @@ export function formatDate(date: IsoDate): string {
   return DateTime.fromISO(date, { zone: PLAN_ZONE }).toFormat('d LLL yyyy');
 }
 
+/** "27 November 2026" */
+export function formatLongDate(date: IsoDate): string {
+  return DateTime.fromISO(date, { zone: PLAN_ZONE }).toFormat('d LLLL yyyy');
+}
+
 /** "27 Nov 2026, 10:05" in London time. */
 export function formatInstant(at: string): string {
   return DateTime.fromISO(at).setZone(PLAN_ZONE).toFormat('d LLL yyyy, HH:mm');

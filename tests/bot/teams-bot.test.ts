@@ -67,15 +67,36 @@ describe('EdiBot (TestAdapter)', () => {
   });
   afterEach(() => store.close());
 
-  it('stores the conversation reference when the app is installed, and welcomes the user', async () => {
-    const replies = await exchange(adapter, personal(alice, { type: ActivityTypes.InstallationUpdate, action: 'add' }));
-    assert.equal(replies.length, 0);
+  it('stores the conversation reference when the app is installed, and welcomes the user once', async () => {
+    const welcome = await exchange(adapter, personal(alice, { type: ActivityTypes.InstallationUpdate, action: 'add' }));
+    assert.match(cardTextContent(cardOf(welcome[0])), /EDI action plan assistant/);
     const saved = await store.getConversation(alice.aadObjectId);
     assert.equal(saved?.tenantId, TENANT);
     assert.equal((saved?.reference as { conversation: { id: string } }).conversation.id, `a:${alice.aadObjectId}`);
 
-    const welcome = await exchange(adapter, personal(alice, { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: '28:bot', name: 'EDI bot' }] }));
-    assert.match(cardTextContent(cardOf(welcome[0])), /EDI action plan assistant/);
+    const again = await exchange(adapter, personal(alice, { type: ActivityTypes.InstallationUpdate, action: 'add' }));
+    const added = await exchange(adapter, personal(alice, { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: '28:bot', name: 'EDI bot' }] }));
+    assert.equal(again.length + added.length, 0, 'no second welcome');
+  });
+
+  it('captures the reference and welcomes from conversationUpdate too (some installs send only that)', async () => {
+    const welcome = await exchange(adapter, personal(bob, { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: '28:bot', name: 'EDI bot' }] }));
+    assert.ok(await store.getConversation(bob.aadObjectId));
+    assert.equal(welcome.length, 1);
+    assert.equal((await exchange(adapter, personal(bob, { type: ActivityTypes.InstallationUpdate, action: 'add' }))).length, 0);
+  });
+
+  it('keeps a RAG the owner did not touch when a stale form comes back, and a RAG they chose', async () => {
+    const form = invokeBody(await exchange(adapter, invoke(alice, CardVerb.openUpdateForm, { taskId: task.id }))).value;
+    const submit = executeActions(form)[0]!;
+    const current = await store.updateTask(task.id, task.version, { rag: 'Amber' });
+    const untouched = invokeBody(await exchange(adapter, invoke(alice, submit.verb, { ...submit.data, ...inputValues(form), progress: 'p' }))).value;
+    assert.match(cardTextContent(untouched), /changed/);
+    assert.equal(inputValues(untouched).rag, 'Amber', 'shows the current RAG, not the stale default');
+    assert.equal(executeActions(untouched)[0]?.data.taskVersion, current.version);
+    const chosen = invokeBody(await exchange(adapter, invoke(alice, submit.verb, { ...submit.data, ...inputValues(form), progress: 'p', rag: 'Red' }))).value;
+    assert.equal(inputValues(chosen).rag, 'Red', 'keeps what the owner chose');
+    assert.equal((await store.listUpdates(task.id)).length, 0);
   });
 
   it('answers "help" with the help card', async () => {

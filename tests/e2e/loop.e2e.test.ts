@@ -70,10 +70,15 @@ describe('end to end over HTTP: install, remind, answer, see it in the plan', fu
     // `npm run remind` in its own process, sharing the SQLite file with the server.
     const first = await run(process.execPath, ['--require', 'tsx/cjs', 'bot/cli/remind.ts'], { cwd: ROOT, env: env() });
     assert.match(first.stdout, /sent +1\.1\.2 -> Alex Morgan/);
-    const toAlex = connector.posts.filter((p) => p.conversationId === 'a:alex-personal');
-    assert.ok(toAlex.length >= 1, 'alex got a reminder in the personal chat');
+    const cards = connector.posts
+      .filter((p) => p.conversationId === 'a:alex-personal')
+      .map((p) => (p.activity.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined)?.[0])
+      .filter((a) => a !== undefined);
+    assert.match(cardTextContent(cards[0]!.content), /EDI action plan assistant/, 'the install is welcomed first');
+    const reminders = cards.filter((c) => /due in \d+ days/.test(cardTextContent(c.content)));
+    assert.ok(reminders.length >= 1, 'alex got a reminder in the personal chat');
 
-    const card = (toAlex[0]!.activity.attachments as { contentType: string; content: Record<string, unknown> }[])[0]!;
+    const card = reminders[0]!;
     assert.equal(card.contentType, 'application/vnd.microsoft.card.adaptive');
     assert.deepEqual(cardProblems(card.content), []);
     assert.match(cardTextContent(card.content), /due in \d+ days/);

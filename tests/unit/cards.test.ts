@@ -59,7 +59,8 @@ describe('cards', () => {
     for (const input of inputs) assert.ok(input.label && input.label.length > 3, `input without a label: ${JSON.stringify(input)}`);
     const [submit] = executeActions(card);
     assert.equal(submit?.verb, CardVerb.submitUpdate);
-    assert.deepEqual(submit?.data, { taskId: '7', taskVersion: '3', nonce: 'nonce-123' });
+    assert.deepEqual(submit?.data, { taskId: '7', taskVersion: '3', nonce: 'nonce-123', shownRag: 'Green' });
+    assert.equal(executeActions(card)[1]?.verb, CardVerb.showMyTasks, 'a way back to the list');
   });
 
   it('re-fills the form with the owner\'s values and shows each field error', () => {
@@ -80,7 +81,7 @@ describe('cards', () => {
   it('escapes user text so it cannot become markdown, links or card functions', () => {
     assert.equal(cardText('*bold* _it_ [a](b)'), '\\*bold\\* \\_it\\_ \\[a\\](b)');
     assert.equal(cardText('- bullet\n1. one\n# heading'), '\\- bullet\n1\\. one\n\\# heading');
-    assert.equal(cardText('{{DATE(2026-01-01T00:00:00Z)}}'), '{\u200B{DATE(2026-01-01T00:00:00Z)}}');
+    assert.equal(cardText('{{DATE(2026-01-01T00:00:00Z)}}'), '{\u2060{DATE(2026-01-01T00:00:00Z)}}');
     assert.ok(!cardText('see https://evil.example').includes('https://'));
     const text = cardTextContent(updateFormCard({ task, nonce: 'nonce-123' }));
     assert.ok(text.includes('Drafted \\*bold\\* \\[link\\]'), text);
@@ -98,6 +99,12 @@ describe('cards', () => {
     assert.equal(executeActions(card).length, MY_TASKS_CARD_LIMIT);
     assert.match(cardTextContent(card), /and 3 more/);
     assert.deepEqual(cardProblems(card), []);
+  });
+
+  it('shows the council wording of a deadline only when it adds something', () => {
+    const due = (dueText: string) => cardTextContent(myTasksCard([{ ...task, dueDate: '2026-11-27', dueText }], '2026-11-22'));
+    assert.match(due('By 27 November 2026'), /Due: 27 Nov 2026\n/);
+    assert.match(due('End of November 2026'), /Due: 27 Nov 2026 \(End of November 2026\)/);
   });
 
   it('marks overdue tasks in words', () => {
@@ -118,7 +125,7 @@ describe('cards', () => {
 
   it('the receipt shows what was stored and says when nothing new was saved', () => {
     const text = cardTextContent(updateReceiptCard(task, update));
-    for (const s of ['Update recorded', 'Done a thing', 'Survey results', 'Budget', '2027-01-31', 'Alice Owner']) assert.ok(text.includes(s), s);
+    for (const s of ['Update recorded', 'Done a thing', 'Survey results', 'Budget', '31 Jan 2027', 'Alice Owner']) assert.ok(text.includes(s), s);
     assert.match(cardTextContent(updateReceiptCard(task, update, true)), /already been submitted/);
   });
 });

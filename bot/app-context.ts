@@ -4,12 +4,12 @@ import type { Logger } from '../core/ports/logger';
 import type { Messenger } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/plan-store';
 import type { ReminderPolicy } from '../core/reminders/reminder-policy';
-import { SqlitePlanStore } from '../core/store/sqlite/sqlite-plan-store';
 import { runReminderSweep, type SweepResult } from '../core/use-cases/run-reminder-sweep';
 import { createBotAdapter } from './bot-adapter';
 import { reminderMessage } from './cards/reminder-card';
 import type { AppConfig } from './config';
 import { createLogger } from './logger';
+import { openPlanStore } from './plan-store-factory';
 import { ProactiveMessenger } from './proactive-messenger';
 import { assertValidSchedule } from './reminder-scheduler';
 
@@ -26,11 +26,11 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export function createAppContext(config: AppConfig, overrides: { clock?: Clock; log?: Logger } = {}): AppContext {
+export async function createAppContext(config: AppConfig, overrides: { clock?: Clock; log?: Logger } = {}): Promise<AppContext> {
   const log = overrides.log ?? createLogger(config);
   const clock = overrides.clock ?? systemClock;
   assertValidSchedule(config.reminders.cron, config.reminders.timezone);
-  const store = SqlitePlanStore.open(config.dataDir);
+  const store = await openPlanStore(config, log);
   const adapter = createBotAdapter(config, log);
   const messenger = new ProactiveMessenger(adapter, config.bot.appId, store);
   const policy: ReminderPolicy = { daysBefore: config.reminders.daysBefore, daysOverdue: config.reminders.daysOverdue };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { ListKey } from '../core/store/sharepoint/list-schema';
 import { demoUsers, PLAYGROUND_DEFAULT_USER, type DemoUserKey } from './demo/demo-users';
 
 /**
@@ -22,7 +23,22 @@ const envSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
-  STORE: z.enum(['sqlite'], { error: 'must be "sqlite" (SharePoint arrives with issue #3)' }).default('sqlite'),
+  STORE: z.enum(['sqlite', 'sharepoint'], { error: 'must be "sqlite" or "sharepoint"' }).default('sqlite'),
+  SHAREPOINT_SITE_ID: z.string().trim().optional(),
+  SHAREPOINT_REFRESH_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3600).default(5),
+  SHAREPOINT_LIST_OBJECTIVES: z.string().trim().optional(),
+  SHAREPOINT_LIST_TASKS: z.string().trim().optional(),
+  SHAREPOINT_LIST_UPDATES: z.string().trim().optional(),
+  SHAREPOINT_LIST_REMINDERS: z.string().trim().optional(),
+  SHAREPOINT_LIST_CONVERSATIONS: z.string().trim().optional(),
+  GRAPH_BASE_URL: z.url({ error: 'must be a URL such as https://graph.microsoft.com/v1.0' }).default('https://graph.microsoft.com/v1.0'),
+  GRAPH_AUTH: z.enum(['client-secret', 'certificate', 'managed-identity'], { error: 'must be client-secret, certificate or managed-identity' }).default('client-secret'),
+  GRAPH_CLIENT_ID: z.string().trim().optional(),
+  GRAPH_CLIENT_SECRET: z.string().optional(),
+  GRAPH_TENANT_ID: z.string().trim().optional(),
+  GRAPH_CERT_THUMBPRINT_SHA256: z.string().trim().optional(),
+  GRAPH_CERT_PRIVATE_KEY_FILE: z.string().trim().optional(),
+  GRAPH_MANAGED_IDENTITY_CLIENT_ID: z.string().trim().optional(),
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
@@ -44,7 +60,14 @@ export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
-  store: 'sqlite';
+  store: 'sqlite' | 'sharepoint';
+  sharepoint?: {
+    siteId: string;
+    refreshMs: number;
+    listNames: Partial<Record<ListKey, string>>;
+    graphBaseUrl: string;
+    auth: GraphAuthConfig;
+  };
   bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string };
   reminders: { cron: string; timezone: string; daysBefore: number[]; daysOverdue: number[]; schedulerEnabled: boolean };
   demo: { seed: boolean; playground: boolean; playgroundPort: number; playgroundUser: DemoUserKey };
@@ -81,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if (production && e.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
   if (production && e.PLAYGROUND) problems.push('PLAYGROUND: must not be true in production');
+  const sharepoint = e.STORE === 'sharepoint' ? sharePointSettings(e, problems) : undefined;
   if (problems.length) throw new ConfigError(problems);
 
   const local = e.NODE_ENV === 'development';
@@ -90,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     store: e.STORE,
+    sharepoint,
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
     reminders: {
       cron: e.REMINDER_CRON,
@@ -101,6 +126,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo: { seed: e.DEMO_DATA ?? local, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** Graph credentials: their own settings, else the bot's app registration. */
+export type GraphAuthConfig =
+  | { kind: 'client-secret'; tenantId: string; clientId: string; clientSecret: string }
+  | { kind: 'certificate'; tenantId: string; clientId: string; thumbprintSha256: string; privateKeyFile: string }
+  | { kind: 'managed-identity'; clientId?: string };
+
+function sharePointSettings(e: z.infer<typeof envSchema>, problems: string[]): AppConfig['sharepoint'] {
+  if (!e.SHAREPOINT_SITE_ID) problems.push('SHAREPOINT_SITE_ID: required with STORE=sharepoint (the site id, e.g. contoso.sharepoint.com,<guid>,<guid>)');
+  const clientId = e.GRAPH_CLIENT_ID || e.MicrosoftAppId;
+  const tenantId = e.GRAPH_TENANT_ID || e.MicrosoftAppTenantId;
+  let auth: GraphAuthConfig = { kind: 'managed-identity', clientId: e.GRAPH_MANAGED_IDENTITY_CLIENT_ID || undefined };
+  if (e.GRAPH_AUTH !== 'managed-identity') {
+    if (!clientId) problems.push('GRAPH_CLIENT_ID: required for Graph app-only auth (or set MicrosoftAppId)');
+    if (!tenantId) problems.push('GRAPH_TENANT_ID: required for Graph app-only auth (or set MicrosoftAppTenantId)');
+  }
+  if (e.GRAPH_AUTH === 'client-secret') {
+    const clientSecret = e.GRAPH_CLIENT_SECRET || e.MicrosoftAppPassword;
+    if (!clientSecret) problems.push('GRAPH_CLIENT_SECRET: required with GRAPH_AUTH=client-secret (or set MicrosoftAppPassword)');
+    auth = { kind: 'client-secret', clientId: clientId ?? '', tenantId: tenantId ?? '', clientSecret };
+  }
+  if (e.GRAPH_AUTH === 'certificate') {
+    if (!e.GRAPH_CERT_THUMBPRINT_SHA256) problems.push('GRAPH_CERT_THUMBPRINT_SHA256: required with GRAPH_AUTH=certificate');
+    if (!e.GRAPH_CERT_PRIVATE_KEY_FILE) problems.push('GRAPH_CERT_PRIVATE_KEY_FILE: required with GRAPH_AUTH=certificate');
+    auth = { kind: 'certificate', clientId: clientId ?? '', tenantId: tenantId ?? '', thumbprintSha256: e.GRAPH_CERT_THUMBPRINT_SHA256 ?? '', privateKeyFile: e.GRAPH_CERT_PRIVATE_KEY_FILE ?? '' };
+  }
+  const listNames = Object.fromEntries(
+    ([
+      ['objectives', e.SHAREPOINT_LIST_OBJECTIVES],
+      ['tasks', e.SHAREPOINT_LIST_TASKS],
+      ['updates', e.SHAREPOINT_LIST_UPDATES],
+      ['reminders', e.SHAREPOINT_LIST_REMINDERS],
+      ['conversations', e.SHAREPOINT_LIST_CONVERSATIONS],
+    ] as const).filter(([, v]) => v),
+  ) as Partial<Record<ListKey, string>>;
+  return { siteId: e.SHAREPOINT_SITE_ID ?? '', refreshMs: e.SHAREPOINT_REFRESH_SECONDS * 1000, listNames, graphBaseUrl: e.GRAPH_BASE_URL, auth };
 }
 
 /** Blank variables (`FOO=`) mean "not set", as in App Service and .env files. */
@@ -115,6 +177,7 @@ export function describeConfig(c: AppConfig): string {
     port: c.port,
     dataDir: c.dataDir,
     store: c.store,
+    sharepoint: c.sharepoint && { siteId: c.sharepoint.siteId, lists: c.sharepoint.listNames, graph: c.sharepoint.graphBaseUrl, auth: c.sharepoint.auth.kind },
     botAppId: c.bot.appId || '(none: local, unauthenticated)',
     botAppPassword: c.bot.appPassword ? '(set)' : '(not set)',
     appType: c.bot.appType,

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const ctx = createAppContext(config);
+  const ctx = await createAppContext(config);
   ctx.log.info({ config: describeConfig(config) }, 'starting');
   if (config.demo.seed) {
     const seeded = await seedDemoPlan(ctx);

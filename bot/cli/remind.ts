@@ -23,7 +23,7 @@ async function main(): Promise<number> {
     }
     clock = fixedClock(at);
   }
-  const ctx = createAppContext(loadConfig(), { clock, log: silentLogger });
+  const ctx = await createAppContext(loadConfig(), { clock, log: silentLogger });
   try {
     const result = await ctx.sweep();
     console.log(`Reminder sweep as of ${result.at}: ${result.planned} due, ${result.sent.length} sent, ${result.unreachable.length} unreachable, ${result.failed.length} failed, ${result.skipped} already sent elsewhere.`);

@@ -30,7 +30,7 @@ describe('end to end over HTTP: install, remind, answer, see it in the plan', fu
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edi-e2e-'));
     connector = await startFakeConnector();
-    ctx = createAppContext(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), { log: silentLogger });
+    ctx = await createAppContext(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), { log: silentLogger });
     await seedDemoPlan(ctx);
     app = await startApp(ctx);
   });

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import type { Logger } from '../core/ports/logger';
+import type { PlanStore } from '../core/ports/plan-store';
+import { createAccessTokenSource, type GraphAuthSettings } from '../core/store/sharepoint/graph/access-token';
+import { GraphApi } from '../core/store/sharepoint/graph/graph-api';
+import { SharePointPlanStore } from '../core/store/sharepoint/sharepoint-plan-store';
+import { SqlitePlanStore } from '../core/store/sqlite/sqlite-plan-store';
+import type { AppConfig, GraphAuthConfig } from './config';
+
+/** The one place that picks the PlanStore adapter: SQLite locally, SharePoint lists in production. */
+export async function openPlanStore(config: AppConfig, log: Logger): Promise<PlanStore> {
+  if (config.store === 'sqlite' || !config.sharepoint) return SqlitePlanStore.open(config.dataDir);
+  const sp = config.sharepoint;
+  return SharePointPlanStore.connect(createGraphApi(sp.graphBaseUrl, sp.auth, log), {
+    siteId: sp.siteId,
+    listNames: sp.listNames,
+    refreshIntervalMs: sp.refreshMs,
+  });
+}
+
+export function createGraphApi(baseUrl: string, auth: GraphAuthConfig, log: Logger): GraphApi {
+  return new GraphApi({
+    baseUrl,
+    tokens: createAccessTokenSource(authSettings(auth)),
+    onRetry: (status, delayMs) => log.warn({ status, delayMs: Math.round(delayMs) }, 'Microsoft Graph throttled or unavailable; retrying'),
+  });
+}
+
+function authSettings(auth: GraphAuthConfig): GraphAuthSettings {
+  if (auth.kind !== 'certificate') return auth;
+  let privateKeyPem: string;
+  try {
+    privateKeyPem = fs.readFileSync(auth.privateKeyFile, 'utf8');
+  } catch (err) {
+    throw new Error(`GRAPH_CERT_PRIVATE_KEY_FILE: cannot read ${auth.privateKeyFile} (${(err as Error).message})`);
+  }
+  return { kind: 'certificate', tenantId: auth.tenantId, clientId: auth.clientId, thumbprintSha256: auth.thumbprintSha256, privateKeyPem };
+}

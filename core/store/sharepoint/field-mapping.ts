@@ -77,8 +77,13 @@ export function objectiveFromFields(f: Fields, id: string): ObjectiveInput {
   const o = parse(objectiveFields, f, 'objectives', id);
   return { ref: o.Ref, title: o.Title, ...(o.Description !== undefined && { description: o.Description }) };
 }
+/** Only the keys present in `o` are written (a patch); `undefined` values clear the column. */
 export function objectiveToFields(o: Partial<ObjectiveInput>, forPatch = false): Fields {
-  return clean({ Title: o.title, Ref: o.ref, Description: o.description }, forPatch);
+  const f: Fields = {};
+  if ('title' in o) f.Title = o.title;
+  if ('ref' in o) f.Ref = o.ref;
+  if ('description' in o) f.Description = o.description;
+  return clean(f, forPatch);
 }
 
 // Tasks -----------------------------------------------------------------------------------------

@@ -148,7 +148,7 @@ export class SharePointPlanStore implements PlanStore {
     if (!taskResponse || taskResponse.status >= 300) {
       throw await this.writeError('tasks', task.id, task.expectedVersion, taskResponse ? batchError(taskResponse, `${this.paths.tasks}/items/${task.id}`) : undefined);
     }
-    const savedTask = this.applyFields('tasks', task.id, taskResponse.body);
+    const savedTask = this.applyFields('tasks', task.id, taskToFields(safe, true), taskResponse.body);
     if (!updateResponse || updateResponse.status >= 300) {
       // The task's latest fields were written but the history item was not: report it plainly.
       throw updateResponse?.status === 409
@@ -275,17 +275,17 @@ export class SharePointPlanStore implements PlanStore {
     if (!this.mirrors[list].get(id)) throw new NotFoundError(LISTS[list].displayName, id);
     try {
       const body = await this.api.patch<unknown>(`${this.paths[list]}/items/${id}/fields`, fields, expectedVersion);
-      return this.applyFields(list, id, body);
+      return this.applyFields(list, id, fields, body);
     } catch (err) {
       throw await this.writeError(list, id, expectedVersion, err);
     }
   }
 
-  /** PATCH …/fields answers with the fields (and their @odata.etag): fold them into the mirror. */
-  private applyFields(list: ListKey, id: string, body: unknown): MirroredItem {
+  /** PATCH …/fields answers with the fields (and their @odata.etag): fold what we sent and got into the mirror. */
+  private applyFields(list: ListKey, id: string, sent: Record<string, unknown>, body: unknown): MirroredItem {
     const fields = body as Record<string, unknown>;
     const previous = this.mirrors[list].get(id);
-    const saved = this.mirrors[list].apply({ id, '@odata.etag': fields['@odata.etag'] as string, fields: { ...previous?.fields, ...fields } } as GraphItem);
+    const saved = this.mirrors[list].apply({ id, '@odata.etag': fields['@odata.etag'] as string, fields: { ...previous?.fields, ...sent, ...fields } } as GraphItem);
     if (!saved) throw new Error(`Microsoft Graph returned ${list} item ${id} without its version`);
     return saved;
   }

@@ -29,6 +29,13 @@ import { batchError, type GraphApi } from './graph/graph-api';
 import { GraphRequestError } from './graph/graph-error';
 import { graphItemSchema, ListMirror, type GraphItem, type MirroredItem } from './list-mirror';
 import { LIST_KEYS, LISTS, type ListKey } from './list-schema';
+import { fieldEquals } from './odata';
+import { SitePeople } from './site-people';
+
+/** Columns the read model keeps: everything but Person columns (their *Json twins carry people). */
+function selectedColumns(list: ListKey): string[] {
+  return ['Title', ...LISTS[list].columns.filter((c) => c.type !== 'person').map((c) => c.name)];
+}
 
 export interface SharePointStoreOptions {
   siteId: string;
@@ -50,6 +57,7 @@ export class SharePointPlanStore implements PlanStore {
     private readonly api: GraphApi,
     private readonly paths: Record<ListKey, string>,
     private readonly mirrors: Record<ListKey, ListMirror>,
+    private readonly people: SitePeople,
   ) {}
 
   /** Resolves the lists (they must be provisioned), loads the read model and starts refreshing it. */
@@ -67,10 +75,10 @@ export class SharePointPlanStore implements PlanStore {
         continue;
       }
       paths[key] = `${site}/lists/${list.id}`;
-      mirrors[key] = new ListMirror(api, `${paths[key]}/items`, ['Title', ...LISTS[key].columns.map((c) => c.name)]);
+      mirrors[key] = new ListMirror(api, `${paths[key]}/items`, selectedColumns(key));
     }
     if (missing.length) throw new Error(`SharePoint site ${options.siteId} has no list named ${missing.map((m) => `"${m}"`).join(', ')}. Run "npm run provision -- --site <site>" first.`);
-    const store = new SharePointPlanStore(api, paths, mirrors);
+    const store = new SharePointPlanStore(api, paths, mirrors, new SitePeople(api, options.siteId));
     await store.refresh();
     if (options.refreshIntervalMs && options.refreshIntervalMs > 0) {
       store.timer = setInterval(() => void store.refresh().catch(() => undefined), options.refreshIntervalMs);
@@ -117,17 +125,18 @@ export class SharePointPlanStore implements PlanStore {
   }
 
   async getTaskByRef(ref: string): Promise<Task | undefined> {
-    return (await this.listTasks()).find((t) => t.ref === ref);
+    const item = this.mirrors.tasks.all().find((i) => i.fields.Ref === ref) ?? (await this.queryOne('tasks', 'Ref', ref));
+    return item && { ...taskFromFields(item.fields, item.id), id: item.id, version: item.etag };
   }
 
   async createTask(input: TaskInput): Promise<Task> {
-    const item = await this.create('tasks', taskToFields(input), input.ref);
+    const item = await this.create('tasks', await this.taskFields(input, false), input.ref);
     return { ...taskFromFields(item.fields, item.id), id: item.id, version: item.etag };
   }
 
   async updateTask(id: string, expectedVersion: string, patch: TaskPatch): Promise<Task> {
     const { ref: _ref, ...safe } = patch as TaskPatch & { ref?: string };
-    const item = await this.patch('tasks', id, expectedVersion, taskToFields(safe, true));
+    const item = await this.patch('tasks', id, expectedVersion, await this.taskFields(safe, true));
     return { ...taskFromFields(item.fields, id), id, version: item.etag };
   }
 
@@ -136,19 +145,23 @@ export class SharePointPlanStore implements PlanStore {
    * it. A stale task fails the first with 412 and Graph skips the second (424): nothing written.
    */
   async recordUpdate({ update, task }: RecordUpdateCommand): Promise<{ task: Task; update: Update }> {
-    if (await this.findUpdateByIdempotencyKey(update.idempotencyKey)) throw new DuplicateError('Update', update.idempotencyKey);
+    // The mirror only: the unique IdempotencyKey column catches what another instance wrote.
+    if (this.mirrors.updates.all().some((i) => i.fields.IdempotencyKey === update.idempotencyKey)) throw new DuplicateError('Update', update.idempotencyKey);
     if (!this.mirrors.tasks.get(task.id)) throw new NotFoundError('Task', task.id);
     const { ref: _ref, ...safe } = task.patch as TaskPatch & { ref?: string };
+    const taskFields = await this.taskFields(safe, true);
+    const [submitter] = await this.people.lookupIds([update.submittedBy]);
+    const updateFields = { ...updateToFields(update), ...(submitter && { SubmittedByLookupId: submitter }) };
     const responses = await this.api.batch([
-      { id: 'task', method: 'PATCH', url: `${this.paths.tasks}/items/${task.id}/fields`, headers: { 'Content-Type': 'application/json', 'If-Match': task.expectedVersion }, body: taskToFields(safe, true) },
-      { id: 'update', method: 'POST', url: `${this.paths.updates}/items`, headers: { 'Content-Type': 'application/json' }, body: { fields: updateToFields(update) }, dependsOn: ['task'] },
+      { id: 'task', method: 'PATCH', url: `${this.paths.tasks}/items/${task.id}/fields`, headers: { 'Content-Type': 'application/json', 'If-Match': task.expectedVersion }, body: taskFields },
+      { id: 'update', method: 'POST', url: `${this.paths.updates}/items`, headers: { 'Content-Type': 'application/json' }, body: { fields: updateFields }, dependsOn: ['task'] },
     ]);
     const taskResponse = responses.get('task');
     const updateResponse = responses.get('update');
     if (!taskResponse || taskResponse.status >= 300) {
       throw await this.writeError('tasks', task.id, task.expectedVersion, taskResponse ? batchError(taskResponse, `${this.paths.tasks}/items/${task.id}`) : undefined);
     }
-    const savedTask = this.applyFields('tasks', task.id, taskToFields(safe, true), taskResponse.body);
+    const savedTask = this.applyFields('tasks', task.id, taskFields, taskResponse.body);
     if (!updateResponse || updateResponse.status >= 300) {
       // The task's latest fields were written but the history item was not: report it plainly.
       throw updateResponse?.status === 409
@@ -165,8 +178,10 @@ export class SharePointPlanStore implements PlanStore {
     };
   }
 
+  /** The mirror, then (another instance may have just stored it) the unique column in Graph. */
   async findUpdateByIdempotencyKey(key: string): Promise<Update | undefined> {
-    return this.all('updates', updateFromFields).find((u) => u.idempotencyKey === key);
+    const item = this.mirrors.updates.all().find((i) => i.fields.IdempotencyKey === key) ?? (await this.queryOne('updates', 'IdempotencyKey', key));
+    return item && { ...updateFromFields(item.fields, item.id), id: item.id, version: item.etag };
   }
 
   async listUpdates(taskId: string): Promise<Update[]> {
@@ -253,6 +268,29 @@ export class SharePointPlanStore implements PlanStore {
       .all()
       .sort((a, b) => Number(a.id) - Number(b.id))
       .map((i) => ({ ...fromFields(i.fields, i.id), id: i.id, version: i.etag }));
+  }
+
+  /** One item by an indexed column, straight from Graph (the value is escaped: see odata.ts). */
+  private async queryOne(list: ListKey, column: string, value: string): Promise<MirroredItem | undefined> {
+    const { value: items } = await this.api.get<{ value: unknown[] }>(
+      `${this.paths[list]}/items?expand=fields(select=${selectedColumns(list).join(',')})&$filter=${fieldEquals(column, value)}&$top=1`,
+    );
+    const found = items[0] === undefined ? undefined : graphItemSchema.parse(items[0]);
+    return found && this.mirrors[list].apply(found);
+  }
+
+  /** Task fields plus the Person columns' lookup ids for the people given. */
+  private async taskFields(t: Partial<TaskInput>, forPatch: boolean): Promise<Record<string, unknown>> {
+    const fields = taskToFields(t, forPatch);
+    if (t.owners) {
+      fields['OwnerLookupId@odata.type'] = 'Collection(Edm.String)';
+      fields.OwnerLookupId = await this.people.lookupIds(t.owners);
+    }
+    if ('accountableOfficer' in t) {
+      const [id] = t.accountableOfficer ? await this.people.lookupIds([t.accountableOfficer]) : [];
+      if (id !== undefined || forPatch) fields.AccountableOfficerLookupId = id ?? null;
+    }
+    return fields;
   }
 
   private findReminder(key: string): MirroredItem | undefined {

@@ -1,0 +1,80 @@
+import { GraphError, invalidRequest } from './graph-errors';
+import type { ItemState, ListState } from './list-state';
+
+/**
+ * List item delta (https://learn.microsoft.com/graph/api/listitem-delta).
+ *
+ * - Without `token`: enumerates every current item, paged through `@odata.nextLink`; the last page
+ *   has `@odata.deltaLink`. `token=latest` returns no items and a deltaLink for "now".
+ * - With a previous deltaLink's token: the items changed since (latest state of each), and deleted
+ *   ones as `{ id, deleted: { state: 'deleted' } }`.
+ * - Each change has a position in the list's change log; a token records a window (`since`, `upTo`]
+ *   and, while paging, the last position returned. Changes made while a round is being paged fall
+ *   after `upTo` and arrive in the next round.
+ * - A token issued before `expireDeltaTokens()` gets `410 Gone` with a `Location` header holding a
+ *   fresh delta URL, as the page describes for tokens the service can no longer serve. Graph's
+ *   generic code for that is `resyncRequired` (https://learn.microsoft.com/graph/errors), with the
+ *   page's `resyncChangesApplyDifferences` as the inner code.
+ */
+
+interface DeltaToken {
+  list: string;
+  gen: number;
+  since: number;
+  upTo?: number;
+  after?: number;
+}
+
+export type DeltaEntry = { kind: 'item'; item: ItemState; seq: number } | { kind: 'deleted'; id: number; seq: number };
+
+export function encodeDeltaToken(token: DeltaToken): string {
+  return Buffer.from(JSON.stringify(token)).toString('base64url');
+}
+
+export function decodeDeltaToken(raw: string, list: ListState, generation: number, freshLink: string): DeltaToken {
+  let token: DeltaToken;
+  try {
+    token = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as DeltaToken;
+  } catch {
+    throw invalidRequest('The delta token is not valid.');
+  }
+  if (typeof token !== 'object' || token === null || typeof token.since !== 'number' || token.list !== list.id) {
+    throw invalidRequest('The delta token is not valid for this list.');
+  }
+  if (token.gen !== generation) {
+    throw new GraphError(
+      410,
+      'resyncRequired',
+      'Resync required: this delta token can no longer be served. Start a new delta enumeration from the Location header.',
+      { Location: freshLink },
+      'resyncChangesApplyDifferences',
+    );
+  }
+  return token;
+}
+
+export interface DeltaPage {
+  entries: DeltaEntry[];
+  /** Token for `@odata.nextLink`, or undefined on the last page. */
+  next?: string;
+  /** Token for `@odata.deltaLink` (last page only). */
+  delta?: string;
+}
+
+/** One page of changes for the window the token describes (or a new enumeration when absent). */
+export function deltaPage(list: ListState, token: DeltaToken | 'latest' | undefined, generation: number, pageSize: number): DeltaPage {
+  if (token === 'latest') return { entries: [], delta: encodeDeltaToken({ list: list.id, gen: generation, since: list.seq }) };
+  const since = token?.since ?? 0;
+  const upTo = token?.upTo ?? list.seq;
+  const after = token?.after ?? since;
+  const entries: DeltaEntry[] = [];
+  for (const item of list.items.values()) if (item.seq > after && item.seq <= upTo) entries.push({ kind: 'item', item, seq: item.seq });
+  // A first enumeration reports what exists; deletions matter only relative to an earlier state.
+  if (since > 0) for (const t of list.tombstones) if (t.seq > after && t.seq <= upTo) entries.push({ kind: 'deleted', id: t.id, seq: t.seq });
+  entries.sort((a, b) => a.seq - b.seq);
+  const page = entries.slice(0, pageSize);
+  if (entries.length > pageSize) {
+    return { entries: page, next: encodeDeltaToken({ list: list.id, gen: generation, since, upTo, after: page[page.length - 1]!.seq }) };
+  }
+  return { entries: page, delta: encodeDeltaToken({ list: list.id, gen: generation, since: upTo }) };
+}

@@ -67,26 +67,49 @@ export class ListMirror {
     return mirrored;
   }
 
+  /** The delta request that brings this mirror up to date (relative to the Graph root). */
+  deltaRequest(): string {
+    return this.api.relative(this.deltaLink ?? `${this.itemsPath}/delta?expand=fields(select=${this.select.join(',')})`);
+  }
+
+  /**
+   * Applies one delta page fetched by someone else (the store batches every list's delta into
+   * one request) and reads any further pages itself. A 410 starts over with a full read.
+   */
+  async continueFrom(status: number, body: unknown): Promise<void> {
+    if (status === 410) return this.resync();
+    if (status >= 300) throw new GraphRequestError(status, 'deltaFailed', `delta for ${this.itemsPath} failed`, this.itemsPath);
+    const next = this.applyPage(body);
+    if (next) await this.readDelta(next);
+  }
+
   private async runSync(): Promise<void> {
     try {
-      await this.readDelta(this.deltaLink ?? `${this.itemsPath}/delta?expand=fields(select=${this.select.join(',')})`);
+      await this.readDelta(this.deltaRequest());
     } catch (err) {
       if (!(err instanceof GraphRequestError && err.status === 410)) throw err;
-      // The delta token expired (resyncRequired): start over from a full read.
-      this.items.clear();
-      this.deltaLink = undefined;
-      await this.readDelta(`${this.itemsPath}/delta?expand=fields(select=${this.select.join(',')})`);
+      await this.resync();
     }
+  }
+
+  /** The delta token expired (resyncRequired): start over from a full read. */
+  private async resync(): Promise<void> {
+    this.items.clear();
+    this.deltaLink = undefined;
+    await this.readDelta(this.deltaRequest());
   }
 
   private async readDelta(start: string): Promise<void> {
     let next: string | undefined = start;
-    while (next) {
-      const page = pageSchema.safeParse(await this.api.get<unknown>(next));
-      if (!page.success) throw new Error(`Microsoft Graph returned an unexpected delta page for ${this.itemsPath}: ${page.error.message}`);
-      for (const item of page.data.value) this.apply(item);
-      next = page.data['@odata.nextLink'];
-      if (page.data['@odata.deltaLink']) this.deltaLink = page.data['@odata.deltaLink'];
-    }
+    while (next) next = this.applyPage(await this.api.get<unknown>(next));
+  }
+
+  /** Applies a page; returns the next page's link, or undefined at the end (keeping the deltaLink). */
+  private applyPage(body: unknown): string | undefined {
+    const page = pageSchema.safeParse(body);
+    if (!page.success) throw new Error(`Microsoft Graph returned an unexpected delta page for ${this.itemsPath}: ${page.error.message}`);
+    for (const item of page.data.value) this.apply(item);
+    if (page.data['@odata.deltaLink']) this.deltaLink = page.data['@odata.deltaLink'];
+    return page.data['@odata.nextLink'];
   }
 }

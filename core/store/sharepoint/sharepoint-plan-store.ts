@@ -87,9 +87,25 @@ export class SharePointPlanStore implements PlanStore {
     return store;
   }
 
-  /** Pulls every list's changes since the last refresh. */
-  async refresh(): Promise<void> {
-    await Promise.all(LIST_KEYS.map((k) => this.mirrors[k].sync()));
+  private refreshing?: Promise<void>;
+
+  /**
+   * Pulls every list's changes since the last refresh: one $batch of five delta queries (one
+   * Graph request when nothing changed much), then any further pages list by list.
+   */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.refreshAll().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async refreshAll(): Promise<void> {
+    const responses = await this.api.batch(LIST_KEYS.map((key) => ({ id: key, method: 'GET' as const, url: this.mirrors[key].deltaRequest() })));
+    await Promise.all(
+      LIST_KEYS.map((key) => {
+        const response = responses.get(key);
+        return response ? this.mirrors[key].continueFrom(response.status, response.body) : this.mirrors[key].sync();
+      }),
+    );
   }
 
   // Objectives ----------------------------------------------------------------------------------
@@ -263,11 +279,21 @@ export class SharePointPlanStore implements PlanStore {
 
   // Plumbing ------------------------------------------------------------------------------------
 
+  /** Mirrored items are replaced on every change, so each is validated and mapped only once. */
+  private readonly mapped = new WeakMap<MirroredItem, unknown>();
+
   private all<T>(list: ListKey, fromFields: (f: Record<string, unknown>, id: string) => T): (T & { id: string; version: string })[] {
     return this.mirrors[list]
       .all()
       .sort((a, b) => Number(a.id) - Number(b.id))
-      .map((i) => ({ ...fromFields(i.fields, i.id), id: i.id, version: i.etag }));
+      .map((i) => {
+        let domain = this.mapped.get(i) as (T & { id: string; version: string }) | undefined;
+        if (!domain) {
+          domain = { ...fromFields(i.fields, i.id), id: i.id, version: i.etag };
+          this.mapped.set(i, domain);
+        }
+        return { ...domain };
+      });
   }
 
   /** One item by an indexed column, straight from Graph (the value is escaped: see odata.ts). */

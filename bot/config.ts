@@ -32,7 +32,7 @@ const envSchema = z.object({
   SHAREPOINT_LIST_REMINDERS: z.string().trim().optional(),
   SHAREPOINT_LIST_CONVERSATIONS: z.string().trim().optional(),
   GRAPH_BASE_URL: z.url({ error: 'must be a URL such as https://graph.microsoft.com/v1.0' }).default('https://graph.microsoft.com/v1.0'),
-  GRAPH_AUTH: z.enum(['client-secret', 'certificate', 'managed-identity'], { error: 'must be client-secret, certificate or managed-identity' }).default('client-secret'),
+  GRAPH_AUTH: z.enum(['client-secret', 'certificate', 'managed-identity', 'none'], { error: 'must be client-secret, certificate, managed-identity or none' }).default('client-secret'),
   GRAPH_CLIENT_ID: z.string().trim().optional(),
   GRAPH_CLIENT_SECRET: z.string().optional(),
   GRAPH_TENANT_ID: z.string().trim().optional(),
@@ -130,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
 /** Graph credentials: their own settings, else the bot's app registration. */
 export type GraphAuthConfig =
+  | { kind: 'none' }
   | { kind: 'client-secret'; tenantId: string; clientId: string; clientSecret: string }
   | { kind: 'certificate'; tenantId: string; clientId: string; thumbprintSha256: string; privateKeyFile: string }
   | { kind: 'managed-identity'; clientId?: string };
@@ -139,7 +140,14 @@ function sharePointSettings(e: z.infer<typeof envSchema>, problems: string[]): A
   const clientId = e.GRAPH_CLIENT_ID || e.MicrosoftAppId;
   const tenantId = e.GRAPH_TENANT_ID || e.MicrosoftAppTenantId;
   let auth: GraphAuthConfig = { kind: 'managed-identity', clientId: e.GRAPH_MANAGED_IDENTITY_CLIENT_ID || undefined };
-  if (e.GRAPH_AUTH !== 'managed-identity') {
+  if (e.GRAPH_AUTH === 'none') {
+    // For a Graph emulator on this machine only (like the bot running open for the playground).
+    const host = new URL(e.GRAPH_BASE_URL).hostname;
+    if (e.NODE_ENV === 'production' || !['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
+      problems.push('GRAPH_AUTH: "none" is only for a local Graph emulator (GRAPH_BASE_URL on 127.0.0.1/localhost), never in production');
+    }
+    auth = { kind: 'none' };
+  } else if (e.GRAPH_AUTH !== 'managed-identity') {
     if (!clientId) problems.push('GRAPH_CLIENT_ID: required for Graph app-only auth (or set MicrosoftAppId)');
     if (!tenantId) problems.push('GRAPH_TENANT_ID: required for Graph app-only auth (or set MicrosoftAppTenantId)');
   }

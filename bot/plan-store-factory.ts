@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Logger } from '../core/ports/logger';
 import type { PlanStore } from '../core/ports/plan-store';
-import { createAccessTokenSource, type GraphAuthSettings } from '../core/store/sharepoint/graph/access-token';
+import { type AccessTokenSource, createAccessTokenSource, type GraphAuthSettings } from '../core/store/sharepoint/graph/access-token';
 import { GraphApi } from '../core/store/sharepoint/graph/graph-api';
 import { SharePointPlanStore } from '../core/store/sharepoint/sharepoint-plan-store';
 import { SqlitePlanStore } from '../core/store/sqlite/sqlite-plan-store';
@@ -21,12 +21,17 @@ export async function openPlanStore(config: AppConfig, log: Logger): Promise<Pla
 export function createGraphApi(baseUrl: string, auth: GraphAuthConfig, log: Logger): GraphApi {
   return new GraphApi({
     baseUrl,
-    tokens: createAccessTokenSource(authSettings(auth)),
+    tokens: tokenSource(authSettings(auth)),
     onRetry: (status, delayMs) => log.warn({ status, delayMs: Math.round(delayMs) }, 'Microsoft Graph throttled or unavailable; retrying'),
   });
 }
 
-function authSettings(auth: GraphAuthConfig): GraphAuthSettings {
+/** `none`: a fixed placeholder token, accepted only by a local emulator (config enforces that). */
+function tokenSource(settings: GraphAuthSettings | { kind: 'none' }): AccessTokenSource {
+  return settings.kind === 'none' ? { getToken: async () => 'local-emulator' } : createAccessTokenSource(settings);
+}
+
+function authSettings(auth: GraphAuthConfig): GraphAuthSettings | { kind: 'none' } {
   if (auth.kind !== 'certificate') return auth;
   let privateKeyPem: string;
   try {

@@ -58,3 +58,30 @@ describe('loadConfig', () => {
     assert.deepEqual(loadConfig({ REMINDER_DAYS_BEFORE: '21, 7', REMINDER_DAYS_OVERDUE: '' }).reminders.daysBefore, [21, 7]);
   });
 });
+
+describe('loadConfig: SharePoint store', () => {
+  it('needs a site id and Graph credentials, defaulting to the bot registration', () => {
+    const problems = problemsOf({ STORE: 'sharepoint' });
+    assert.deepEqual(problems.map((p) => p.split(':')[0]).sort(), ['GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET', 'GRAPH_TENANT_ID', 'SHAREPOINT_SITE_ID']);
+    const c = loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 'tid', SHAREPOINT_LIST_TASKS: 'Actions' });
+    assert.deepEqual(c.sharepoint?.auth, { kind: 'client-secret', clientId: 'app', tenantId: 'tid', clientSecret: 'pw' });
+    assert.deepEqual(c.sharepoint?.listNames, { tasks: 'Actions' });
+    assert.equal(c.sharepoint?.graphBaseUrl, 'https://graph.microsoft.com/v1.0');
+    assert.ok(!describeConfig(c).includes('pw'));
+  });
+
+  it('allows GRAPH_AUTH=none only for a local emulator outside production', () => {
+    assert.equal(loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE_ID: 's', GRAPH_AUTH: 'none', GRAPH_BASE_URL: 'http://127.0.0.1:4000/v1.0' }).sharepoint?.auth.kind, 'none');
+    assert.ok(problemsOf({ STORE: 'sharepoint', SHAREPOINT_SITE_ID: 's', GRAPH_AUTH: 'none' }).some((p) => p.startsWith('GRAPH_AUTH')));
+    assert.ok(
+      problemsOf({ NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 'c', STORE: 'sharepoint', SHAREPOINT_SITE_ID: 's', GRAPH_AUTH: 'none', GRAPH_BASE_URL: 'http://localhost:1/v1.0' }).some((p) =>
+        p.startsWith('GRAPH_AUTH'),
+      ),
+    );
+  });
+
+  it('names a certificate setting that is missing', () => {
+    const problems = problemsOf({ STORE: 'sharepoint', SHAREPOINT_SITE_ID: 's', GRAPH_AUTH: 'certificate', GRAPH_CLIENT_ID: 'a', GRAPH_TENANT_ID: 't' });
+    assert.deepEqual(problems.map((p) => p.split(':')[0]).sort(), ['GRAPH_CERT_PRIVATE_KEY_FILE', 'GRAPH_CERT_THUMBPRINT_SHA256']);
+  });
+});

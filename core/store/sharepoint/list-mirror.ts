@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { GraphApi } from './graph/graph-api';
-import { GraphRequestError } from './graph/graph-error';
+import { GraphRequestError, graphErrorFrom } from './graph/graph-error';
+
+/** SharePoint ETags read `"{item guid},version"`; true when `a` is an older version of the same item. */
+export function isOlder(a: string, b: string): boolean {
+  const parse = (etag: string) => /^"?\{?([0-9a-fA-F-]+)\}?,(\d+)"?$/.exec(etag);
+  const [pa, pb] = [parse(a), parse(b)];
+  return Boolean(pa && pb && pa[1]!.toLowerCase() === pb[1]!.toLowerCase() && Number(pa[2]) < Number(pb[2]));
+}
 
 /** A list item as Graph returns it with `expand=fields(select=…)`. Validated at the boundary. */
 export const graphItemSchema = z.object({
@@ -62,6 +69,9 @@ export class ListMirror {
     }
     const etag = item['@odata.etag'] ?? item.eTag ?? (item.fields?.['@odata.etag'] as string | undefined);
     if (!etag || !item.fields) return undefined;
+    // A refresh that started before our own write can answer after it: never go back a version.
+    const current = this.items.get(item.id);
+    if (current && isOlder(etag, current.etag)) return current;
     const mirrored = { id: item.id, etag, fields: item.fields };
     this.items.set(item.id, mirrored);
     return mirrored;
@@ -78,7 +88,7 @@ export class ListMirror {
    */
   async continueFrom(status: number, body: unknown): Promise<void> {
     if (status === 410) return this.resync();
-    if (status >= 300) throw new GraphRequestError(status, 'deltaFailed', `delta for ${this.itemsPath} failed`, this.itemsPath);
+    if (status >= 300) throw graphErrorFrom(status, body, `${this.itemsPath}/delta`);
     const next = this.applyPage(body);
     if (next) await this.readDelta(next);
   }

@@ -43,6 +43,8 @@ export interface SharePointStoreOptions {
   listNames?: Partial<Record<ListKey, string>>;
   /** How often the read model pulls changes (delta). Our own writes show at once regardless. */
   refreshIntervalMs?: number;
+  /** How long "not in the site yet" is remembered for a person before asking again (default 10 min). */
+  peopleRecheckMs?: number;
 }
 
 /**
@@ -78,7 +80,7 @@ export class SharePointPlanStore implements PlanStore {
       mirrors[key] = new ListMirror(api, `${paths[key]}/items`, selectedColumns(key));
     }
     if (missing.length) throw new Error(`SharePoint site ${options.siteId} has no list named ${missing.map((m) => `"${m}"`).join(', ')}. Run "npm run provision -- --site <site>" first.`);
-    const store = new SharePointPlanStore(api, paths, mirrors, new SitePeople(api, options.siteId));
+    const store = new SharePointPlanStore(api, paths, mirrors, new SitePeople(api, options.siteId, options.peopleRecheckMs));
     await store.refresh();
     if (options.refreshIntervalMs && options.refreshIntervalMs > 0) {
       store.timer = setInterval(() => void store.refresh().catch(() => undefined), options.refreshIntervalMs);
@@ -142,7 +144,8 @@ export class SharePointPlanStore implements PlanStore {
 
   async getTaskByRef(ref: string): Promise<Task | undefined> {
     const item = this.mirrors.tasks.all().find((i) => i.fields.Ref === ref) ?? (await this.queryOne('tasks', 'Ref', ref));
-    return item && { ...taskFromFields(item.fields, item.id), id: item.id, version: item.etag };
+    // SharePoint compares text case-insensitively; refs are exact, as in every other store.
+    return item && item.fields.Ref === ref ? { ...taskFromFields(item.fields, item.id), id: item.id, version: item.etag } : undefined;
   }
 
   async createTask(input: TaskInput): Promise<Task> {

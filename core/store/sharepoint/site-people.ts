@@ -10,10 +10,14 @@ import { fieldEquals } from './odata';
  */
 export class SitePeople {
   private readonly cache = new Map<string, Promise<string | undefined>>();
+  /** When a person was last found missing: asked again after `missRetryMs`, as they may join the site. */
+  private readonly misses = new Map<string, number>();
 
   constructor(
     private readonly api: GraphApi,
     private readonly siteId: string,
+    private readonly missRetryMs = 10 * 60_000,
+    private readonly now = () => Date.now(),
   ) {}
 
   async lookupIds(people: Person[]): Promise<string[]> {
@@ -24,12 +28,23 @@ export class SitePeople {
   lookupId(email: string): Promise<string | undefined> {
     const key = email.trim().toLowerCase();
     if (!key) return Promise.resolve(undefined);
+    const missedAt = this.misses.get(key);
+    if (missedAt !== undefined && this.now() - missedAt >= this.missRetryMs) {
+      this.misses.delete(key);
+      this.cache.delete(key);
+    }
     let pending = this.cache.get(key);
     if (!pending) {
-      pending = this.fetch(key).catch((err: unknown) => {
-        this.cache.delete(key); // do not remember a failure
-        throw err;
-      });
+      pending = this.fetch(key).then(
+        (id) => {
+          if (id === undefined) this.misses.set(key, this.now());
+          return id;
+        },
+        (err: unknown) => {
+          this.cache.delete(key); // do not remember a failure
+          throw err;
+        },
+      );
       this.cache.set(key, pending);
     }
     return pending;

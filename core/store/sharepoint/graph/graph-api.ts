@@ -112,6 +112,10 @@ export class GraphApi {
     try {
       return await send();
     } catch (err) {
+      if (err instanceof GraphError && err.statusCode === -1) {
+        // The client reports failures before any HTTP answer (token, network) as status -1.
+        throw new Error(`Microsoft Graph could not be called for ${path}: no access token from Entra ID, or the network failed (${err.message})`);
+      }
       if (err instanceof GraphError) {
         throw new GraphRequestError(err.statusCode, err.code ?? `http${err.statusCode}`, err.message, path);
       }

@@ -1,0 +1,51 @@
+import type { Person } from '../../core/model';
+import { GraphApi } from '../../core/store/sharepoint/graph/graph-api';
+import type { RetryPolicy } from '../../core/store/sharepoint/graph/retry-policy';
+import { SharePointPlanStore } from '../../core/store/sharepoint/sharepoint-plan-store';
+import type { GraphEmulator } from '../support/graph-emulator';
+
+/**
+ * Small helpers for the SharePoint adapter tests: a GraphApi pointed at the emulator (a fixed bearer
+ * token; the emulator only checks one is present), a second app instance on the same site, and
+ * Plan Tasks rows valid for both the emulator (list-schema.ts: required Ref, ObjectiveRef, Rag,
+ * Status) and the adapter's reader (field-mapping.ts taskFromFields: Title too).
+ */
+
+export const FAST_RETRY: RetryPolicy = { maxRetries: 5, baseDelayMs: 20, maxDelayMs: 5000 };
+
+export function apiFor(emulator: GraphEmulator, retry: RetryPolicy = FAST_RETRY, onRetry?: (status: number, delayMs: number) => void): GraphApi {
+  return new GraphApi({ baseUrl: emulator.baseUrl, tokens: { getToken: async () => 'emulator-token' }, retry, onRetry });
+}
+
+/** Another app instance: its own GraphApi, its own read model, the same site. */
+export async function connectAnotherInstance(emulator: GraphEmulator): Promise<SharePointPlanStore> {
+  return SharePointPlanStore.connect(apiFor(emulator), { siteId: emulator.siteId });
+}
+
+export async function listIdOf(api: GraphApi, siteId: string, displayName: string): Promise<string> {
+  const { value } = await api.get<{ value: { id: string; displayName: string }[] }>(`/sites/${siteId}/lists?$select=id,displayName`);
+  const list = value.find((l) => l.displayName === displayName);
+  if (!list) throw new Error(`no list "${displayName}" in the emulated site`);
+  return list.id;
+}
+
+export function person(n: number): Person {
+  return { aadObjectId: `aad-owner-${n}`, displayName: `Owner ${n}`, email: `owner${n}@council.example.gov.uk` };
+}
+
+/** The fields of a Plan Tasks item as the adapter writes them (taskToFields), for seedListItems. */
+export function taskRow(ref: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    Title: `Task ${ref}`,
+    Ref: ref,
+    ObjectiveRef: '1',
+    Kind: 'Priority',
+    OwnersJson: JSON.stringify([person(1)]),
+    GroupsImpacted: JSON.stringify(['Age']),
+    DueDate: '2026-12-01T12:00:00Z',
+    Rag: 'Green',
+    Status: 'Open',
+    ...extra,
+  };
+}
+

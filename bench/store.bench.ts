@@ -13,7 +13,7 @@ import { conversationToFields, taskToFields } from '../core/store/sharepoint/fie
 import { getPlanView } from '../core/use-cases/get-plan-view';
 import { runReminderSweep } from '../core/use-cases/run-reminder-sweep';
 import { submitUpdate } from '../core/use-cases/submit-update';
-import { reminderMessage } from '../bot/cards/reminder-card';
+import { renderReminders } from '../bot/cards/reminder-card';
 import { seedListItems } from '../tests/support/graph-emulator';
 import { openEmulatedSharePoint } from '../tests/support/sharepoint-over-emulator';
 
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
 
   const sent: string[] = [];
   const messenger: Messenger = { sendCard: async (to) => (sent.push(to.aadObjectId), { activityId: randomUUID() }) };
-  const sweep = () => runReminderSweep({ store, messenger, clock, policy: DEFAULT_REMINDER_POLICY, renderReminder: reminderMessage });
+  const sweep = () => runReminderSweep({ store, messenger, clock, policy: DEFAULT_REMINDER_POLICY, render: renderReminders });
   const sweepNone = await measure(async () => {
     await store.refresh();
     return sweep();

@@ -4,9 +4,10 @@ import type { Logger } from '../core/ports/logger';
 import type { Messenger } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/plan-store';
 import type { ReminderPolicy } from '../core/reminders/reminder-policy';
+import { ukWorkingCalendar } from '../core/reminders/working-calendar';
 import { runReminderSweep, type SweepResult } from '../core/use-cases/run-reminder-sweep';
 import { createBotAdapter } from './bot-adapter';
-import { reminderMessage } from './cards/reminder-card';
+import { renderReminders } from './cards/reminder-card';
 import type { AppConfig } from './config';
 import { createLogger } from './logger';
 import { openPlanStore } from './plan-store-factory';
@@ -22,7 +23,8 @@ export interface AppContext {
   adapter: CloudAdapter;
   messenger: Messenger;
   policy: ReminderPolicy;
-  sweep(clock?: Clock): Promise<SweepResult>;
+  /** One reminder sweep; `inSendWindow` (the scheduler's way) sends nothing outside office hours. */
+  sweep(options?: { clock?: Clock; inSendWindow?: boolean }): Promise<SweepResult>;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,14 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
   const store = await openPlanStore(config, log);
   const adapter = createBotAdapter(config, log);
   const messenger = new ProactiveMessenger(adapter, config.bot.appId, store);
-  const policy: ReminderPolicy = { daysBefore: config.reminders.daysBefore, daysOverdue: config.reminders.daysOverdue };
+  const r = config.reminders;
+  const policy: ReminderPolicy = {
+    daysBefore: r.daysBefore,
+    daysOverdue: r.daysOverdue,
+    escalateAfterDays: r.escalateAfterDays,
+    ediLeads: r.ediLeadIds.map((aadObjectId) => ({ aadObjectId, displayName: 'EDI lead', email: '' })),
+  };
+  const calendar = ukWorkingCalendar(r.bankHolidays);
   return {
     config,
     store,
@@ -42,11 +51,12 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
     adapter,
     messenger,
     policy,
-    sweep: (at = clock) => runReminderSweep({ store, messenger, clock: at, policy, renderReminder: reminderMessage }),
+    sweep: ({ clock: at = clock, inSendWindow = false } = {}) =>
+      runReminderSweep({ store, messenger, clock: at, policy, render: renderReminders, sendWindow: inSendWindow ? { calendar, window: r.sendWindow } : undefined }),
     close: () => store.close(),
   };
 }
 
 export function summarise(result: SweepResult): Record<string, unknown> {
-  return { at: result.at, planned: result.planned, sent: result.sent.length, unreachable: result.unreachable.length, failed: result.failed.length, skipped: result.skipped };
+  return { at: result.at, outsideSendWindow: result.outsideSendWindow ?? false, planned: result.planned, messages: result.messages, sent: result.sent.length, unreachable: result.unreachable.length, failed: result.failed.length, skipped: result.skipped };
 }

@@ -22,7 +22,7 @@ export async function startApp(ctx: AppContext): Promise<RunningApp> {
     config.host,
   );
   const schedule = config.reminders.schedulerEnabled
-    ? scheduleReminders(config.reminders.cron, config.reminders.timezone, async () => log.info(summarise(await ctx.sweep()), 'reminder sweep finished'), log)
+    ? scheduleReminders(config.reminders.cron, config.reminders.timezone, async () => log.info(summarise(await ctx.sweep({ inSendWindow: true })), 'reminder sweep finished'), log)
     : undefined;
   return {
     server,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors';
-import { isOwner } from '../core/model';
-import { londonDate } from '../core/plan/london-time';
+import { isOwner, type Task } from '../core/model';
+import { daysBetween, londonDate } from '../core/plan/london-time';
 import type { Clock } from '../core/ports/clock';
 import type { AdaptiveCardJson } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/plan-store';
@@ -12,6 +12,7 @@ import { StaleFormError, submitUpdate } from '../core/use-cases/submit-update';
 import { CardVerb } from './cards/card-verbs';
 import { myTasksCard } from './cards/my-tasks-card';
 import { noticeCard } from './cards/notice-card';
+import { reminderIntro } from './cards/reminder-card';
 import { updateFormCard } from './cards/update-form-card';
 import { updateReceiptCard } from './cards/update-receipt-card';
 
@@ -46,7 +47,7 @@ export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb:
       if (!isOwner(task, actor.aadObjectId)) {
         return { card: noticeCard('Not your task', `Only ${task.owners.map((o) => o.displayName).join(' or ')} can update ${task.ref}.`, 'error') };
       }
-      return { card: updateFormCard({ task, nonce: randomUUID() }) };
+      return { card: updateFormCard({ task, nonce: randomUUID(), intro: dueIntro(task, deps.clock) }) };
     }
     case CardVerb.submitUpdate:
       return submit(deps, actor, data);
@@ -66,7 +67,7 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
   } catch (err) {
     if (err instanceof ValidationError) {
       const task = await deps.store.getTask(taskId);
-      if (task) return { card: updateFormCard({ task: { ...task, version: taskVersion }, nonce, values, errors: err.fields }) };
+      if (task) return { card: updateFormCard({ task: { ...task, version: taskVersion }, nonce, values, errors: err.fields, intro: dueIntro(task, deps.clock) }) };
       return { card: lostTaskCard(values.progress) };
     }
     if (err instanceof StaleFormError) {
@@ -76,6 +77,7 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
       return {
         card: updateFormCard({
           task: err.current,
+          intro: dueIntro(err.current, deps.clock),
           nonce,
           values: rag !== undefined && rag !== shownRag ? { ...rest, rag } : rest,
           notice: `This task was changed${by} after this form was sent. Nothing was saved yet: check the details above and submit again.`,
@@ -86,6 +88,13 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
     if (err instanceof NotFoundError) return { card: lostTaskCard(values.progress) };
     throw err;
   }
+}
+
+/** The deadline line a reminder form starts with, for any form of a task that is due soon or late. */
+function dueIntro(task: Task, clock: Clock): string | undefined {
+  if (!task.dueDate || task.status !== 'Open') return undefined;
+  const days = daysBetween(londonDate(clock.now()), task.dueDate);
+  return days <= 14 ? reminderIntro(days) : undefined;
 }
 
 /** Blank answers come back empty, so the input shows its placeholder again. */

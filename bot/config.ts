@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { UK_REGIONS, type SendWindow, type UkRegion } from '../core/reminders/working-calendar';
 import type { ListKey } from '../core/store/sharepoint/list-schema';
 import { demoUsers, PLAYGROUND_DEFAULT_USER, type DemoUserKey } from './demo/demo-users';
 
@@ -47,6 +48,14 @@ const envSchema = z.object({
   REMINDER_TIMEZONE: z.string().min(1).default('Europe/London'),
   REMINDER_DAYS_BEFORE: intList.default([14, 7, 1]),
   REMINDER_DAYS_OVERDUE: intList.default([1, 7]),
+  REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of days (0 turns escalation off)' }).int().min(0).max(365).default(14),
+  REMINDER_SEND_FROM_HOUR: z.coerce.number({ error: 'must be an hour 0-23' }).int().min(0).max(23).default(9),
+  REMINDER_SEND_UNTIL_HOUR: z.coerce.number({ error: 'must be an hour 1-24' }).int().min(1).max(24).default(17),
+  REMINDER_BANK_HOLIDAYS: z.enum(UK_REGIONS, { error: `must be one of ${UK_REGIONS.join(', ')} (England, Wales, Scotland, Northern Ireland)` }).default('ENG'),
+  EDI_LEAD_IDS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean)),
   SCHEDULER_ENABLED: bool.optional(),
   DEMO_DATA: bool.optional(),
   PLAYGROUND: bool.optional(),
@@ -69,7 +78,18 @@ export interface AppConfig {
     auth: GraphAuthConfig;
   };
   bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string };
-  reminders: { cron: string; timezone: string; daysBefore: number[]; daysOverdue: number[]; schedulerEnabled: boolean };
+  reminders: {
+    cron: string;
+    timezone: string;
+    daysBefore: number[];
+    daysOverdue: number[];
+    escalateAfterDays?: number;
+    sendWindow: SendWindow;
+    bankHolidays: UkRegion;
+    /** EDI leads (AAD object ids): told about overdue tasks with no accountable officer. */
+    ediLeadIds: string[];
+    schedulerEnabled: boolean;
+  };
   demo: { seed: boolean; playground: boolean; playgroundPort: number; playgroundUser: DemoUserKey };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -105,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (production && e.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
   if (production && e.PLAYGROUND) problems.push('PLAYGROUND: must not be true in production');
   const sharepoint = e.STORE === 'sharepoint' ? sharePointSettings(e, problems) : undefined;
+  if (e.REMINDER_SEND_FROM_HOUR >= e.REMINDER_SEND_UNTIL_HOUR) problems.push('REMINDER_SEND_FROM_HOUR: must be before REMINDER_SEND_UNTIL_HOUR');
   if (problems.length) throw new ConfigError(problems);
 
   const local = e.NODE_ENV === 'development';
@@ -121,6 +142,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       timezone: e.REMINDER_TIMEZONE,
       daysBefore: e.REMINDER_DAYS_BEFORE,
       daysOverdue: e.REMINDER_DAYS_OVERDUE,
+      escalateAfterDays: e.REMINDER_ESCALATE_AFTER_DAYS === 0 ? undefined : e.REMINDER_ESCALATE_AFTER_DAYS,
+      sendWindow: { startHour: e.REMINDER_SEND_FROM_HOUR, endHour: e.REMINDER_SEND_UNTIL_HOUR },
+      bankHolidays: e.REMINDER_BANK_HOLIDAYS,
+      ediLeadIds: e.EDI_LEAD_IDS,
       schedulerEnabled: e.SCHEDULER_ENABLED ?? e.NODE_ENV !== 'test',
     },
     demo: { seed: e.DEMO_DATA ?? local, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },

@@ -9,9 +9,15 @@ import { createAppContext } from '../app-context';
 import { ConfigError, loadConfig } from '../config';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { at: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseArgs({ options: { at: { type: 'string' }, 'in-window': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) {
-    console.log('Usage: npm run remind [-- --at 2026-11-25T09:00:00Z]\nSends the reminders due at that instant (default: now). Safe to re-run: nothing is sent twice.');
+    console.log(
+      [
+        'Usage: npm run remind [-- --at 2026-11-25T09:00:00Z] [--in-window]',
+        'Sends the reminders due at that instant (default: now). Safe to re-run: nothing is sent twice.',
+        '--in-window  behave like the schedule: send nothing outside office hours on working days (bank holidays skipped).',
+      ].join('\n'),
+    );
     return 0;
   }
   let clock = systemClock;
@@ -25,9 +31,15 @@ async function main(): Promise<number> {
   }
   const ctx = await createAppContext(loadConfig(), { clock, log: silentLogger });
   try {
-    const result = await ctx.sweep();
-    console.log(`Reminder sweep as of ${result.at}: ${result.planned} due, ${result.sent.length} sent, ${result.unreachable.length} unreachable, ${result.failed.length} failed, ${result.skipped} already sent elsewhere.`);
-    for (const s of result.sent) console.log(`  sent     ${s.taskRef} -> ${s.recipient}`);
+    const result = await ctx.sweep({ inSendWindow: values['in-window'] });
+    if (result.outsideSendWindow) {
+      console.log(`Reminder sweep as of ${result.at}: outside the send window (working days, office hours, UK bank holidays skipped): nothing sent.`);
+      return 0;
+    }
+    console.log(
+      `Reminder sweep as of ${result.at}: ${result.planned} due, ${result.sent.length} sent in ${result.messages} message(s), ${result.unreachable.length} unreachable, ${result.failed.length} failed, ${result.skipped} already sent elsewhere.`,
+    );
+    for (const s of result.sent) console.log(`  sent     ${s.taskRef} -> ${s.recipient}${s.kind === 'escalation' ? ' (overdue: escalated)' : ''}`);
     for (const u of result.unreachable) console.log(`  no chat  ${u.taskRef} -> ${u.recipient} (the app is not installed for them yet; will retry next sweep)`);
     for (const f of result.failed) console.log(`  FAILED   ${f.taskRef} -> ${f.recipient}: ${f.reason}`);
     return result.failed.length > 0 ? 1 : 0;

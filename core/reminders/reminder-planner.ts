@@ -5,9 +5,11 @@ import type { ReminderPolicy } from './reminder-policy';
 export interface PlannedReminder {
   /** Unique per task, stage, due date and recipient: the reminder log key. */
   key: string;
+  /** 'owner': asks the owner for an update; 'escalation': tells the accountable officer or EDI leads. */
+  kind: 'owner' | 'escalation';
   task: Task;
   recipient: Person;
-  /** "due-14", "due-7", "due-1", "overdue-1", "overdue-7". */
+  /** "due-14", "due-7", "due-1", "overdue-1", "overdue-7", "escalate-14". */
   trigger: string;
   daysUntilDue: number;
 }
@@ -35,22 +37,37 @@ function stagesOf(policy: ReminderPolicy): Stage[] {
 export function planReminders(tasks: Task[], loggedKeys: ReadonlySet<string>, now: Date, policy: ReminderPolicy): PlannedReminder[] {
   const today = londonDate(now);
   const stages = stagesOf(policy);
-  if (stages.length === 0) return [];
+  if (stages.length === 0 && policy.escalateAfterDays === undefined) return [];
   const windowDays = Math.max(0, ...policy.daysBefore);
   const planned: PlannedReminder[] = [];
+  const plannedKeys = new Set<string>();
 
   for (const task of tasks) {
     if (task.status !== 'Open' || !task.dueDate) continue;
     const daysUntilDue = daysBetween(today, task.dueDate);
     const stage = stages.filter((s) => daysUntilDue <= s.startsAt).at(-1);
-    if (!stage) continue;
-    if (updatedInWindow(task, stage.overdue ? task.dueDate : addDays(task.dueDate, -windowDays))) continue;
-    for (const recipient of task.owners) {
-      const key = reminderKey(task, stage.trigger, task.dueDate, recipient);
-      if (!loggedKeys.has(key)) planned.push({ key, task, recipient, trigger: stage.trigger, daysUntilDue });
+    const escalate = policy.escalateAfterDays !== undefined && -daysUntilDue >= policy.escalateAfterDays;
+    if (!stage && !escalate) continue;
+    if (updatedInWindow(task, (stage?.overdue ?? true) ? task.dueDate : addDays(task.dueDate, -windowDays))) continue;
+    const add = (kind: PlannedReminder['kind'], trigger: string, recipient: Person) => {
+      const key = reminderKey(task, trigger, task.dueDate!, recipient);
+      if (loggedKeys.has(key) || plannedKeys.has(key)) return;
+      plannedKeys.add(key);
+      planned.push({ key, kind, task, recipient, trigger, daysUntilDue });
+    };
+    if (stage) for (const owner of task.owners) add('owner', stage.trigger, owner);
+    if (escalate) {
+      for (const recipient of escalationRecipients(task, policy)) add('escalation', `escalate-${policy.escalateAfterDays}`, recipient);
     }
   }
   return planned;
+}
+
+/** The accountable officer, unless they own the task too; else the EDI leads (never an owner). */
+export function escalationRecipients(task: Task, policy: ReminderPolicy): Person[] {
+  const isOwner = (p: Person) => task.owners.some((o) => o.aadObjectId === p.aadObjectId);
+  if (task.accountableOfficer && !isOwner(task.accountableOfficer)) return [task.accountableOfficer];
+  return (policy.ediLeads ?? []).filter((p) => !isOwner(p));
 }
 
 export function reminderKey(task: Pick<Task, 'id'>, trigger: string, dueDate: IsoDate, recipient: Pick<Person, 'aadObjectId'>): string {

@@ -1,25 +1,37 @@
-import type { Person, Task } from '../model';
+import type { Person } from '../model';
 import type { Clock } from '../ports/clock';
 import { DeliveryError, type DeliveryFailureKind, type Messenger, type OutboundCard } from '../ports/messenger';
 import type { PlanStore } from '../ports/plan-store';
 import { planReminders, type PlannedReminder } from '../reminders/reminder-planner';
 import type { ReminderPolicy } from '../reminders/reminder-policy';
+import { inSendWindow, type SendWindow, type WorkingCalendar } from '../reminders/working-calendar';
 
 const RETRYABLE: ReadonlySet<string> = new Set<DeliveryFailureKind>(['throttled', 'transient']);
+/** Recipients handled at once; the messenger paces actual sends within Teams' limits. */
+const CONCURRENT_RECIPIENTS = 16;
 
 export interface ReminderSweepDeps {
   store: PlanStore;
   messenger: Messenger;
   clock: Clock;
   policy: ReminderPolicy;
-  /** Renders the reminder card (the update form) for one task; supplied by the bot layer. */
-  renderReminder: (task: Task, reminder: PlannedReminder) => OutboundCard;
+  /**
+   * One message per recipient and kind, listing every reminder due for them (so five due tasks are
+   * one card, not five DMs). Supplied by the bot layer.
+   */
+  render: (kind: PlannedReminder['kind'], recipient: Person, reminders: PlannedReminder[]) => OutboundCard;
+  /** When given, nothing is sent outside office hours on working days (the scheduler passes it). */
+  sendWindow?: { calendar: WorkingCalendar; window: SendWindow };
 }
 
 export interface SweepResult {
   at: string;
+  /** Set when the sweep sent nothing because it ran outside the send window. */
+  outsideSendWindow?: boolean;
   planned: number;
-  sent: { key: string; taskRef: string; recipient: string }[];
+  /** Messages sent (one per recipient and kind). */
+  messages: number;
+  sent: { key: string; taskRef: string; recipient: string; kind: PlannedReminder['kind'] }[];
   /** Not sent because the bot has no conversation with the person (app not installed). Retried next sweep. */
   unreachable: { taskRef: string; recipient: string }[];
   failed: { key: string; taskRef: string; recipient: string; reason: string }[];
@@ -28,51 +40,68 @@ export interface SweepResult {
 }
 
 /**
- * One reminder sweep as of the clock's now. The log key is written before sending, so a reminder
+ * One reminder sweep as of the clock's now. Each log key is written before sending, so a reminder
  * is never sent twice even by two instances; a person the bot cannot reach yet is not logged and
- * is tried again at the next sweep.
+ * is tried again at the next sweep; throttled or transient failures are retried next sweep.
  */
 export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepResult> {
   const now = deps.clock.now();
+  const result: SweepResult = { at: now.toISOString(), planned: 0, messages: 0, sent: [], unreachable: [], failed: [], skipped: 0 };
+  if (deps.sendWindow && !inSendWindow(now, deps.sendWindow.calendar, deps.sendWindow.window)) {
+    return { ...result, outsideSendWindow: true };
+  }
   const tasks = await deps.store.listTasks({ statuses: ['Open'] });
   const log = await deps.store.listReminders();
-  // A throttled or transient failure is tried again at the next sweep; permanent ones are not.
   const retryable = new Map(log.filter((r) => r.outcome === 'failed' && RETRYABLE.has(r.detail ?? '')).map((r) => [r.key, r]));
   const logged = new Set(log.filter((r) => !retryable.has(r.key)).map((r) => r.key));
   const planned = planReminders(tasks, logged, now, deps.policy);
-  const result: SweepResult = { at: now.toISOString(), planned: planned.length, sent: [], unreachable: [], failed: [], skipped: 0 };
+  result.planned = planned.length;
 
-  for (const reminder of planned) {
-    const who = describe(reminder.recipient);
-    if (!(await deps.store.getConversation(reminder.recipient.aadObjectId))) {
-      result.unreachable.push({ taskRef: reminder.task.ref, recipient: who });
-      continue;
+  const groups = new Map<string, PlannedReminder[]>();
+  for (const r of planned) {
+    const id = `${r.kind}:${r.recipient.aadObjectId}`;
+    groups.set(id, [...(groups.get(id) ?? []), r]);
+  }
+
+  const deliver = async (group: PlannedReminder[]) => {
+    const { recipient, kind } = group[0]!;
+    const who = describe(recipient);
+    if (!(await deps.store.getConversation(recipient.aadObjectId))) {
+      for (const r of group) result.unreachable.push({ taskRef: r.task.ref, recipient: who });
+      return;
     }
-    const retry = retryable.get(reminder.key);
-    const claimed = retry
-      ? await deps.store.reclaimReminder(retry.key, retry.version)
-      : await deps.store.tryAddReminder({
-          key: reminder.key,
-          taskId: reminder.task.id,
-          recipient: reminder.recipient,
-          trigger: reminder.trigger,
-          sentAt: now.toISOString(),
-          outcome: 'pending',
-        });
-    if (!claimed) {
-      result.skipped += 1;
-      continue;
+    const claimed: PlannedReminder[] = [];
+    for (const r of group) {
+      const retry = retryable.get(r.key);
+      const ok = retry
+        ? await deps.store.reclaimReminder(retry.key, retry.version)
+        : await deps.store.tryAddReminder({ key: r.key, taskId: r.task.id, recipient, trigger: r.trigger, sentAt: now.toISOString(), outcome: 'pending' });
+      if (ok) claimed.push(r);
+      else result.skipped += 1;
     }
+    if (claimed.length === 0) return;
     try {
-      await deps.messenger.sendCard(reminder.recipient, deps.renderReminder(reminder.task, reminder));
-      await deps.store.setReminderOutcome(reminder.key, 'sent');
-      result.sent.push({ key: reminder.key, taskRef: reminder.task.ref, recipient: who });
+      await deps.messenger.sendCard(recipient, deps.render(kind, recipient, claimed));
+      result.messages += 1;
+      for (const r of claimed) {
+        await deps.store.setReminderOutcome(r.key, 'sent');
+        result.sent.push({ key: r.key, taskRef: r.task.ref, recipient: who, kind });
+      }
     } catch (err) {
       const reason = err instanceof DeliveryError ? err.kind : err instanceof Error ? err.message : String(err);
-      await deps.store.setReminderOutcome(reminder.key, 'failed', reason);
-      result.failed.push({ key: reminder.key, taskRef: reminder.task.ref, recipient: who, reason });
+      for (const r of claimed) {
+        await deps.store.setReminderOutcome(r.key, 'failed', reason);
+        result.failed.push({ key: r.key, taskRef: r.task.ref, recipient: who, reason });
+      }
     }
-  }
+  };
+
+  const queue = [...groups.values()];
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENT_RECIPIENTS, queue.length) }, async () => {
+      for (let group = queue.shift(); group; group = queue.shift()) await deliver(group);
+    }),
+  );
   return result;
 }
 

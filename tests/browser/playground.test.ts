@@ -165,21 +165,23 @@ describe('local demo in the Agents Playground (Chromium)', function () {
     await form.getByRole('button', { name: 'Submit update' }).waitFor();
   });
 
-  it('shows the update forms that "npm run remind" sends', async () => {
+  it('shows the one reminder "npm run remind" sends, listing every due task, each opening its form in place', async () => {
     const result = await runRemindCli({ dataDir: dataDir!, timeoutMs: 30_000 });
     const output = `${result.stdout}${result.stderr}`;
     assert.equal(result.code, 0, `the reminder CLI succeeds:\n${output}`);
     const sentToAlex = [...result.stdout.matchAll(/^\s+sent\s+(\S+) -> Alex Morgan\b/gm)].map((m) => m[1]!);
-    assert.ok(sentToAlex.length > 0, `the sweep sends Alex at least one reminder:\n${output}`);
+    assert.ok(sentToAlex.length > 1, `the demo has several tasks due for Alex:\n${output}`);
 
-    for (const ref of sentToAlex) {
-      const reminder = cardsWithText(page, REMINDER_INTRO).filter({ hasText: formTitle(ref) });
-      await reminder.first().waitFor();
-      assert.equal(await reminder.count(), 1, `one reminder card for ${ref}`);
-    }
+    const list = cardsWithText(page, `${sentToAlex.length} of your tasks need a progress update`);
+    await list.first().waitFor();
+    assert.equal(await list.count(), 1, 'one reminder listing them, not one DM per task');
+    const listText = await list.innerText();
+    for (const ref of sentToAlex) assert.match(listText, new RegExp(`Update ${escapeRegExp(ref)}\\b`), `an Update button for ${ref}`);
+
     reminderRef = sentToAlex[sentToAlex.length - 1]!;
-    const reminder = cardsWithText(page, REMINDER_INTRO).filter({ hasText: formTitle(reminderRef) });
-    reminderCardIndex = await indexOfCard(page, reminder);
+    reminderCardIndex = await indexOfCard(page, list);
+    await list.getByRole('button', { name: `Update ${reminderRef}` }).click();
+    const reminder = await cardAt(reminderCardIndex, formTitle(reminderRef));
     const text = await reminder.innerText();
     assert.doesNotMatch(text, /\\/, 'no markdown escape shows as a backslash');
     assert.match(text, new RegExp(`Current RAG\\s+${RAG_LABELS}\\n`));

@@ -105,11 +105,18 @@ for (const storeUnderTest of [sqlite, sharePointOverEmulator()]) {
         .map((p) => (p.activity.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined)?.[0])
         .filter((a) => a !== undefined);
       assert.match(cardTextContent(cards[0]!.content), /EDI action plan assistant/, 'the install is welcomed first');
-      const reminders = cards.filter((c) => /due in \d+ days/.test(cardTextContent(c.content)));
-      assert.ok(reminders.length >= 1, 'alex got a reminder in the personal chat');
+      // Alex has two tasks due: one reminder listing both, not two DMs.
+      const reminders = cards.filter((c) => /of your tasks need a progress update/.test(cardTextContent(c.content)));
+      assert.equal(reminders.length, 1, 'alex got one reminder in the personal chat');
+      const list = reminders[0]!;
+      assert.deepEqual(cardProblems(list.content), []);
+      assert.match(cardTextContent(list.content), /Due in \d+ days/);
+      const open = executeActions(list.content).find((a) => a.title === 'Update 1.1.2');
+      assert.ok(open, 'an Update button per task');
 
-      const card = reminders[0]!;
-      assert.equal(card.contentType, 'application/vnd.microsoft.card.adaptive');
+      // The button replaces the list with that task's update form.
+      const opened = await postActivity({ ...fromAlex, type: 'invoke', name: 'adaptiveCard/action', id: 'act-open', value: { action: { type: 'Action.Execute', verb: open.verb, data: open.data } } });
+      const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: ((await opened.json()) as { value: Record<string, unknown> }).value };
       assert.deepEqual(cardProblems(card.content), []);
       assert.match(cardTextContent(card.content), /due in \d+ days/);
       const submit = executeActions(card.content)[0]!;

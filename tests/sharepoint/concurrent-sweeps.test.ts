@@ -31,7 +31,8 @@ function recordingMessenger(instance: string, sent: Sent[]): Messenger {
   return {
     async sendCard(to: Person, message: OutboundCard) {
       await new Promise((resolve) => setImmediate(resolve)); // a send takes a moment
-      sent.push({ instance, key: message.summary, to: to.aadObjectId });
+      // One message per recipient lists every reminder key it carries.
+      for (const key of message.summary.split(' ')) sent.push({ instance, key, to: to.aadObjectId });
       return { activityId: `${instance}-${sent.length}` };
     },
   };
@@ -43,7 +44,7 @@ function sweep(store: SharePointPlanStore, instance: string, sent: Sent[]): Prom
     messenger: recordingMessenger(instance, sent),
     clock: fixedClock(NOW),
     policy: DEFAULT_REMINDER_POLICY,
-    renderReminder: (_task, reminder) => ({ card: { type: 'AdaptiveCard', key: reminder.key }, summary: reminder.key }),
+    render: (_kind, _recipient, reminders) => ({ card: { type: 'AdaptiveCard' }, summary: reminders.map((r) => r.key).join(' ') }),
   });
 }
 

@@ -18,7 +18,17 @@ describe('loadConfig', () => {
     assert.equal(c.env, 'development');
     assert.equal(c.port, 3978);
     assert.equal(c.dataDir, path.resolve('/srv/app', 'data'));
-    assert.deepEqual(c.reminders, { cron: '0 9 * * 1-5', timezone: 'Europe/London', daysBefore: [14, 7, 1], daysOverdue: [1, 7], schedulerEnabled: true });
+    assert.deepEqual(c.reminders, {
+      cron: '0 9 * * 1-5',
+      timezone: 'Europe/London',
+      daysBefore: [14, 7, 1],
+      daysOverdue: [1, 7],
+      escalateAfterDays: 14,
+      sendWindow: { startHour: 9, endHour: 17 },
+      bankHolidays: 'ENG',
+      ediLeadIds: [],
+      schedulerEnabled: true,
+    });
     assert.deepEqual(c.demo, { seed: true, playground: true, playgroundPort: 56150, playgroundUser: 'alex' });
   });
 
@@ -52,6 +62,15 @@ describe('loadConfig', () => {
   it('names malformed values', () => {
     const problems = problemsOf({ PORT: 'eighty', REMINDER_DAYS_BEFORE: '14,seven', SCHEDULER_ENABLED: 'maybe', NODE_ENV: 'staging' });
     assert.deepEqual(problems.map((p) => p.split(':')[0]).sort(), ['NODE_ENV', 'PORT', 'REMINDER_DAYS_BEFORE', 'SCHEDULER_ENABLED']);
+  });
+
+  it('parses the reminder policy settings and checks the send window', () => {
+    const r = loadConfig({ REMINDER_ESCALATE_AFTER_DAYS: '0', REMINDER_BANK_HOLIDAYS: 'SCT', EDI_LEAD_IDS: ' id-1, id-2 ,' }).reminders;
+    assert.equal(r.escalateAfterDays, undefined, '0 turns escalation off');
+    assert.equal(r.bankHolidays, 'SCT');
+    assert.deepEqual(r.ediLeadIds, ['id-1', 'id-2']);
+    assert.deepEqual(problemsOf({ REMINDER_SEND_FROM_HOUR: '17', REMINDER_SEND_UNTIL_HOUR: '9' }).map((p) => p.split(':')[0]), ['REMINDER_SEND_FROM_HOUR']);
+    assert.deepEqual(problemsOf({ REMINDER_BANK_HOLIDAYS: 'XYZ' }).map((p) => p.split(':')[0]), ['REMINDER_BANK_HOLIDAYS']);
   });
 
   it('parses reminder offsets', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Task } from '../../core/model';
 import { planReminders, reminderKey } from '../../core/reminders/reminder-planner';
 import { DEFAULT_REMINDER_POLICY } from '../../core/reminders/reminder-policy';
-import { alice, bob, taskInput } from '../support/builders';
+import { alice, bob, carol, taskInput } from '../support/builders';
 
 const task = (over: Partial<Task> = {}): Task => ({ ...taskInput(), id: '1', version: '1', ...over });
 const at = (iso: string) => new Date(iso);
@@ -96,5 +96,33 @@ describe('planReminders', () => {
   it('reports days until due for the card wording', () => {
     const [r] = planReminders([task({ dueDate: '2026-12-01' })], new Set(), at('2026-11-26T09:00:00Z'), DEFAULT_REMINDER_POLICY);
     assert.equal(r?.daysUntilDue, 5);
+  });
+});
+
+describe('planReminders: escalation', () => {
+  const policy = { ...DEFAULT_REMINDER_POLICY, escalateAfterDays: 14, ediLeads: [carol] };
+  const escalations = (tasks: Task[], now: string) =>
+    planReminders(tasks, new Set(), at(now), policy)
+      .filter((r) => r.kind === 'escalation')
+      .map((r) => `${r.trigger}:${r.recipient.aadObjectId}`);
+
+  it('tells the accountable officer once a task is 14 days overdue with no update since the deadline', () => {
+    const t = task({ dueDate: '2026-12-01', accountableOfficer: bob });
+    assert.deepEqual(escalations([t], '2026-12-14T09:00:00Z'), []);
+    assert.deepEqual(escalations([t], '2026-12-15T09:00:00Z'), ['escalate-14:aad-bob']);
+    const owner = planReminders([t], new Set(), at('2026-12-15T09:00:00Z'), policy).filter((r) => r.kind === 'owner');
+    assert.deepEqual(owner.map((r) => r.trigger), ['overdue-7'], 'the owner still gets their overdue reminder');
+    assert.deepEqual(escalations([{ ...t, latestUpdateAt: '2026-12-10T10:00:00Z' }], '2026-12-15T09:00:00Z'), [], 'an update since the deadline stops it');
+  });
+
+  it('falls back to the EDI leads, and never escalates to an owner', () => {
+    assert.deepEqual(escalations([task({ dueDate: '2026-12-01' })], '2026-12-20T09:00:00Z'), ['escalate-14:aad-carol']);
+    assert.deepEqual(escalations([task({ dueDate: '2026-12-01', owners: [alice, bob], accountableOfficer: bob })], '2026-12-20T09:00:00Z'), ['escalate-14:aad-carol']);
+    assert.deepEqual(escalations([task({ dueDate: '2026-12-01', owners: [carol] })], '2026-12-20T09:00:00Z'), [], 'the only lead owns it');
+  });
+
+  it('is off when no escalation day is set', () => {
+    const off = planReminders([task({ dueDate: '2026-12-01', accountableOfficer: bob })], new Set(), at('2027-01-20T09:00:00Z'), { ...DEFAULT_REMINDER_POLICY, escalateAfterDays: undefined });
+    assert.deepEqual(off.map((r) => r.kind), ['owner']);
   });
 });

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { renderReminders } from '../../bot/cards/reminder-card';
+import type { Person } from '../../core/model';
+import { fixedClock } from '../../core/ports/clock';
+import { DeliveryError, type Messenger, type OutboundCard } from '../../core/ports/messenger';
+import type { PlanStore } from '../../core/ports/plan-store';
+import { DEFAULT_REMINDER_POLICY } from '../../core/reminders/reminder-policy';
+import { ukWorkingCalendar, DEFAULT_SEND_WINDOW } from '../../core/reminders/working-calendar';
+import { SqlitePlanStore } from '../../core/store/sqlite/sqlite-plan-store';
+import { runReminderSweep } from '../../core/use-cases/run-reminder-sweep';
+import { alice, bob, carol, taskInput } from '../support/builders';
+import { cardProblems, cardTextContent, executeActions } from '../support/card-validator';
+
+const NOW = new Date('2026-11-24T10:00:00Z'); // a Tuesday, 10:00 in London
+
+describe('runReminderSweep', () => {
+  let store: PlanStore;
+  let sent: { to: string; message: OutboundCard }[];
+  let failFor: Map<string, DeliveryError>;
+  const messenger: Messenger = {
+    async sendCard(to: Person, message: OutboundCard) {
+      const failure = failFor.get(to.aadObjectId);
+      if (failure) throw failure;
+      sent.push({ to: to.aadObjectId, message });
+      return { activityId: String(sent.length) };
+    },
+  };
+  const sweep = (now = NOW, sendWindow = false) =>
+    runReminderSweep({
+      store,
+      messenger,
+      clock: fixedClock(now),
+      policy: { ...DEFAULT_REMINDER_POLICY, ediLeads: [carol] },
+      render: renderReminders,
+      sendWindow: sendWindow ? { calendar: ukWorkingCalendar('ENG'), window: DEFAULT_SEND_WINDOW } : undefined,
+    });
+
+  beforeEach(async () => {
+    store = SqlitePlanStore.open(':memory:');
+    sent = [];
+    failFor = new Map();
+    for (const p of [alice, bob, carol]) await store.saveConversation({ aadObjectId: p.aadObjectId, reference: {}, updatedAt: NOW.toISOString() });
+  });
+  afterEach(() => store.close());
+
+  it('sends an owner with several due tasks one card listing them, with an Update button each', async () => {
+    await store.createTask(taskInput({ ref: '1.1', dueDate: '2026-11-27' }));
+    await store.createTask(taskInput({ ref: '1.2', dueDate: '2026-11-30' }));
+    await store.createTask(taskInput({ ref: '1.3', dueDate: '2026-11-20' }));
+    const result = await sweep();
+    assert.equal(result.messages, 1);
+    assert.equal(result.sent.length, 3);
+    assert.equal(sent.length, 1);
+    const card = sent[0]!.message.card;
+    assert.deepEqual(cardProblems(card), []);
+    assert.match(cardTextContent(card), /3 of your tasks need a progress update/);
+    assert.deepEqual(executeActions(card).map((a) => a.title), ['Update 1.3', 'Update 1.1', 'Update 1.2'], 'most urgent first');
+    assert.match(cardTextContent(card), /Overdue by 4 days/);
+    assert.equal((await store.listReminders()).filter((r) => r.outcome === 'sent').length, 3);
+  });
+
+  it('sends a single due task as the update form itself', async () => {
+    await store.createTask(taskInput({ ref: '2.1', dueDate: '2026-11-27' }));
+    await sweep();
+    assert.match(cardTextContent(sent[0]!.message.card), /Reminder: this task is due in 3 days/);
+    assert.equal(executeActions(sent[0]!.message.card)[0]?.title, 'Submit update');
+  });
+
+  it('escalates a long-overdue task to the accountable officer in a separate card', async () => {
+    await store.createTask(taskInput({ ref: '3.1', dueDate: '2026-11-01', accountableOfficer: bob }));
+    const result = await sweep();
+    const toBob = sent.filter((s) => s.to === bob.aadObjectId);
+    assert.equal(toBob.length, 1);
+    assert.match(cardTextContent(toBob[0]!.message.card), /An action plan task is overdue/);
+    assert.match(cardTextContent(toBob[0]!.message.card), /Owner: Alice Owner/);
+    assert.deepEqual(cardProblems(toBob[0]!.message.card), []);
+    assert.deepEqual(result.sent.map((s) => s.kind).sort(), ['escalation', 'owner']);
+  });
+
+  it('sends nothing outside the send window when asked to respect it', async () => {
+    await store.createTask(taskInput({ ref: '4.1', dueDate: '2026-11-27' }));
+    const saturday = await sweep(new Date('2026-11-28T10:00:00Z'), true);
+    assert.equal(saturday.outsideSendWindow, true);
+    const evening = await sweep(new Date('2026-11-24T18:00:00Z'), true);
+    assert.equal(evening.outsideSendWindow, true);
+    assert.equal(sent.length, 0);
+    assert.deepEqual(await store.listReminders(), [], 'nothing logged either');
+    const inHours = await sweep(new Date('2026-11-24T10:00:00Z'), true);
+    assert.equal(inHours.sent.length, 1);
+  });
+
+  it('reports people without a chat as unreachable and reaches them once the app is installed', async () => {
+    const dana = { aadObjectId: 'aad-dana', displayName: 'Dana', email: 'dana@example.gov.uk' };
+    await store.createTask(taskInput({ ref: '5.1', owners: [dana], dueDate: '2026-11-27' }));
+    const first = await sweep();
+    assert.deepEqual(first.unreachable.map((u) => u.taskRef), ['5.1']);
+    assert.deepEqual(await store.listReminders(), []);
+    await store.saveConversation({ aadObjectId: dana.aadObjectId, reference: {}, updatedAt: NOW.toISOString() });
+    const second = await sweep();
+    assert.deepEqual(second.sent.map((s) => s.taskRef), ['5.1']);
+  });
+
+  it('retries a throttled or transient failure at the next sweep, never a permanent one', async () => {
+    await store.createTask(taskInput({ ref: '6.1', owners: [alice], dueDate: '2026-11-27' }));
+    await store.createTask(taskInput({ ref: '6.2', owners: [bob], dueDate: '2026-11-27' }));
+    failFor.set(alice.aadObjectId, new DeliveryError('transient', 'connector 502'));
+    failFor.set(bob.aadObjectId, new DeliveryError('blocked', 'user blocked the bot'));
+    const first = await sweep();
+    assert.deepEqual(first.failed.map((f) => `${f.taskRef}:${f.reason}`).sort(), ['6.1:transient', '6.2:blocked']);
+    failFor.clear();
+    const second = await sweep();
+    assert.deepEqual(second.sent.map((s) => s.taskRef), ['6.1']);
+    const third = await sweep();
+    assert.equal(third.sent.length + third.failed.length, 0, 'nothing twice, and the blocked one is not retried');
+  });
+});

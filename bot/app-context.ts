@@ -7,8 +7,12 @@ import type { ReminderPolicy } from '../core/reminders/reminder-policy';
 import { ukWorkingCalendar } from '../core/reminders/working-calendar';
 import { runReminderSweep, type SweepResult } from '../core/use-cases/run-reminder-sweep';
 import { createBotAdapter } from './bot-adapter';
+import { reachReportCard } from './cards/reach-report-card';
 import { renderReminders } from './cards/reminder-card';
 import type { AppConfig } from './config';
+import { deliveryLimits } from './delivery/delivery-limits';
+import { RateLimitedMessenger } from './delivery/rate-limited-messenger';
+import { withSingleAttemptSends } from './delivery/single-attempt-adapter';
 import { createLogger } from './logger';
 import { openPlanStore } from './plan-store-factory';
 import { ProactiveMessenger } from './proactive-messenger';
@@ -34,7 +38,7 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
   assertValidSchedule(config.reminders.cron, config.reminders.timezone);
   const store = await openPlanStore(config, log);
   const adapter = createBotAdapter(config, log);
-  const messenger = new ProactiveMessenger(adapter, config.bot.appId, store);
+  const messenger = new RateLimitedMessenger(new ProactiveMessenger(withSingleAttemptSends(adapter, log), config.bot.appId, store, { tenantId: config.bot.tenantId || undefined, serviceUrl: config.bot.serviceUrl, openChats: config.bot.openChats }), deliveryLimits(config.reminders, log));
   const r = config.reminders;
   const policy: ReminderPolicy = {
     daysBefore: r.daysBefore,
@@ -52,7 +56,15 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
     messenger,
     policy,
     sweep: ({ clock: at = clock, inSendWindow = false } = {}) =>
-      runReminderSweep({ store, messenger, clock: at, policy, render: renderReminders, sendWindow: inSendWindow ? { calendar, window: r.sendWindow } : undefined }),
+      runReminderSweep({
+        store,
+        messenger,
+        clock: at,
+        policy,
+        render: renderReminders,
+        renderReachReport: (lines) => ({ card: reachReportCard(lines), summary: `${lines.length} people could not be sent their EDI reminders` }),
+        sendWindow: inSendWindow ? { calendar, window: r.sendWindow } : undefined,
+      }),
     close: () => store.close(),
   };
 }

@@ -40,6 +40,9 @@ const envSchema = z.object({
   GRAPH_CERT_THUMBPRINT_SHA256: z.string().trim().optional(),
   GRAPH_CERT_PRIVATE_KEY_FILE: z.string().trim().optional(),
   GRAPH_MANAGED_IDENTITY_CLIENT_ID: z.string().trim().optional(),
+  TEAMS_APP_CATALOG_ID: z.string().trim().optional(),
+  BOT_SERVICE_URL: z.url({ error: 'must be a URL' }).default('https://smba.trafficmanager.net/teams/'),
+  BOT_OPEN_CHATS: bool.optional(),
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
@@ -48,6 +51,8 @@ const envSchema = z.object({
   REMINDER_TIMEZONE: z.string().min(1).default('Europe/London'),
   REMINDER_DAYS_BEFORE: intList.default([14, 7, 1]),
   REMINDER_DAYS_OVERDUE: intList.default([1, 7]),
+  REMINDER_SENDS_PER_SECOND: z.coerce.number({ error: 'must be a number of messages per second' }).int().min(1).max(50).default(30),
+  REMINDER_SEND_ATTEMPTS: z.coerce.number({ error: 'must be a whole number of attempts' }).int().min(1).max(10).default(4),
   REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of days (0 turns escalation off)' }).int().min(0).max(365).default(14),
   REMINDER_SEND_FROM_HOUR: z.coerce.number({ error: 'must be an hour 0-23' }).int().min(0).max(23).default(9),
   REMINDER_SEND_UNTIL_HOUR: z.coerce.number({ error: 'must be an hour 1-24' }).int().min(1).max(24).default(17),
@@ -77,7 +82,9 @@ export interface AppConfig {
     graphBaseUrl: string;
     auth: GraphAuthConfig;
   };
-  bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string };
+  bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string; serviceUrl: string; openChats: boolean };
+  /** Installing the app for owners through Graph (`npm run reach -- --install`). */
+  teamsApps?: { catalogAppId: string; graphBaseUrl: string; auth: GraphAuthConfig };
   reminders: {
     cron: string;
     timezone: string;
@@ -88,6 +95,10 @@ export interface AppConfig {
     bankHolidays: UkRegion;
     /** EDI leads (AAD object ids): told about overdue tasks with no accountable officer. */
     ediLeadIds: string[];
+    /** Proactive sends per second across the app (Teams allows 50 per app per tenant; older docs 30). */
+    sendsPerSecond: number;
+    /** Attempts per message when Teams fails transiently (5xx, network), including the first. */
+    sendAttempts: number;
     schedulerEnabled: boolean;
   };
   demo: { seed: boolean; playground: boolean; playgroundPort: number; playgroundUser: DemoUserKey };
@@ -124,7 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if (production && e.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
   if (production && e.PLAYGROUND) problems.push('PLAYGROUND: must not be true in production');
-  const sharepoint = e.STORE === 'sharepoint' ? sharePointSettings(e, problems) : undefined;
+  const needsGraph = e.STORE === 'sharepoint' || Boolean(e.TEAMS_APP_CATALOG_ID);
+  const auth = needsGraph ? graphAuth(e, problems) : undefined;
+  const sharepoint = e.STORE === 'sharepoint' && auth ? sharePointSettings(e, problems, auth) : undefined;
+  const teamsApps = e.TEAMS_APP_CATALOG_ID && auth ? { catalogAppId: e.TEAMS_APP_CATALOG_ID, graphBaseUrl: e.GRAPH_BASE_URL, auth } : undefined;
   if (e.REMINDER_SEND_FROM_HOUR >= e.REMINDER_SEND_UNTIL_HOUR) problems.push('REMINDER_SEND_FROM_HOUR: must be before REMINDER_SEND_UNTIL_HOUR');
   if (problems.length) throw new ConfigError(problems);
 
@@ -136,7 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, e.DATA_DIR),
     store: e.STORE,
     sharepoint,
-    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    teamsApps,
+    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, serviceUrl: e.BOT_SERVICE_URL, openChats: e.BOT_OPEN_CHATS ?? production },
     reminders: {
       cron: e.REMINDER_CRON,
       timezone: e.REMINDER_TIMEZONE,
@@ -146,6 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       sendWindow: { startHour: e.REMINDER_SEND_FROM_HOUR, endHour: e.REMINDER_SEND_UNTIL_HOUR },
       bankHolidays: e.REMINDER_BANK_HOLIDAYS,
       ediLeadIds: e.EDI_LEAD_IDS,
+      sendsPerSecond: e.REMINDER_SENDS_PER_SECOND,
+      sendAttempts: e.REMINDER_SEND_ATTEMPTS,
       schedulerEnabled: e.SCHEDULER_ENABLED ?? e.NODE_ENV !== 'test',
     },
     demo: { seed: e.DEMO_DATA ?? local, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
@@ -160,8 +177,8 @@ export type GraphAuthConfig =
   | { kind: 'certificate'; tenantId: string; clientId: string; thumbprintSha256: string; privateKeyFile: string }
   | { kind: 'managed-identity'; clientId?: string };
 
-function sharePointSettings(e: z.infer<typeof envSchema>, problems: string[]): AppConfig['sharepoint'] {
-  if (!e.SHAREPOINT_SITE_ID) problems.push('SHAREPOINT_SITE_ID: required with STORE=sharepoint (the site id, e.g. contoso.sharepoint.com,<guid>,<guid>)');
+/** App-only Graph credentials (problems named once even when several features need Graph). */
+function graphAuth(e: z.infer<typeof envSchema>, problems: string[]): GraphAuthConfig {
   const clientId = e.GRAPH_CLIENT_ID || e.MicrosoftAppId;
   const tenantId = e.GRAPH_TENANT_ID || e.MicrosoftAppTenantId;
   let auth: GraphAuthConfig = { kind: 'managed-identity', clientId: e.GRAPH_MANAGED_IDENTITY_CLIENT_ID || undefined };
@@ -186,6 +203,11 @@ function sharePointSettings(e: z.infer<typeof envSchema>, problems: string[]): A
     if (!e.GRAPH_CERT_PRIVATE_KEY_FILE) problems.push('GRAPH_CERT_PRIVATE_KEY_FILE: required with GRAPH_AUTH=certificate');
     auth = { kind: 'certificate', clientId: clientId ?? '', tenantId: tenantId ?? '', thumbprintSha256: e.GRAPH_CERT_THUMBPRINT_SHA256 ?? '', privateKeyFile: e.GRAPH_CERT_PRIVATE_KEY_FILE ?? '' };
   }
+  return auth;
+}
+
+function sharePointSettings(e: z.infer<typeof envSchema>, problems: string[], auth: GraphAuthConfig): AppConfig['sharepoint'] {
+  if (!e.SHAREPOINT_SITE_ID) problems.push('SHAREPOINT_SITE_ID: required with STORE=sharepoint (the site id, e.g. contoso.sharepoint.com,<guid>,<guid>)');
   const listNames = Object.fromEntries(
     ([
       ['objectives', e.SHAREPOINT_LIST_OBJECTIVES],

@@ -1,4 +1,4 @@
-import { CardFactory, type CloudAdapter, type ConversationReference, MessageFactory } from 'botbuilder';
+import { CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
 import type { Person } from '../core/model';
 import { DeliveryError, type Messenger, type OutboundCard } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/plan-store';
@@ -12,7 +12,44 @@ export class ProactiveMessenger implements Messenger {
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
     private readonly store: PlanStore,
-  ) {}
+    /** For opening chats: the tenant, and Teams' service URL when no chat tells us a better one. */
+    private readonly teams: { tenantId?: string; serviceUrl: string; openChats?: boolean } = { serviceUrl: 'https://smba.trafficmanager.net/teams/' },
+  ) {
+    // The Agents Playground hosts only its signed-in user: opening chats for others leads nowhere.
+    if (teams.openChats === false) this.openConversation = undefined;
+  }
+
+  /**
+   * createConversation with the person's Entra id: Teams returns the existing 1:1 chat with the
+   * bot when the app is installed for them (403 when it is not). The service URL and bot id come
+   * from any chat we already hold in the tenant, as Teams uses one per region.
+   */
+  openConversation?: (to: Person) => Promise<{ tenantId?: string; reference: Record<string, unknown> }> = (to) => this.openChat(to);
+
+  private async openChat(to: Person): Promise<{ tenantId?: string; reference: Record<string, unknown> }> {
+    const known = (await this.store.listConversations()).find((c) => !this.teams.tenantId || c.tenantId === this.teams.tenantId)?.reference as
+      | Partial<ConversationReference>
+      | undefined;
+    const serviceUrl = known?.serviceUrl ?? this.teams.serviceUrl;
+    const tenantId = this.teams.tenantId ?? (known?.conversation as { tenantId?: string } | undefined)?.tenantId;
+    const parameters = {
+      isGroup: false,
+      bot: known?.bot ?? { id: `28:${this.botAppId}`, name: 'EDI Action Plan' },
+      members: [{ id: to.aadObjectId, name: to.displayName }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    let reference: Record<string, unknown> | undefined;
+    try {
+      await this.adapter.createConversationAsync(this.botAppId, 'msteams', serviceUrl, 'https://api.botframework.com', parameters, async (context) => {
+        reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+      });
+    } catch (err) {
+      throw classify(err);
+    }
+    if (!reference) throw new DeliveryError('transient', `Teams opened no chat with ${to.displayName}`);
+    return { tenantId, reference: { ...reference, user: { id: to.aadObjectId, aadObjectId: to.aadObjectId, name: to.displayName } } };
+  }
 
   async sendCard(to: Person, message: OutboundCard): Promise<{ activityId: string }> {
     const conversation = await this.store.getConversation(to.aadObjectId);

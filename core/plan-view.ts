@@ -15,6 +15,8 @@ export interface PlanSummary {
   byStatus: Record<TaskStatus, number>;
   overdue: number;
   dueWithin14Days: number;
+  /** Open tasks whose deadline wording could not be read, or was read with an assumption. */
+  deadlinesToCheck: number;
 }
 
 export interface ObjectiveView {
@@ -40,6 +42,8 @@ export interface TaskView {
   dueDate?: IsoDate;
   dueText?: string;
   overdue: boolean;
+  /** Why an officer should check the deadline (unreadable wording, an assumed year…), if they should. */
+  deadlineCheck?: string;
   rag: Rag;
   status: TaskStatus;
   latestUpdate?: { text: string; at: IsoInstant; by?: string };

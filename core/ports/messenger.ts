@@ -32,4 +32,9 @@ export class DeliveryError extends Error {
 export interface Messenger {
   /** Sends a card to the person's personal chat with the bot; resolves to the sent activity id. */
   sendCard(to: Person, message: OutboundCard): Promise<{ activityId: string }>;
+  /**
+   * Opens (or finds) the personal chat with someone whose conversation reference we lack, when the
+   * app is installed for them; resolves to the reference to store. DeliveryError when it cannot.
+   */
+  openConversation?(to: Person): Promise<{ tenantId?: string; reference: Record<string, unknown> }>;
 }

@@ -22,6 +22,8 @@ export interface ReminderSweepDeps {
   render: (kind: PlannedReminder['kind'], recipient: Person, reminders: PlannedReminder[]) => OutboundCard;
   /** When given, nothing is sent outside office hours on working days (the scheduler passes it). */
   sendWindow?: { calendar: WorkingCalendar; window: SendWindow };
+  /** Tells the EDI leads (policy.ediLeads) who could not be reached, once a day. */
+  renderReachReport?: (lines: { person: string; taskRefs: string[]; reason: string }[]) => OutboundCard;
 }
 
 export interface SweepResult {
@@ -66,7 +68,7 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
   const deliver = async (group: PlannedReminder[]) => {
     const { recipient, kind } = group[0]!;
     const who = describe(recipient);
-    if (!(await deps.store.getConversation(recipient.aadObjectId))) {
+    if (!(await reachable(deps, recipient))) {
       for (const r of group) result.unreachable.push({ taskRef: r.task.ref, recipient: who });
       return;
     }
@@ -102,7 +104,51 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
       for (let group = queue.shift(); group; group = queue.shift()) await deliver(group);
     }),
   );
+  await reportUnreachable(deps, result, now);
   return result;
+}
+
+const PERMANENT: ReadonlySet<string> = new Set(['blocked', 'not-found']);
+
+/** Owners nobody could reach (no chat, or blocked/gone) go to the EDI leads, once a day per lead. */
+async function reportUnreachable(deps: ReminderSweepDeps, result: SweepResult, now: Date): Promise<void> {
+  const leads = deps.policy.ediLeads ?? [];
+  if (!deps.renderReachReport || leads.length === 0) return;
+  const byPerson = new Map<string, { person: string; taskRefs: string[]; reason: string }>();
+  const add = (person: string, ref: string, reason: string) => {
+    const line = byPerson.get(person) ?? { person, taskRefs: [], reason };
+    if (!line.taskRefs.includes(ref)) line.taskRefs.push(ref);
+    byPerson.set(person, line);
+  };
+  for (const u of result.unreachable) add(u.recipient, u.taskRef, 'no-chat');
+  for (const f of result.failed) if (PERMANENT.has(f.reason)) add(f.recipient, f.taskRef, f.reason);
+  if (byPerson.size === 0) return;
+  const day = now.toISOString().slice(0, 10);
+  for (const lead of leads) {
+    const key = `reach-report:${day}:${lead.aadObjectId}`;
+    if (!(await deps.store.getConversation(lead.aadObjectId))) continue;
+    if (!(await deps.store.tryAddReminder({ key, taskId: 'reach-report', recipient: lead, trigger: 'reach-report', sentAt: now.toISOString(), outcome: 'pending' }))) continue;
+    try {
+      await deps.messenger.sendCard(lead, deps.renderReachReport([...byPerson.values()]));
+      await deps.store.setReminderOutcome(key, 'sent');
+    } catch (err) {
+      await deps.store.setReminderOutcome(key, 'failed', err instanceof DeliveryError ? err.kind : String(err));
+    }
+  }
+}
+
+/** A stored chat, or one opened now (the app is installed for them but never told us). */
+async function reachable(deps: ReminderSweepDeps, person: Person): Promise<boolean> {
+  if (await deps.store.getConversation(person.aadObjectId)) return true;
+  if (!deps.messenger.openConversation) return false;
+  try {
+    const opened = await deps.messenger.openConversation(person);
+    await deps.store.saveConversation({ aadObjectId: person.aadObjectId, displayName: person.displayName, ...opened, updatedAt: deps.clock.now().toISOString() });
+    return true;
+  } catch (err) {
+    if (err instanceof DeliveryError) return false;
+    throw err;
+  }
 }
 
 function describe(p: Person): string {

@@ -1,5 +1,5 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { CalendarClockRegular, ClockAlarmFilled, TaskListLtrRegular } from '@fluentui/react-icons';
+import { CalendarClockRegular, CalendarErrorRegular, ClockAlarmFilled, TaskListLtrRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { RAG_VALUES } from '../../core/model';
 import type { PlanSummary } from '../../core/plan-view';
@@ -51,6 +51,7 @@ export function SummaryBar({ summary }: { summary: PlanSummary }) {
       {RAG_VALUES.map((rag) => tile(rag, summary.byRag[rag] ?? 0, <RagIcon rag={rag} className={styles.icon} />))}
       {tile('Overdue', summary.overdue, <ClockAlarmFilled aria-hidden className={styles.icon} />)}
       {tile('Due in 14 days', summary.dueWithin14Days, <CalendarClockRegular aria-hidden className={styles.icon} />)}
+      {tile('Deadlines to check', summary.deadlinesToCheck, <CalendarErrorRegular aria-hidden className={styles.icon} />)}
     </dl>
   );
 }

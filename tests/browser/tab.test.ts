@@ -93,6 +93,7 @@ describe('plan view tab in Chromium', function () {
       'Complete=1',
       'Overdue=1',
       'Due in 14 days=1',
+      'Deadlines to check=1',
     ]);
   });
 
@@ -163,6 +164,8 @@ describe('plan view tab in Chromium', function () {
     assert.equal(await due('2.3').textContent(), '27 Nov 2025', 'wording equal to the date is not repeated');
     assert.equal(await due('2.2').textContent(), 'Ongoing');
     assert.equal(await page.locator('[data-overdue]').count(), 1);
+    assert.equal(await due('2.1').getByText('Check deadline: Season read as its last month (31 May 2026)', { exact: true }).count(), 1, 'an assumed deadline is flagged in words');
+    assert.equal(await page.locator('[data-deadline-check]').count(), 1);
   });
 
   it('shows update text literally and runs none of it', async () => {

@@ -11,13 +11,38 @@ export interface ConnectorPost {
  * A local stand-in for the Bot Framework connector (the activity's `serviceUrl`): records what the
  * bot sends to a conversation, as Teams would receive it.
  */
-export async function startFakeConnector(): Promise<{ url: string; posts: ConnectorPost[]; close(): Promise<void> }> {
+export interface FakeConnector {
+  url: string;
+  posts: ConnectorPost[];
+  /** Bodies of createConversation calls (POST /v3/conversations). */
+  created: Record<string, unknown>[];
+  /** Members (Entra ids) for whom the app is not installed: createConversation answers 403. */
+  notInstalled: Set<string>;
+  close(): Promise<void>;
+}
+
+export async function startFakeConnector(): Promise<FakeConnector> {
   const posts: ConnectorPost[] = [];
+  const created: Record<string, unknown>[] = [];
+  const notInstalled = new Set<string>();
   let next = 1;
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
+      if (req.method === 'POST' && req.url === '/v3/conversations') {
+        const params = JSON.parse(body) as { members?: { id: string }[] };
+        const member = params.members?.[0]?.id ?? '';
+        if (notInstalled.has(member)) {
+          res.writeHead(403, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'The bot is not installed for this user' } }));
+          return;
+        }
+        created.push(params);
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `a:opened-${member}` }));
+        return;
+      }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
       if (req.method === 'POST' && m) {
         posts.push({ conversationId: decodeURIComponent(m[1]!), replyToId: m[2] && decodeURIComponent(m[2]), activity: JSON.parse(body) as Record<string, unknown> });
@@ -33,6 +58,8 @@ export async function startFakeConnector(): Promise<{ url: string; posts: Connec
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     posts,
+    created,
+    notInstalled,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -27,6 +27,8 @@ describe('loadConfig', () => {
       sendWindow: { startHour: 9, endHour: 17 },
       bankHolidays: 'ENG',
       ediLeadIds: [],
+      sendsPerSecond: 30,
+      sendAttempts: 4,
       schedulerEnabled: true,
     });
     assert.deepEqual(c.demo, { seed: true, playground: true, playgroundPort: 56150, playgroundUser: 'alex' });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { reachReportCard } from '../../bot/cards/reach-report-card';
 import { renderReminders } from '../../bot/cards/reminder-card';
 import type { Person } from '../../core/model';
 import { fixedClock } from '../../core/ports/clock';
@@ -32,6 +33,7 @@ describe('runReminderSweep', () => {
       clock: fixedClock(now),
       policy: { ...DEFAULT_REMINDER_POLICY, ediLeads: [carol] },
       render: renderReminders,
+      renderReachReport: (lines) => ({ card: reachReportCard(lines), summary: 'reach report' }),
       sendWindow: sendWindow ? { calendar: ukWorkingCalendar('ENG'), window: DEFAULT_SEND_WINDOW } : undefined,
     });
 
@@ -89,15 +91,41 @@ describe('runReminderSweep', () => {
     assert.equal(inHours.sent.length, 1);
   });
 
-  it('reports people without a chat as unreachable and reaches them once the app is installed', async () => {
+  it('reports people without a chat as unreachable, tells the EDI lead once a day, and reaches them once installed', async () => {
     const dana = { aadObjectId: 'aad-dana', displayName: 'Dana', email: 'dana@example.gov.uk' };
     await store.createTask(taskInput({ ref: '5.1', owners: [dana], dueDate: '2026-11-27' }));
     const first = await sweep();
     assert.deepEqual(first.unreachable.map((u) => u.taskRef), ['5.1']);
-    assert.deepEqual(await store.listReminders(), []);
+    const toLead = sent.filter((s) => s.to === carol.aadObjectId);
+    assert.equal(toLead.length, 1, 'the EDI lead is told');
+    assert.match(cardTextContent(toLead[0]!.message.card), /1 person could not be sent their reminders/);
+    assert.match(cardTextContent(toLead[0]!.message.card), /Dana .*the app is not installed for them: 5\\?\.1/);
+    assert.deepEqual(cardProblems(toLead[0]!.message.card), []);
+    await sweep();
+    assert.equal(sent.filter((s) => s.to === carol.aadObjectId).length, 1, 'once a day');
+    assert.deepEqual((await store.listReminders()).map((r) => r.trigger), ['reach-report']);
     await store.saveConversation({ aadObjectId: dana.aadObjectId, reference: {}, updatedAt: NOW.toISOString() });
     const second = await sweep();
     assert.deepEqual(second.sent.map((s) => s.taskRef), ['5.1']);
+  });
+
+  it('opens a chat for an owner the bot has none with (app installed, never told us), then sends', async () => {
+    const dana = { aadObjectId: 'aad-dana', displayName: 'Dana', email: 'dana@example.gov.uk' };
+    const erin = { aadObjectId: 'aad-erin', displayName: 'Erin', email: 'erin@example.gov.uk' };
+    await store.createTask(taskInput({ ref: '7.1', owners: [dana], dueDate: '2026-11-27' }));
+    await store.createTask(taskInput({ ref: '7.2', owners: [erin], dueDate: '2026-11-27' }));
+    messenger.openConversation = async (to: Person) => {
+      if (to.aadObjectId === erin.aadObjectId) throw new DeliveryError('blocked', 'app not installed');
+      return { tenantId: 't', reference: { conversation: { id: `a:${to.aadObjectId}` } } };
+    };
+    try {
+      const result = await sweep();
+      assert.deepEqual(result.sent.map((s) => s.taskRef), ['7.1']);
+      assert.deepEqual(result.unreachable.map((u) => u.taskRef), ['7.2']);
+      assert.deepEqual((await store.getConversation(dana.aadObjectId))?.reference, { conversation: { id: 'a:aad-dana' } });
+    } finally {
+      delete messenger.openConversation;
+    }
   });
 
   it('retries a throttled or transient failure at the next sweep, never a permanent one', async () => {

@@ -8,24 +8,15 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { PlanView, TaskView } from '../../core/plan-view';
+import { launchChromium } from './chromium';
 import { cards, cardsWithText, escapeRegExp, indexOfCard, say, waitUntil } from './playground/chat';
 import { freePorts, runRemindCli, startProduct, tail, type RunningProduct } from './playground/product-process';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const DEMO_USER = 'Alex Morgan';
 const PROGRESS_LABEL = /^Progress since the last update/;
 const CLIENT_REQUIRED_MESSAGE = 'Progress since the last update is required.';
@@ -51,17 +42,12 @@ describe('local demo in the Agents Playground (Chromium)', function () {
 
   before(async function () {
     this.timeout(60_000);
-    // Fail, never skip, when the browser is missing.
-    assert.ok(
-      existsSync(CHROMIUM_PATH),
-      `Chromium is not installed at ${CHROMIUM_PATH}: these browser tests need it (set CHROMIUM_PATH to another Chromium binary).`,
-    );
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'edi-playground-test-'));
     process.once('exit', cleanUpOnExit);
     const [port, playgroundPort] = await freePorts(2);
     assert.ok(port !== undefined && playgroundPort !== undefined);
     product = await startProduct({ dataDir, port, playgroundPort, timeoutMs: 45_000 });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchChromium(); // fails, never skips, when the browser is missing
     page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
     page.setDefaultTimeout(15_000);
     // Offline and deterministic: only the playground and the product; the playground's CDN assets are refused.

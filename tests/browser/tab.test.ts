@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { RAG_VALUES } from '../../core/model';
 import { TAB_DIST_DIR } from '../../tab/build';
+import { launchChromium } from './chromium';
 import { findContrastFailures } from './contrast';
 import { ensureTabBuilt } from './ensure-tab-built';
 import { HOSTILE_UPDATE_TEXT, planViewFixture } from './fixtures/plan-view.fixture';
 import { startTabTestServer, type PlanAnswer, type TabTestServer } from './tab-server';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 /** The Teams JS library fetches its list of valid host origins; nothing else may leave the page. */
 const TEAMS_ORIGIN_LIST = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
 const COLUMN_HEADERS = ['Ref', 'Task', 'Owner(s)', 'Due', 'RAG', 'Latest update'];
@@ -34,10 +26,7 @@ describe('plan view tab in Chromium', function () {
     this.timeout(120_000);
     await ensureTabBuilt();
     server = await startTabTestServer(TAB_DIST_DIR, planOk());
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

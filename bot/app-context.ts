@@ -44,6 +44,7 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
     daysBefore: r.daysBefore,
     daysOverdue: r.daysOverdue,
     escalateAfterDays: r.escalateAfterDays,
+    roundChaserDaysBefore: r.roundChaserDays,
     ediLeads: r.ediLeadIds.map((aadObjectId) => ({ aadObjectId, displayName: 'EDI lead', email: '' })),
   };
   const calendar = ukWorkingCalendar(r.bankHolidays);

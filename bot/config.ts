@@ -32,6 +32,7 @@ const envSchema = z.object({
   SHAREPOINT_LIST_UPDATES: z.string().trim().optional(),
   SHAREPOINT_LIST_REMINDERS: z.string().trim().optional(),
   SHAREPOINT_LIST_CONVERSATIONS: z.string().trim().optional(),
+  SHAREPOINT_LIST_ROUNDS: z.string().trim().optional(),
   GRAPH_BASE_URL: z.url({ error: 'must be a URL such as https://graph.microsoft.com/v1.0' }).default('https://graph.microsoft.com/v1.0'),
   GRAPH_AUTH: z.enum(['client-secret', 'certificate', 'managed-identity', 'none'], { error: 'must be client-secret, certificate, managed-identity or none' }).default('client-secret'),
   GRAPH_CLIENT_ID: z.string().trim().optional(),
@@ -51,6 +52,7 @@ const envSchema = z.object({
   REMINDER_TIMEZONE: z.string().min(1).default('Europe/London'),
   REMINDER_DAYS_BEFORE: intList.default([14, 7, 1]),
   REMINDER_DAYS_OVERDUE: intList.default([1, 7]),
+  REMINDER_ROUND_CHASER_DAYS: intList.default([7, 2]),
   REMINDER_SENDS_PER_SECOND: z.coerce.number({ error: 'must be a number of messages per second' }).int().min(1).max(50).default(30),
   REMINDER_SEND_ATTEMPTS: z.coerce.number({ error: 'must be a whole number of attempts' }).int().min(1).max(10).default(4),
   REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of days (0 turns escalation off)' }).int().min(0).max(365).default(14),
@@ -90,6 +92,8 @@ export interface AppConfig {
     timezone: string;
     daysBefore: number[];
     daysOverdue: number[];
+    /** Days before an update round's due date at which owners who have not answered are chased. */
+    roundChaserDays: number[];
     escalateAfterDays?: number;
     sendWindow: SendWindow;
     bankHolidays: UkRegion;
@@ -157,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       timezone: e.REMINDER_TIMEZONE,
       daysBefore: e.REMINDER_DAYS_BEFORE,
       daysOverdue: e.REMINDER_DAYS_OVERDUE,
+      roundChaserDays: e.REMINDER_ROUND_CHASER_DAYS,
       escalateAfterDays: e.REMINDER_ESCALATE_AFTER_DAYS === 0 ? undefined : e.REMINDER_ESCALATE_AFTER_DAYS,
       sendWindow: { startHour: e.REMINDER_SEND_FROM_HOUR, endHour: e.REMINDER_SEND_UNTIL_HOUR },
       bankHolidays: e.REMINDER_BANK_HOLIDAYS,
@@ -215,6 +220,7 @@ function sharePointSettings(e: z.infer<typeof envSchema>, problems: string[], au
       ['updates', e.SHAREPOINT_LIST_UPDATES],
       ['reminders', e.SHAREPOINT_LIST_REMINDERS],
       ['conversations', e.SHAREPOINT_LIST_CONVERSATIONS],
+      ['rounds', e.SHAREPOINT_LIST_ROUNDS],
     ] as const).filter(([, v]) => v),
   ) as Partial<Record<ListKey, string>>;
   return { siteId: e.SHAREPOINT_SITE_ID ?? '', refreshMs: e.SHAREPOINT_REFRESH_SECONDS * 1000, listNames, graphBaseUrl: e.GRAPH_BASE_URL, auth };

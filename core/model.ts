@@ -113,6 +113,42 @@ export interface ConversationRecordInput {
 }
 export type ConversationRecord = ConversationRecordInput & Stored;
 
+export const ROUND_STATES = ['Open', 'Closed'] as const;
+export type RoundState = (typeof ROUND_STATES)[number];
+
+export const ROUND_SCOPE_KINDS = ['all-open', 'objectives', 'tasks'] as const;
+/** Which tasks an update round asks about: every open task, or those of some objectives, or some tasks. */
+export type RoundScope = { kind: 'all-open' } | { kind: 'objectives'; refs: string[] } | { kind: 'tasks'; refs: string[] };
+
+/** One task's line in a closed round: its latest update and RAG when the round closed (a board report column). */
+export interface RoundSnapshotLine {
+  taskId: string;
+  taskRef: string;
+  /** The latest update's text; its date says whether it came in during the round. */
+  update?: string;
+  updateAt?: IsoInstant;
+  updateBy?: Person;
+  /** The Plan Updates item it came from, when there is one (imported plans may carry text only). */
+  updateId?: string;
+  rag: Rag;
+}
+
+/** An update round: progress collected from owners before a board meeting ("Board report March 2026"). */
+export interface UpdateRoundInput {
+  name: string;
+  opensAt: IsoInstant;
+  dueDate: IsoDate;
+  scope: RoundScope;
+  state: RoundState;
+  closedAt?: IsoInstant;
+  /** Written when the round closes. */
+  snapshot?: RoundSnapshotLine[];
+}
+export type UpdateRound = UpdateRoundInput & Stored;
+
+/** Fields a write may change on an existing round. */
+export type UpdateRoundPatch = Partial<UpdateRoundInput>;
+
 export function isOwner(task: Pick<TaskInput, 'owners'>, aadObjectId: string): boolean {
   return task.owners.some((o) => o.aadObjectId === aadObjectId);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Person, Task } from '../../core/model';
+import { formatDate } from '../../core/plan/london-time';
 import type { OutboundCard } from '../../core/ports/messenger';
 import type { PlannedReminder } from '../../core/reminders/reminder-planner';
 import { dueTasksCard } from './due-tasks-card';
@@ -14,9 +15,20 @@ export function reminderIntro(daysUntilDue: number): string {
   return `This task is overdue by ${late} day${late === 1 ? '' : 's'}. Please send an update, and ask for a revised date if you need one.`;
 }
 
+type RoundAsk = NonNullable<PlannedReminder['round']>;
+
+/** "for the board report March 2026 due 20 Mar 2026" (a name that already says "Board report" is not repeated). */
+export function roundPurpose(round: Pick<RoundAsk, 'name' | 'dueDate'>): string {
+  const what = /^board report\b/i.test(round.name.trim()) ? `the ${round.name.trim()}` : `the board report ${round.name.trim()}`;
+  return `for ${what} due ${formatDate(round.dueDate)}`;
+}
+
 /** A reminder is the update form itself, so the owner can answer in place. */
 export function reminderMessage(task: Task, reminder: Pick<PlannedReminder, 'daysUntilDue'>): OutboundCard {
-  const intro = reminderIntro(reminder.daysUntilDue);
+  return formMessage(task, reminderIntro(reminder.daysUntilDue));
+}
+
+function formMessage(task: Task, intro: string): OutboundCard {
   return { card: updateFormCard({ task, nonce: randomUUID(), intro }), summary: `${task.ref}: ${intro}` };
 }
 
@@ -27,21 +39,56 @@ function when(daysUntilDue: number): string {
   return `Overdue by ${-daysUntilDue} day${daysUntilDue === -1 ? '' : 's'}`;
 }
 
+/** One task's reminders (a deadline, an update round, or both) as one line of the message. */
+interface TaskAsk {
+  task: Task;
+  deadline?: PlannedReminder;
+  round?: RoundAsk;
+  urgency: number;
+}
+
+function byTask(reminders: PlannedReminder[]): TaskAsk[] {
+  const asks = new Map<string, TaskAsk>();
+  for (const r of reminders) {
+    const ask = asks.get(r.task.id) ?? { task: r.task, urgency: r.daysUntilDue };
+    if (r.round) ask.round = r.round;
+    else ask.deadline = r;
+    ask.urgency = Math.min(ask.urgency, r.daysUntilDue);
+    asks.set(r.task.id, ask);
+  }
+  return [...asks.values()].sort((a, b) => a.urgency - b.urgency);
+}
+
+function whenLine(ask: TaskAsk): string {
+  const purpose = ask.round && roundPurpose(ask.round);
+  if (!ask.deadline) return `${purpose![0]!.toUpperCase()}${purpose!.slice(1)}`;
+  return purpose ? `${when(ask.deadline.daysUntilDue)}; ${purpose}` : when(ask.deadline.daysUntilDue);
+}
+
+function formIntro(ask: TaskAsk): string {
+  const purpose = ask.round && roundPurpose(ask.round);
+  if (!ask.deadline) return `Please send a progress update ${purpose}.`;
+  const intro = reminderIntro(ask.deadline.daysUntilDue);
+  return purpose ? `${intro} It is also needed ${purpose}.` : intro;
+}
+
 /**
  * The message for one recipient: the update form when one task is due, a list with an Update
  * button per task when several are, and an overdue summary for an accountable officer or EDI lead.
+ * A task asked about for a deadline and for the open update round is one line saying both.
  */
 export function renderReminders(kind: PlannedReminder['kind'], _recipient: Person, reminders: PlannedReminder[]): OutboundCard {
-  const sorted = [...reminders].sort((a, b) => a.daysUntilDue - b.daysUntilDue);
   if (kind === 'escalation') {
+    const sorted = [...reminders].sort((a, b) => a.daysUntilDue - b.daysUntilDue);
     return {
       card: escalationCard(sorted.map((r) => ({ task: r.task, daysOverdue: -r.daysUntilDue }))),
       summary: `${sorted.length} overdue action plan task${sorted.length === 1 ? '' : 's'} need your follow-up`,
     };
   }
-  if (sorted.length === 1) return reminderMessage(sorted[0]!.task, sorted[0]!);
+  const asks = byTask(reminders);
+  if (asks.length === 1) return formMessage(asks[0]!.task, formIntro(asks[0]!));
   return {
-    card: dueTasksCard(sorted.map((r) => ({ task: r.task, when: when(r.daysUntilDue) }))),
-    summary: `${sorted.length} of your action plan tasks need an update`,
+    card: dueTasksCard(asks.map((ask) => ({ task: ask.task, when: whenLine(ask) }))),
+    summary: `${asks.length} of your action plan tasks need an update`,
   };
 }

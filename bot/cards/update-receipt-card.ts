@@ -22,6 +22,7 @@ export function updateReceiptCard(task: Task, update: Update, repeated = false):
           ...(update.risks ? [{ title: 'Issues or risks', value: factText(update.risks) }] : []),
           ...(update.supportNeeded ? [{ title: 'Support needed', value: factText(update.supportNeeded) }] : []),
           ...(update.revisedDueDateRequested ? [{ title: 'Revised date requested', value: formatDate(update.revisedDueDateRequested) }] : []),
+          ...(update.round ? [{ title: 'For', value: `the update round ${factText(update.round)}` }] : []),
           { title: 'Submitted', value: `${factText(update.submittedBy.displayName)}, ${formatInstant(update.submittedAt)}` },
         ],
       },

@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     console.log(
       `Reminder sweep as of ${result.at}: ${result.planned} due, ${result.sent.length} sent in ${result.messages} message(s), ${result.unreachable.length} unreachable, ${result.failed.length} failed, ${result.skipped} already sent elsewhere.`,
     );
-    for (const s of result.sent) console.log(`  sent     ${s.taskRef} -> ${s.recipient}${s.kind === 'escalation' ? ' (overdue: escalated)' : ''}`);
+    for (const s of result.sent) console.log(`  sent     ${s.taskRef} -> ${s.recipient}${s.kind === 'escalation' ? ' (overdue: escalated)' : ''}${s.round ? ` (update round "${s.round}")` : ''}`);
     for (const u of result.unreachable) console.log(`  no chat  ${u.taskRef} -> ${u.recipient} (the app is not installed for them yet; will retry next sweep)`);
     for (const f of result.failed) console.log(`  FAILED   ${f.taskRef} -> ${f.recipient}: ${f.reason}`);
     return result.failed.length > 0 ? 1 : 0;

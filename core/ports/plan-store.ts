@@ -6,12 +6,16 @@ import type {
   ReminderLogEntry,
   ReminderLogInput,
   ReminderOutcome,
+  RoundState,
   Task,
   TaskInput,
   TaskPatch,
   TaskStatus,
   Update,
   UpdateInput,
+  UpdateRound,
+  UpdateRoundInput,
+  UpdateRoundPatch,
 } from '../model';
 
 /** Task queries in domain terms; adapters map them to indexed columns (Ref, DueDate, Owner, Status). */
@@ -20,6 +24,10 @@ export interface TaskQuery {
   statuses?: TaskStatus[];
   /** Inclusive upper bound on the due date (yyyy-mm-dd); tasks without a due date are excluded. */
   dueOnOrBefore?: string;
+}
+
+export interface RoundQuery {
+  state?: RoundState;
 }
 
 export interface RecordUpdateCommand {
@@ -51,6 +59,16 @@ export interface PlanStore {
   listUpdates(taskId: string): Promise<Update[]>;
   /** The newest updates across the plan, newest first. */
   listRecentUpdates(limit: number): Promise<Update[]>;
+
+  /** Update rounds, oldest first (by the instant they opened). */
+  listRounds(query?: RoundQuery): Promise<UpdateRound[]>;
+  /**
+   * At most one round is Open at a time, and the store enforces it: a create or update that would
+   * leave two rounds Open throws DuplicateError and writes nothing (so two officers opening a round
+   * at once cannot both succeed, whichever app instance they reach).
+   */
+  createRound(input: UpdateRoundInput): Promise<UpdateRound>;
+  updateRound(id: string, expectedVersion: string, patch: UpdateRoundPatch): Promise<UpdateRound>;
 
   /** Inserts a reminder log entry; returns false (writing nothing) when the key already exists. */
   tryAddReminder(entry: ReminderLogInput): Promise<boolean>;

@@ -9,9 +9,12 @@ export interface PlannedReminder {
   kind: 'owner' | 'escalation';
   task: Task;
   recipient: Person;
-  /** "due-14", "due-7", "due-1", "overdue-1", "overdue-7", "escalate-14". */
+  /** "due-14", "due-7", "due-1", "overdue-1", "overdue-7", "escalate-14"; "round-open", "round-chase-7" for a round. */
   trigger: string;
+  /** Days until the task's due date; for a round reminder, until the round's due date. */
   daysUntilDue: number;
+  /** Set when the reminder asks for the open update round's answer (see round-planner.ts). */
+  round?: { id: string; name: string; dueDate: IsoDate };
 }
 
 interface Stage {

@@ -10,6 +10,10 @@ export interface ReminderPolicy {
   escalateAfterDays?: number;
   /** Who hears about an overdue task with no accountable officer. */
   ediLeads?: Person[];
+  /** Days before an update round's due date at which owners who have not answered are chased; default [7, 2]. */
+  roundChaserDaysBefore?: number[];
 }
 
-export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { daysBefore: [14, 7, 1], daysOverdue: [1, 7], escalateAfterDays: 14, ediLeads: [] };
+export const DEFAULT_ROUND_CHASER_DAYS = [7, 2];
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { daysBefore: [14, 7, 1], daysOverdue: [1, 7], escalateAfterDays: 14, ediLeads: [], roundChaserDaysBefore: DEFAULT_ROUND_CHASER_DAYS };

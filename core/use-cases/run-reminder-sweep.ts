@@ -4,6 +4,7 @@ import { DeliveryError, type DeliveryFailureKind, type Messenger, type OutboundC
 import type { PlanStore } from '../ports/plan-store';
 import { planReminders, type PlannedReminder } from '../reminders/reminder-planner';
 import type { ReminderPolicy } from '../reminders/reminder-policy';
+import { planRoundReminders } from '../reminders/round-planner';
 import { inSendWindow, type SendWindow, type WorkingCalendar } from '../reminders/working-calendar';
 
 const RETRYABLE: ReadonlySet<string> = new Set<DeliveryFailureKind>(['throttled', 'transient']);
@@ -16,8 +17,8 @@ export interface ReminderSweepDeps {
   clock: Clock;
   policy: ReminderPolicy;
   /**
-   * One message per recipient and kind, listing every reminder due for them (so five due tasks are
-   * one card, not five DMs). Supplied by the bot layer.
+   * One message per recipient and kind, listing every reminder due for them (so five due tasks, or
+   * a deadline and an update round, are one card, not several DMs). Supplied by the bot layer.
    */
   render: (kind: PlannedReminder['kind'], recipient: Person, reminders: PlannedReminder[]) => OutboundCard;
   /** When given, nothing is sent outside office hours on working days (the scheduler passes it). */
@@ -33,7 +34,7 @@ export interface SweepResult {
   planned: number;
   /** Messages sent (one per recipient and kind). */
   messages: number;
-  sent: { key: string; taskRef: string; recipient: string; kind: PlannedReminder['kind'] }[];
+  sent: { key: string; taskRef: string; recipient: string; kind: PlannedReminder['kind']; round?: string }[];
   /** Not sent because the bot has no conversation with the person (app not installed). Retried next sweep. */
   unreachable: { taskRef: string; recipient: string }[];
   failed: { key: string; taskRef: string; recipient: string; reason: string }[];
@@ -56,7 +57,9 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
   const log = await deps.store.listReminders();
   const retryable = new Map(log.filter((r) => r.outcome === 'failed' && RETRYABLE.has(r.detail ?? '')).map((r) => [r.key, r]));
   const logged = new Set(log.filter((r) => !retryable.has(r.key)).map((r) => r.key));
-  const planned = planReminders(tasks, logged, now, deps.policy);
+  const rounds = await deps.store.listRounds({ state: 'Open' });
+  // Deadline and round reminders together: an owner gets one card with both.
+  const planned = [...planReminders(tasks, logged, now, deps.policy), ...planRoundReminders(tasks, rounds, logged, now, deps.policy)];
   result.planned = planned.length;
 
   const groups = new Map<string, PlannedReminder[]>();
@@ -69,7 +72,7 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
     const { recipient, kind } = group[0]!;
     const who = describe(recipient);
     if (!(await reachable(deps, recipient))) {
-      for (const r of group) result.unreachable.push({ taskRef: r.task.ref, recipient: who });
+      for (const taskRef of new Set(group.map((r) => r.task.ref))) result.unreachable.push({ taskRef, recipient: who });
       return;
     }
     const claimed: PlannedReminder[] = [];
@@ -87,7 +90,7 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
       result.messages += 1;
       for (const r of claimed) {
         await deps.store.setReminderOutcome(r.key, 'sent');
-        result.sent.push({ key: r.key, taskRef: r.task.ref, recipient: who, kind });
+        result.sent.push({ key: r.key, taskRef: r.task.ref, recipient: who, kind, ...(r.round && { round: r.round.name }) });
       }
     } catch (err) {
       const reason = err instanceof DeliveryError ? err.kind : err instanceof Error ? err.message : String(err);

@@ -2,6 +2,7 @@ import { ConflictError, DuplicateError, ForbiddenError, NotFoundError } from '..
 import { type Person, type Task, type TaskPatch, type Update } from '../model';
 import type { Clock } from '../ports/clock';
 import type { PlanStore } from '../ports/plan-store';
+import { matchesScope } from '../rounds/round-rules';
 import { validateUpdateForm, type UpdateFormValues } from '../updates/update-form';
 
 export interface SubmitUpdateDeps {
@@ -49,6 +50,7 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
   if (task.version !== cmd.taskVersion) throw new StaleFormError(task);
 
   const submittedAt = clock.now().toISOString();
+  const round = await openRoundFor(store, task, submittedAt);
   const patch: TaskPatch = {
     latestUpdate: form.progress,
     latestUpdateAt: submittedAt,
@@ -64,6 +66,7 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
       update: {
         taskId: task.id,
         taskRef: task.ref,
+        ...(round && { round }),
         submittedBy: actor,
         submittedAt,
         progress: form.progress,
@@ -89,6 +92,12 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
     }
     throw err;
   }
+}
+
+/** The open update round's name when the task is in its scope: the update answers that round. */
+async function openRoundFor(store: PlanStore, task: Task, submittedAt: string): Promise<string | undefined> {
+  const [open] = await store.listRounds({ state: 'Open' });
+  return open && matchesScope(open.scope, task) && Date.parse(submittedAt) >= Date.parse(open.opensAt) ? open.name : undefined;
 }
 
 function ownerOf(task: Task, aadObjectId: string): Person {

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { ConflictError, DuplicateError, NotFoundError } from '../../core/errors';
+import type { RoundSnapshotLine, UpdateRoundInput } from '../../core/model';
 import type { PlanStore } from '../../core/ports/plan-store';
 import { alice, bob, carol, taskInput, updateInput } from '../support/builders';
+
+const roundInput = (overrides: Partial<UpdateRoundInput> = {}): UpdateRoundInput => ({
+  name: 'Board report March 2026',
+  opensAt: '2026-03-02T09:00:00.000Z',
+  dueDate: '2026-03-20',
+  scope: { kind: 'all-open' },
+  state: 'Open',
+  ...overrides,
+});
 
 /**
  * The PlanStore contract. Every adapter runs exactly this suite (no adapter-specific branches):
@@ -148,6 +158,16 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
         assert.equal((await store.getTask(t.id))?.latestUpdate, 'one');
       });
 
+      it('keeps the round an update was given for', async () => {
+        const t = await store.createTask(taskInput());
+        const { update } = await store.recordUpdate({
+          update: updateInput(t.id, { round: 'Board report March 2026' }),
+          task: { id: t.id, expectedVersion: t.version, patch: {} },
+        });
+        assert.equal(update.round, 'Board report March 2026');
+        assert.equal((await store.listUpdates(t.id))[0]?.round, 'Board report March 2026');
+      });
+
       it('lists a task history oldest first and recent updates newest first', async () => {
         const t1 = await store.createTask(taskInput({ ref: 'x1' }));
         const t2 = await store.createTask(taskInput({ ref: 'x2' }));
@@ -206,6 +226,80 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
       it('lets only one of many concurrent inserts of a key win', async () => {
         const results = await Promise.all(Array.from({ length: 20 }, () => store.tryAddReminder(entry)));
         assert.equal(results.filter(Boolean).length, 1);
+      });
+    });
+
+    describe('update rounds', () => {
+      it('round-trips an open round and lists rounds oldest first, by state', async () => {
+        const older = await store.createRound(roundInput({ name: 'October update', opensAt: '2025-10-01T09:00:00.000Z', dueDate: '2025-10-20', state: 'Closed', closedAt: '2025-10-21T16:30:00.000Z', snapshot: [] }));
+        const open = await store.createRound(roundInput({ scope: { kind: 'objectives', refs: ['1', "O'Brien"] } }));
+        assert.equal(typeof open.id, 'string');
+        assert.equal(typeof open.version, 'string');
+        assert.deepEqual({ ...open, id: undefined, version: undefined }, { ...roundInput({ scope: { kind: 'objectives', refs: ['1', "O'Brien"] } }), id: undefined, version: undefined });
+        assert.deepEqual(await store.listRounds(), [older, open]);
+        assert.deepEqual(await store.listRounds({ state: 'Open' }), [open]);
+        assert.deepEqual(await store.listRounds({ state: 'Closed' }), [older]);
+      });
+
+      it('round-trips every scope kind', async () => {
+        const scopes = [{ kind: 'all-open' }, { kind: 'objectives', refs: ['2', '3'] }, { kind: 'tasks', refs: ['1.1.2', '3a'] }] as const;
+        for (const [i, scope] of scopes.entries()) {
+          await store.createRound(roundInput({ name: `Round ${i}`, opensAt: `2026-0${i + 1}-01T09:00:00.000Z`, state: 'Closed', scope: structuredClone(scope) as UpdateRoundInput['scope'] }));
+        }
+        assert.deepEqual((await store.listRounds()).map((r) => r.scope), scopes);
+      });
+
+      it('closes a round with its snapshot, checking the version', async () => {
+        const open = await store.createRound(roundInput());
+        const snapshot: RoundSnapshotLine[] = [
+          { taskId: '7', taskRef: '1.1.2', update: 'Survey *sent* to 400 staff', updateAt: '2026-03-10T11:00:00.000Z', updateBy: carol, updateId: '12', rag: 'Amber' },
+          { taskId: '8', taskRef: '3a', rag: 'Not started' },
+        ];
+        const closed = await store.updateRound(open.id, open.version, { state: 'Closed', closedAt: '2026-03-21T10:00:00.000Z', snapshot });
+        assert.notEqual(closed.version, open.version);
+        assert.equal(closed.name, open.name);
+        assert.deepEqual(closed.snapshot, snapshot);
+        assert.deepEqual(await store.listRounds(), [closed]);
+        await assert.rejects(store.updateRound(open.id, open.version, { name: 'stale' }), (err: unknown) => err instanceof ConflictError && err.id === open.id);
+        await assert.rejects(store.updateRound('424242', '1', { name: 'nope' }), NotFoundError);
+        const renamed = await store.updateRound(closed.id, closed.version, { name: 'Board report (March)', closedAt: undefined });
+        assert.equal(renamed.closedAt, undefined);
+        assert.deepEqual(await store.listRounds(), [renamed]);
+      });
+
+      it('keeps at most one round open: a second open round is a DuplicateError and writes nothing', async () => {
+        const first = await store.createRound(roundInput());
+        await assert.rejects(store.createRound(roundInput({ name: 'Another' })), DuplicateError);
+        assert.equal((await store.listRounds()).length, 1);
+        const closed = await store.updateRound(first.id, first.version, { state: 'Closed', closedAt: '2026-03-21T10:00:00.000Z' });
+        const second = await store.createRound(roundInput({ name: 'Board report June 2026', opensAt: '2026-06-01T09:00:00.000Z', dueDate: '2026-06-19' }));
+        await assert.rejects(store.updateRound(closed.id, closed.version, { state: 'Open' }), DuplicateError, 'reopening while another is open');
+        assert.deepEqual((await store.listRounds({ state: 'Open' })).map((r) => r.id), [second.id]);
+        const third = await store.createRound(roundInput({ name: 'Also closed', state: 'Closed', opensAt: '2026-07-01T09:00:00.000Z' }));
+        assert.equal(third.state, 'Closed', 'closed rounds do not collide with each other');
+      });
+
+      it('lets only one of several concurrent opens win', async () => {
+        const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => store.createRound(roundInput({ name: `Round ${i}` }))));
+        assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+        assert.ok(results.every((r) => r.status === 'fulfilled' || r.reason instanceof DuplicateError));
+        assert.equal((await store.listRounds({ state: 'Open' })).length, 1);
+      });
+
+      it('keeps a whole plan\'s snapshot, however long its updates', async () => {
+        const snapshot: RoundSnapshotLine[] = [];
+        for (let i = 0; i < 50; i++) {
+          const t = await store.createTask(taskInput({ ref: `L${i}` }));
+          const text = `Update ${i}: ${'progress on the equality action plan. '.repeat(40)}`;
+          const { update } = await store.recordUpdate({ update: updateInput(t.id, { taskRef: t.ref, progress: text, submittedBy: carol }), task: { id: t.id, expectedVersion: t.version, patch: { latestUpdate: text } } });
+          snapshot.push({ taskId: t.id, taskRef: t.ref, update: text, updateAt: update.submittedAt, updateBy: carol, updateId: update.id, rag: 'Green' });
+        }
+        snapshot.push({ taskId: '999', taskRef: 'imported', update: 'Imported from the October plan', rag: 'Amber' });
+        assert.ok(JSON.stringify(snapshot).length > 64_000, 'longer than one SharePoint text column');
+        const open = await store.createRound(roundInput());
+        const closed = await store.updateRound(open.id, open.version, { state: 'Closed', closedAt: '2026-03-21T10:00:00.000Z', snapshot });
+        assert.deepEqual(closed.snapshot, snapshot);
+        assert.deepEqual((await store.listRounds())[0]?.snapshot, snapshot);
       });
     });
 

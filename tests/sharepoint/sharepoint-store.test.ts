@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { ConflictError } from '../../core/errors';
 import type { Task } from '../../core/model';
 import type { GraphApi } from '../../core/store/sharepoint/graph/graph-api';
+import { LIST_KEYS } from '../../core/store/sharepoint/list-schema';
 import { applyProvisioning, planProvisioning } from '../../core/store/sharepoint/provisioning';
 import { SharePointPlanStore } from '../../core/store/sharepoint/sharepoint-plan-store';
 import { alice, bob, taskInput, updateInput } from '../support/builders';
@@ -203,13 +204,13 @@ describe('SharePoint adapter over the Graph emulator', () => {
       // One delta call per list, with the previous token (sent alone or together in one $batch).
       const deltas = emulator.requests.filter((r) => r.path.includes('/items/delta'));
       const lists = new Set(deltas.map((r) => r.path.split('/items/delta')[0]));
-      assert.equal(deltas.length, 5, `one delta call per list, got ${deltas.map((r) => r.path.slice(0, 160)).join('\n')}`);
-      assert.equal(lists.size, 5, 'one for each of the five lists');
+      assert.equal(deltas.length, LIST_KEYS.length, `one delta call per list, got ${deltas.map((r) => r.path.slice(0, 160)).join('\n')}`);
+      assert.equal(lists.size, LIST_KEYS.length, 'one for each list');
       assert.ok(deltas.every((r) => r.method === 'GET' && r.status === 200 && r.path.includes('token=')), 'each a delta call with the previous token');
       const other = emulator.requests.filter((r) => !r.path.includes('/items/delta') && r.path !== '/$batch');
       assert.deepEqual(other, [], 'no other reads: the refresh does not re-read items');
       const httpRequests = emulator.requests.filter((r) => !r.batched).length;
-      assert.ok(httpRequests <= 5, `at most one HTTP request per list (${httpRequests})`);
+      assert.ok(httpRequests <= LIST_KEYS.length, `at most one HTTP request per list (${httpRequests})`);
       assert.ok(emulator.resourceUnits() <= deltas.length, `a delta with a token costs 1 unit; spent ${emulator.resourceUnits()}`);
       for (const w of written) {
         const seen = (await a.getTask(w.id))!;
@@ -228,8 +229,8 @@ describe('SharePoint adapter over the Graph emulator', () => {
       emulator.expireDeltaTokens();
       emulator.resetCounters();
       await a.refresh();
-      assert.equal(emulator.requests.filter((r) => r.status === 410).length, 5, 'every list answered 410 once');
-      assert.ok(emulator.requests.filter((r) => r.status === 200).length >= 5 + 4, 'then a full read (tasks paged)');
+      assert.equal(emulator.requests.filter((r) => r.status === 410).length, LIST_KEYS.length, 'every list answered 410 once');
+      assert.ok(emulator.requests.filter((r) => r.status === 200).length >= LIST_KEYS.length + 4, 'then a full read (tasks paged)');
       const fresh = await another(emulator);
       const seenByA = await a.listTasks();
       assert.equal(seenByA.length, 999);

@@ -6,7 +6,8 @@ import { CardVerb } from '../../bot/cards/card-verbs';
 import { helpCard } from '../../bot/cards/help-card';
 import { MY_TASKS_CARD_LIMIT, myTasksCard } from '../../bot/cards/my-tasks-card';
 import { noticeCard } from '../../bot/cards/notice-card';
-import { reminderIntro, reminderMessage } from '../../bot/cards/reminder-card';
+import { reminderIntro, reminderMessage, renderReminders, roundPurpose } from '../../bot/cards/reminder-card';
+import type { PlannedReminder } from '../../core/reminders/reminder-planner';
 import { updateFormCard } from '../../bot/cards/update-form-card';
 import { updateReceiptCard } from '../../bot/cards/update-receipt-card';
 import { alice, taskInput } from '../support/builders';
@@ -28,6 +29,10 @@ const update: Update = {
   idempotencyKey: 'n',
 };
 
+function roundAsk(t: Task, name = 'Board report March 2027'): PlannedReminder {
+  return { key: `round:r1:round-open:${t.id}:${alice.aadObjectId}`, kind: 'owner', task: t, recipient: alice, trigger: 'round-open', daysUntilDue: 12, round: { id: 'r1', name, dueDate: '2027-03-19' } };
+}
+
 describe('cards', () => {
   const every: [string, unknown][] = [
     ['help', helpCard('Alex Morgan')],
@@ -39,6 +44,9 @@ describe('cards', () => {
     ['reminder', reminderMessage(task, { daysUntilDue: 5 }).card],
     ['receipt', updateReceiptCard(task, update)],
     ['receipt (repeat)', updateReceiptCard(task, update, true)],
+    ['receipt (in a round)', updateReceiptCard(task, { ...update, round: 'Board report March 2027' })],
+    ['round reminder (one task)', renderReminders('owner', alice, [roundAsk(task)]).card],
+    ['round and deadline reminders (several tasks)', renderReminders('owner', alice, [roundAsk(task), { ...roundAsk(task), round: undefined, trigger: 'due-7', daysUntilDue: 5 }, roundAsk({ ...task, id: '8', ref: '1.1.2' })]).card],
   ];
   for (const [name, card] of every) {
     it(`${name} card parses as Adaptive Card 1.5 with no problems`, () => {
@@ -127,5 +135,29 @@ describe('cards', () => {
     const text = cardTextContent(updateReceiptCard(task, update));
     for (const s of ['Update recorded', 'Done a thing', 'Survey results', 'Budget', '31 Jan 2027', 'Alice Owner']) assert.ok(text.includes(s), s);
     assert.match(cardTextContent(updateReceiptCard(task, update, true)), /already been submitted/);
+  });
+
+  it('words round reminders with the round and its due date, escaping the name', () => {
+    assert.equal(roundPurpose({ name: 'Board report March 2027', dueDate: '2027-03-19' }), 'for the Board report March 2027 due 19 Mar 2027');
+    assert.equal(roundPurpose({ name: 'April 2027', dueDate: '2027-04-16' }), 'for the board report April 2027 due 16 Apr 2027');
+    const { card, summary } = renderReminders('owner', alice, [roundAsk(task, 'Spring *[review](http://evil)*')]);
+    assert.deepEqual(cardProblems(card), []);
+    assert.match(cardTextContent(card), /Please send a progress update for the board report Spring \\\*\\\[review\\\]\(http\u2060:\/\/evil\)\\\* due 19 Mar 2027\./);
+    assert.match(summary ?? '', /^1\.1\.1: Please send a progress update/);
+  });
+
+  it('lists a task due and asked for in a round once, with both reasons', () => {
+    const other = { ...task, id: '8', ref: '1.1.2' };
+    const { card, summary } = renderReminders('owner', alice, [roundAsk(task), { ...roundAsk(task), round: undefined, trigger: 'due-7', daysUntilDue: 5 }, roundAsk(other)]);
+    assert.equal(summary, '2 of your action plan tasks need an update');
+    assert.deepEqual(executeActions(card).map((a) => a.title), ['Update 1.1.1', 'Update 1.1.2'], 'most urgent first, one button per task');
+    const text = cardTextContent(card);
+    assert.match(text, /When: Due in 5 days; for the Board report March 2027 due 19 Mar 2027/);
+    assert.match(text, /When: For the Board report March 2027 due 19 Mar 2027/);
+  });
+
+  it('the receipt says which round an update counts for', () => {
+    assert.match(cardTextContent(updateReceiptCard(task, { ...update, round: 'Board report March 2027' })), /For: the update round Board report March 2027/);
+    assert.doesNotMatch(cardTextContent(updateReceiptCard(task, update)), /update round/);
   });
 });

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       timezone: 'Europe/London',
       daysBefore: [14, 7, 1],
       daysOverdue: [1, 7],
+      roundChaserDays: [7, 2],
       escalateAfterDays: 14,
       sendWindow: { startHour: 9, endHour: 17 },
       bankHolidays: 'ENG',

@@ -141,4 +141,69 @@ describe('runReminderSweep', () => {
     const third = await sweep();
     assert.equal(third.sent.length + third.failed.length, 0, 'nothing twice, and the blocked one is not retried');
   });
+
+  describe('with an update round open', () => {
+    const openRound = (over: Partial<Parameters<PlanStore['createRound']>[0]> = {}) =>
+      store.createRound({ name: 'Board report December 2026', opensAt: '2026-11-23T15:00:00.000Z', dueDate: '2026-12-11', scope: { kind: 'all-open' }, state: 'Open', ...over });
+    const ongoing = { dueDate: undefined, dueText: 'Ongoing' };
+
+    it('asks each owner once, in the same card as their deadline reminders', async () => {
+      const round = await openRound();
+      const due = await store.createTask(taskInput({ ref: '1.1', owners: [alice], dueDate: '2026-11-27' }));
+      await store.createTask(taskInput({ ref: '1.2', owners: [alice], ...ongoing }));
+      await store.createTask(taskInput({ ref: '2.1', owners: [bob], ...ongoing }));
+      const result = await sweep();
+      assert.equal(result.messages, 2, 'one message per owner');
+      const toAlice = sent.filter((s) => s.to === alice.aadObjectId);
+      assert.equal(toAlice.length, 1);
+      const card = toAlice[0]!.message.card;
+      assert.deepEqual(cardProblems(card), []);
+      const text = cardTextContent(card);
+      assert.match(text, /2 of your tasks need a progress update/);
+      assert.match(text, /When: Due in 3 days; for the Board report December 2026 due 11 Dec 2026/);
+      assert.match(text, /When: For the Board report December 2026 due 11 Dec 2026/);
+      assert.deepEqual(executeActions(card).map((a) => a.title), ['Update 1.1', 'Update 1.2'], 'one line per task');
+      const toBob = sent.find((s) => s.to === bob.aadObjectId)!.message;
+      assert.deepEqual(cardProblems(toBob.card), []);
+      assert.match(cardTextContent(toBob.card), /Please send a progress update for the Board report December 2026 due 11 Dec 2026\./);
+      assert.equal(executeActions(toBob.card)[0]?.title, 'Submit update', 'a single task is the update form itself');
+      const keys = (await store.listReminders()).map((r) => r.key).sort();
+      assert.ok(keys.includes(`round:${round.id}:round-open:${due.id}:${alice.aadObjectId}`), keys.join('\n'));
+      assert.equal(keys.filter((k) => k.startsWith(`round:${round.id}:round-open:`)).length, 3);
+      assert.deepEqual(result.sent.filter((s) => s.round).map((s) => s.round), Array(3).fill('Board report December 2026'));
+      const again = await sweep();
+      assert.equal(again.planned, 0, 'asked once');
+    });
+
+    it('says both reasons on the form when one task is due and in the round', async () => {
+      await openRound();
+      await store.createTask(taskInput({ ref: '1.1', owners: [alice], dueDate: '2026-11-27' }));
+      await sweep();
+      const { card, summary } = sent[0]!.message;
+      assert.deepEqual(cardProblems(card), []);
+      assert.match(cardTextContent(card), /Reminder: this task is due in 3 days\. Please send a progress update\. It is also needed for the Board report December 2026 due 11 Dec 2026\./);
+      assert.match(summary ?? '', /^1\.1: Reminder/);
+      assert.equal((await store.listReminders()).length, 2, 'both keys logged');
+    });
+
+    it('chases before the due date only those who have not answered', async () => {
+      await openRound();
+      const a = await store.createTask(taskInput({ ref: '1.2', owners: [alice], ...ongoing }));
+      await store.createTask(taskInput({ ref: '2.1', owners: [bob], ...ongoing }));
+      await sweep();
+      await store.updateTask(a.id, a.version, { latestUpdate: 'Done the survey', latestUpdateAt: '2026-11-30T10:00:00.000Z', latestUpdateBy: alice });
+      sent = [];
+      const chase = await sweep(new Date('2026-12-04T10:00:00Z'));
+      assert.deepEqual(chase.sent.map((s) => `${s.taskRef}:${s.recipient.split(' ')[0]}`), ['2.1:Bob']);
+      assert.ok((await store.listReminders()).some((r) => r.trigger === 'round-chase-7'));
+      assert.equal((await sweep(new Date('2026-12-05T10:00:00Z'))).planned, 0);
+    });
+
+    it('sends nothing for a closed round', async () => {
+      const round = await openRound();
+      await store.updateRound(round.id, round.version, { state: 'Closed', closedAt: '2026-11-23T16:00:00.000Z', snapshot: [] });
+      await store.createTask(taskInput({ ref: '2.1', owners: [bob], ...ongoing }));
+      assert.equal((await sweep()).planned, 0);
+    });
+  });
 });

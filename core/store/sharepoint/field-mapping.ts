@@ -3,16 +3,21 @@ import { z } from 'zod';
 import {
   RAG_VALUES,
   REMINDER_OUTCOMES,
+  ROUND_STATES,
   TASK_KINDS,
   TASK_STATUSES,
   type ConversationRecordInput,
   type ObjectiveInput,
   type Person,
   type ReminderLogInput,
+  type RoundScope,
+  type RoundSnapshotLine,
   type TaskInput,
   type UpdateInput,
+  type UpdateRoundInput,
 } from '../../model';
 import { PLAN_ZONE } from '../../plan/london-time';
+import { NOTE_MAX_CHARS, ROUND_SCOPE_LABELS } from './list-schema';
 
 /**
  * Domain <-> SharePoint list item fields, one pair per list. Reads are validated with zod: a
@@ -312,4 +317,85 @@ export function conversationToFields(c: ConversationRecordInput): Fields {
     ReferenceJson: JSON.stringify(c.reference),
     UpdatedAt: c.updatedAt,
   };
+}
+
+// Update rounds ---------------------------------------------------------------------------------
+
+const snapshotLineSchema = z.object({
+  taskId: z.string().min(1),
+  taskRef: z.string().min(1),
+  update: z.string().optional(),
+  updateAt: z.string().optional(),
+  updateBy: personSchema.optional(),
+  updateId: z.string().optional(),
+  rag: z.enum(RAG_VALUES),
+});
+
+const scopeKindByLabel = Object.fromEntries(Object.entries(ROUND_SCOPE_LABELS).map(([kind, label]) => [label, kind])) as Record<string, RoundScope['kind']>;
+
+const roundFields = z.object({
+  Title: requiredText,
+  OpensAt: instant,
+  DueDate: dateOnly,
+  ScopeKind: z.enum(Object.values(ROUND_SCOPE_LABELS) as [string, ...string[]]),
+  ScopeRefsJson: json(z.array(z.string())),
+  State: z.enum(ROUND_STATES),
+  ClosedAt: instant,
+  SnapshotJson: json(z.array(snapshotLineSchema)),
+});
+
+/**
+ * A round as stored. Snapshot lines may lack their update text (see `snapshotJson`): the store
+ * fills it back in from Plan Updates by `updateId`.
+ */
+export function roundFromFields(f: Fields, id: string): UpdateRoundInput {
+  const r = parse(roundFields, f, 'rounds', id);
+  if (!r.OpensAt || !r.DueDate) throw new Error(`SharePoint list "rounds" item ${id} has no opening or due date`);
+  const kind = scopeKindByLabel[r.ScopeKind]!;
+  const scope: RoundScope = kind === 'all-open' ? { kind } : { kind, refs: r.ScopeRefsJson ?? [] };
+  return {
+    name: r.Title,
+    opensAt: r.OpensAt,
+    dueDate: r.DueDate,
+    scope,
+    state: r.State,
+    ...(r.ClosedAt !== undefined && { closedAt: r.ClosedAt }),
+    ...(r.SnapshotJson !== undefined && { snapshot: r.SnapshotJson.map(withoutUndefined) }),
+  };
+}
+
+/** Only the keys present in `r` are written (a patch); `undefined` values clear the column. OpenKey is the store's. */
+export function roundToFields(r: Partial<UpdateRoundInput>, forPatch = false): Fields {
+  const f: Fields = {};
+  if ('name' in r) f.Title = r.name;
+  if ('opensAt' in r) f.OpensAt = r.opensAt;
+  if ('dueDate' in r) f.DueDate = toDateOnly(r.dueDate);
+  if (r.scope) {
+    f.ScopeKind = ROUND_SCOPE_LABELS[r.scope.kind];
+    f.ScopeRefsJson = r.scope.kind === 'all-open' ? undefined : JSON.stringify(r.scope.refs);
+  }
+  if ('state' in r) f.State = r.state;
+  if ('closedAt' in r) f.ClosedAt = r.closedAt;
+  if ('snapshot' in r) f.SnapshotJson = r.snapshot && snapshotJson(r.snapshot);
+  return clean(f, forPatch);
+}
+
+/**
+ * The snapshot as JSON for a multiple-lines-of-text column (63,999 characters). A whole plan's
+ * updates can be longer than that; then lines that came from a Plan Updates item keep only its id
+ * (the text stays in that list's history and is read back from there). Too long even so: an error
+ * saying so, never a silently cut snapshot.
+ */
+export function snapshotJson(lines: RoundSnapshotLine[]): string {
+  const full = JSON.stringify(lines);
+  if (full.length <= NOTE_MAX_CHARS) return full;
+  const compact = JSON.stringify(lines.map(({ update, updateBy, ...rest }) => (rest.updateId ? rest : { ...rest, update, updateBy })));
+  if (compact.length <= NOTE_MAX_CHARS) return compact;
+  throw new Error(
+    `The round's snapshot of ${lines.length} tasks needs ${compact.length.toLocaleString('en-GB')} characters, more than the ${NOTE_MAX_CHARS.toLocaleString('en-GB')} a SharePoint multiple-lines-of-text column holds. Use a narrower scope (some objectives) for rounds this large.`,
+  );
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -27,10 +27,16 @@ export interface ListDef {
   columns: ColumnDef[];
 }
 
-export const LIST_KEYS = ['objectives', 'tasks', 'updates', 'reminders', 'conversations'] as const;
+export const LIST_KEYS = ['objectives', 'tasks', 'updates', 'reminders', 'conversations', 'rounds'] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
 const RAG = ['Not started', 'Green', 'Amber', 'Red', 'Complete'] as const;
+
+/** The most a multiple-lines-of-text column holds (SharePoint limits). */
+export const NOTE_MAX_CHARS = 63_999;
+
+/** How a round's scope reads in Microsoft Lists (ScopeKind column), by domain kind. */
+export const ROUND_SCOPE_LABELS = { 'all-open': 'All open tasks', objectives: 'Objectives', tasks: 'Tasks' } as const;
 
 export const GROUPS_IMPACTED = [
   'Age',
@@ -132,6 +138,24 @@ export const LISTS: Record<ListKey, ListDef> = {
       { name: 'TenantId', type: 'text' },
       { name: 'ReferenceJson', type: 'note', required: true },
       { name: 'UpdatedAt', type: 'dateTime', required: true },
+    ],
+  },
+  rounds: {
+    key: 'rounds',
+    displayName: 'Update Rounds',
+    description: 'Update rounds: progress collected from owners before a board meeting (Title is the round name).',
+    columns: [
+      { name: 'OpensAt', type: 'dateTime', required: true, indexed: true },
+      { name: 'DueDate', type: 'dateTime', dateOnly: true, required: true },
+      { name: 'ScopeKind', type: 'choice', choices: Object.values(ROUND_SCOPE_LABELS), required: true },
+      { name: 'ScopeRefsJson', type: 'note' },
+      { name: 'State', type: 'choice', choices: ['Open', 'Closed'], required: true, indexed: true },
+      // "open" while the round is open, else "closed-<item>": unique, so at most one round is open
+      // even when two app instances open one at the same moment.
+      { name: 'OpenKey', type: 'text', required: true, unique: true },
+      { name: 'ClosedAt', type: 'dateTime' },
+      // Each in-scope task's latest update and RAG when the round closed (JSON).
+      { name: 'SnapshotJson', type: 'note' },
     ],
   },
 };

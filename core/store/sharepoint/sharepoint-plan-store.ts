@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ConflictError, DuplicateError, NotFoundError } from '../../errors';
 import type {
   ConversationRecord,
@@ -7,12 +8,16 @@ import type {
   ReminderLogEntry,
   ReminderLogInput,
   ReminderOutcome,
+  RoundState,
   Task,
   TaskInput,
   TaskPatch,
   Update,
+  UpdateRound,
+  UpdateRoundInput,
+  UpdateRoundPatch,
 } from '../../model';
-import type { PlanStore, RecordUpdateCommand, TaskQuery } from '../../ports/plan-store';
+import type { PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
 import {
   conversationFromFields,
   conversationToFields,
@@ -20,6 +25,8 @@ import {
   objectiveToFields,
   reminderFromFields,
   reminderToFields,
+  roundFromFields,
+  roundToFields,
   taskFromFields,
   taskToFields,
   updateFromFields,
@@ -31,6 +38,11 @@ import { graphItemSchema, ListMirror, type GraphItem, type MirroredItem } from '
 import { LIST_KEYS, LISTS, type ListKey } from './list-schema';
 import { fieldEquals } from './odata';
 import { SitePeople } from './site-people';
+
+/** "open" for the open round (a unique column: only one can hold it), else a value of its own. */
+function openKey(state: RoundState, uniquePart: string): string {
+  return state === 'Open' ? 'open' : `closed-${uniquePart}`;
+}
 
 /** Columns the read model keeps: everything but Person columns (their *Json twins carry people). */
 function selectedColumns(list: ListKey): string[] {
@@ -92,7 +104,7 @@ export class SharePointPlanStore implements PlanStore {
   private refreshing?: Promise<void>;
 
   /**
-   * Pulls every list's changes since the last refresh: one $batch of five delta queries (one
+   * Pulls every list's changes since the last refresh: one $batch of delta queries, one per list (one
    * Graph request when nothing changed much), then any further pages list by list.
    */
   refresh(): Promise<void> {
@@ -213,6 +225,39 @@ export class SharePointPlanStore implements PlanStore {
     return this.all('updates', updateFromFields)
       .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || Number(b.id) - Number(a.id))
       .slice(0, Math.max(0, Math.floor(limit)));
+  }
+
+  // Update rounds -------------------------------------------------------------------------------
+
+  async listRounds(query: RoundQuery = {}): Promise<UpdateRound[]> {
+    return this.all('rounds', roundFromFields)
+      .filter((r) => query.state === undefined || r.state === query.state)
+      .sort((a, b) => a.opensAt.localeCompare(b.opensAt) || Number(a.id) - Number(b.id))
+      .map((r) => this.withSnapshotText(r));
+  }
+
+  /** The unique OpenKey column lets one open round exist: a second create gets 409 (DuplicateError). */
+  async createRound(input: UpdateRoundInput): Promise<UpdateRound> {
+    const item = await this.create('rounds', { ...roundToFields(input), OpenKey: openKey(input.state, randomUUID()) }, input.name);
+    return this.withSnapshotText({ ...roundFromFields(item.fields, item.id), id: item.id, version: item.etag });
+  }
+
+  async updateRound(id: string, expectedVersion: string, patch: UpdateRoundPatch): Promise<UpdateRound> {
+    const fields = { ...roundToFields(patch, true), ...(patch.state && { OpenKey: openKey(patch.state, id) }) };
+    const item = await this.patch('rounds', id, expectedVersion, fields);
+    return this.withSnapshotText({ ...roundFromFields(item.fields, id), id, version: item.etag });
+  }
+
+  /** Snapshot lines stored without their text (too long for one column) get it back from Plan Updates. */
+  private withSnapshotText(round: UpdateRound): UpdateRound {
+    if (!round.snapshot?.some((l) => l.update === undefined && l.updateId !== undefined)) return round;
+    const snapshot = round.snapshot.map((line) => {
+      const item = line.update === undefined && line.updateId !== undefined ? this.mirrors.updates.get(line.updateId) : undefined;
+      if (!item) return line;
+      const update = updateFromFields(item.fields, item.id);
+      return { ...line, update: update.progress, updateBy: update.submittedBy };
+    });
+    return { ...round, snapshot };
   }
 
   // Reminder log --------------------------------------------------------------------------------

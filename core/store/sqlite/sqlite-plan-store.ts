@@ -14,8 +14,11 @@ import type {
   TaskInput,
   TaskPatch,
   Update,
+  UpdateRound,
+  UpdateRoundInput,
+  UpdateRoundPatch,
 } from '../../model';
-import type { PlanStore, RecordUpdateCommand, TaskQuery } from '../../ports/plan-store';
+import type { PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
 import { migrate } from './migrate';
 
 interface Row {
@@ -179,6 +182,46 @@ export class SqlitePlanStore implements PlanStore {
       .prepare('SELECT id, version, data FROM updates ORDER BY submitted_at DESC, id DESC LIMIT ?')
       .all(Math.max(0, Math.floor(limit))) as Row[];
     return rows.map((r) => toDomain(r));
+  }
+
+  async listRounds(query: RoundQuery = {}): Promise<UpdateRound[]> {
+    const rows = (
+      query.state === undefined
+        ? this.db.prepare('SELECT id, version, data FROM update_rounds ORDER BY opens_at, id').all()
+        : this.db.prepare('SELECT id, version, data FROM update_rounds WHERE state = ? ORDER BY opens_at, id').all(query.state)
+    ) as Row[];
+    return rows.map((r) => toDomain<UpdateRoundInput>(r));
+  }
+
+  async createRound(input: UpdateRoundInput): Promise<UpdateRound> {
+    try {
+      const info = this.db
+        .prepare('INSERT INTO update_rounds (version, state, opens_at, data) VALUES (1, ?, ?, ?)')
+        .run(input.state, input.opensAt, toPersistence(input));
+      return { ...input, id: String(info.lastInsertRowid), version: '1' };
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DuplicateError('Open update round', input.name);
+      throw err;
+    }
+  }
+
+  async updateRound(id: string, expectedVersion: string, patch: UpdateRoundPatch): Promise<UpdateRound> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT id, version, data FROM update_rounds WHERE id = ?').get(rowId(id)) as Row | undefined;
+      if (!row) throw new NotFoundError('Update round', id);
+      if (String(row.version) !== expectedVersion) throw new ConflictError('Update round', id, expectedVersion, String(row.version));
+      const { id: _i, version: _v, ...current } = toDomain<UpdateRoundInput>(row);
+      const next: UpdateRoundInput = { ...current, ...patch };
+      const data = toPersistence(next);
+      try {
+        this.db.prepare('UPDATE update_rounds SET version = version + 1, state = ?, opens_at = ?, data = ? WHERE id = ?').run(next.state, next.opensAt, data, row.id);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new DuplicateError('Open update round', next.name);
+        throw err;
+      }
+      // As stored: a field patched to undefined is gone, as when the round is read again.
+      return toDomain<UpdateRoundInput>({ id: row.id, version: row.version + 1, data });
+    })();
   }
 
   async tryAddReminder(entry: ReminderLogInput): Promise<boolean> {

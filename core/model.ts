@@ -14,6 +14,19 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_KINDS = ['Priority', 'Ongoing'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
+/** The nine protected characteristics of the Equality Act 2010, in the Act's order. */
+export const PROTECTED_CHARACTERISTICS = [
+  'Age',
+  'Disability',
+  'Gender reassignment',
+  'Marriage and civil partnership',
+  'Pregnancy and maternity',
+  'Race',
+  'Religion or belief',
+  'Sex',
+  'Sexual orientation',
+] as const;
+
 /** A person as the directory knows them. The AAD object id is the identity; the rest is display. */
 export interface Person {
   aadObjectId: string;

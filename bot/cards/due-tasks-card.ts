@@ -1,7 +1,7 @@
 import type { Task } from '../../core/model';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
-import { CARD_SCHEMA, CARD_VERSION, cardText, dueLabel, factText, ragLabel } from './card-text';
-import { CardVerb } from './card-verbs';
+import { CARD_SCHEMA, CARD_VERSION, cardText, dueLabel } from './card-text';
+import { taskSummary } from './task-summary';
 
 export interface DueTaskLine {
   task: Task;
@@ -18,23 +18,15 @@ export function dueTasksCard(lines: DueTaskLine[]): AdaptiveCardJson {
     body: [
       { type: 'TextBlock', text: `${lines.length} of your tasks need a progress update`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: 'Open each one to send an update. It takes a minute and goes straight into the action plan.', wrap: true, isSubtle: true },
-      ...lines.map(({ task, when }) => ({
-        type: 'Container',
-        separator: true,
-        items: [
-          { type: 'TextBlock', text: `${cardText(task.ref)}: ${cardText(task.title)}`, weight: 'Bolder', wrap: true },
-          {
-            type: 'FactSet',
-            facts: [
-              { title: 'When', value: cardText(when) },
-              { title: 'Due', value: dueLabel(task.dueDate, task.dueText) },
-              { title: 'RAG', value: ragLabel(task.rag) },
-              { title: 'Last update', value: task.latestUpdate ? factText(task.latestUpdate, 140) : 'None yet' },
-            ],
-          },
-          { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: `Update ${task.ref}`, verb: CardVerb.openUpdateForm, data: { taskId: task.id } }] },
-        ],
-      })),
+      ...lines.map(({ task, when }) =>
+        taskSummary(task, {
+          facts: [
+            { title: 'When', value: cardText(when) },
+            { title: 'Due', value: dueLabel(task.dueDate, task.dueText) },
+          ],
+          updateButton: true,
+        }),
+      ),
     ],
   };
 }

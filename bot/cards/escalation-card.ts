@@ -1,7 +1,8 @@
 import type { Task } from '../../core/model';
 import { formatInstant } from '../../core/plan/london-time';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
-import { CARD_SCHEMA, CARD_VERSION, cardText, dueLabel, factText, ragLabel } from './card-text';
+import { CARD_SCHEMA, CARD_VERSION, dueLabel, factText } from './card-text';
+import { taskSummary } from './task-summary';
 
 export interface OverdueLine {
   task: Task;
@@ -28,25 +29,16 @@ export function escalationCard(lines: OverdueLine[]): AdaptiveCardJson {
         isSubtle: true,
         text: 'Their owners have been reminded and have not sent an update since the deadline. You are listed as accountable (or as an EDI lead); please follow up with them.',
       },
-      ...lines.map(({ task, daysOverdue }) => ({
-        type: 'Container',
-        separator: true,
-        items: [
-          { type: 'TextBlock', text: `${cardText(task.ref)}: ${cardText(task.title)}`, weight: 'Bolder', wrap: true },
-          {
-            type: 'FactSet',
-            facts: [
-              { title: 'Owner', value: factText(task.owners.map((o) => o.displayName).join(', ') || 'Nobody assigned') },
-              { title: 'Due', value: `${dueLabel(task.dueDate, task.dueText)}: overdue by ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}` },
-              { title: 'RAG', value: ragLabel(task.rag) },
-              {
-                title: 'Last update',
-                value: task.latestUpdate && task.latestUpdateAt ? `${factText(task.latestUpdate, 140)} (${formatInstant(task.latestUpdateAt)})` : 'None yet',
-              },
-            ],
-          },
-        ],
-      })),
+      ...lines.map(({ task, daysOverdue }) =>
+        taskSummary(task, {
+          facts: [
+            { title: 'Owner', value: factText(task.owners.map((o) => o.displayName).join(', ') || 'Nobody assigned') },
+            { title: 'Due', value: `${dueLabel(task.dueDate, task.dueText)}: overdue by ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}` },
+          ],
+          lastUpdate: task.latestUpdate && task.latestUpdateAt ? `${factText(task.latestUpdate, 140)} (${formatInstant(task.latestUpdateAt)})` : undefined,
+          updateButton: false,
+        }),
+      ),
     ],
   };
 }

@@ -1,7 +1,7 @@
 import type { Task } from '../../core/model';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
-import { CARD_SCHEMA, CARD_VERSION, cardText, dueLabel, factText, ragLabel } from './card-text';
-import { CardVerb } from './card-verbs';
+import { CARD_SCHEMA, CARD_VERSION, dueLabel } from './card-text';
+import { taskSummary } from './task-summary';
 
 /** Teams caps a message at ~100 KB (80 KB advised): list the soonest tasks, point to the tab for the rest. */
 export const MY_TASKS_CARD_LIMIT = 10;
@@ -16,25 +16,7 @@ export function myTasksCard(tasks: Task[], today: string): AdaptiveCardJson {
   }
   for (const task of shown) {
     const overdue = task.dueDate !== undefined && task.dueDate < today;
-    body.push({
-      type: 'Container',
-      separator: true,
-      items: [
-        { type: 'TextBlock', text: `${cardText(task.ref)}: ${cardText(task.title)}`, weight: 'Bolder', wrap: true },
-        {
-          type: 'FactSet',
-          facts: [
-            { title: 'Due', value: `${dueLabel(task.dueDate, task.dueText)}${overdue ? ' — OVERDUE' : ''}` },
-            { title: 'RAG', value: ragLabel(task.rag) },
-            { title: 'Last update', value: task.latestUpdate ? factText(task.latestUpdate, 140) : 'None yet' },
-          ],
-        },
-        {
-          type: 'ActionSet',
-          actions: [{ type: 'Action.Execute', title: `Update ${task.ref}`, verb: CardVerb.openUpdateForm, data: { taskId: task.id } }],
-        },
-      ],
-    });
+    body.push(taskSummary(task, { facts: [{ title: 'Due', value: `${dueLabel(task.dueDate, task.dueText)}${overdue ? ' — OVERDUE' : ''}` }], updateButton: true }));
   }
   if (tasks.length > shown.length) {
     body.push({

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { parseDeadline } from '../../core/deadline/parse-deadline';
-import type { ObjectiveInput, Rag, TaskInput, TaskKind } from '../../core/model';
+import { PROTECTED_CHARACTERISTICS, type ObjectiveInput, type Rag, type TaskInput, type TaskKind } from '../../core/model';
 import { demoUsers, toPerson, type DemoUserKey } from './demo-users';
 
 /**
@@ -182,17 +182,7 @@ const INDICATORS: Readonly<Record<string, string>> = {
   '4.5': '4.5 Health and wellbeing',
 };
 
-const ALL_CHARACTERISTICS = [
-  'Age',
-  'Disability',
-  'Gender reassignment',
-  'Marriage and civil partnership',
-  'Pregnancy and maternity',
-  'Race',
-  'Religion or belief',
-  'Sex',
-  'Sexual orientation',
-];
+const ALL_CHARACTERISTICS = PROTECTED_CHARACTERISTICS;
 
 // ---------------------------------------------------------------------------------------------
 // Tasks

@@ -3,21 +3,13 @@ import { DateTime } from 'luxon';
 import { buildDemoPlan, demoUpdateInstant, type DemoPlan, type DemoTask } from '../../bot/demo/demo-plan';
 import { demoUsers, type DemoUserKey } from '../../bot/demo/demo-users';
 import { parseDeadline } from '../../core/deadline/parse-deadline';
-import { RAG_VALUES } from '../../core/model';
+import { PROTECTED_CHARACTERISTICS, RAG_VALUES } from '../../core/model';
 
 const ZONE = 'Europe/London';
 const SAMPLE_DAYS = ['2026-11-22', '2027-06-03', '2028-02-29'];
 
-const GROUPS = new Set([
-  'Age',
-  'Disability',
-  'Gender reassignment',
-  'Marriage and civil partnership',
-  'Pregnancy and maternity',
-  'Race',
-  'Religion or belief',
-  'Sex',
-  'Sexual orientation',
+const GROUPS = new Set<string>([
+  ...PROTECTED_CHARACTERISTICS,
   'Carers',
   'Armed forces community',
   'Care leavers',

@@ -1,3 +1,5 @@
+import { RAG_VALUES, REMINDER_OUTCOMES, TASK_KINDS, TASK_STATUSES } from '../../model';
+
 /**
  * The SharePoint lists the product keeps in the council's site (DESIGN.md §3): one definition used
  * by provisioning (`npm run provision`), the SharePoint adapter's mapping, and the Graph emulator
@@ -30,25 +32,13 @@ export interface ListDef {
 export const LIST_KEYS = ['objectives', 'tasks', 'updates', 'reminders', 'conversations', 'rounds'] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
-const RAG = ['Not started', 'Green', 'Amber', 'Red', 'Complete'] as const;
+const RAG = RAG_VALUES;
 
 /** The most a multiple-lines-of-text column holds (SharePoint limits). */
 export const NOTE_MAX_CHARS = 63_999;
 
 /** How a round's scope reads in Microsoft Lists (ScopeKind column), by domain kind. */
 export const ROUND_SCOPE_LABELS = { 'all-open': 'All open tasks', objectives: 'Objectives', tasks: 'Tasks' } as const;
-
-export const GROUPS_IMPACTED = [
-  'Age',
-  'Disability',
-  'Gender reassignment',
-  'Marriage and civil partnership',
-  'Pregnancy and maternity',
-  'Race',
-  'Religion or belief',
-  'Sex',
-  'Sexual orientation',
-] as const;
 
 export const LISTS: Record<ListKey, ListDef> = {
   objectives: {
@@ -68,7 +58,7 @@ export const LISTS: Record<ListKey, ListDef> = {
       { name: 'Ref', type: 'text', required: true, unique: true },
       { name: 'ObjectiveRef', type: 'text', required: true, indexed: true },
       { name: 'Indicator', type: 'text' },
-      { name: 'Kind', type: 'choice', choices: ['Priority', 'Ongoing'] },
+      { name: 'Kind', type: 'choice', choices: TASK_KINDS },
       { name: 'Description', type: 'note' },
       { name: 'DesiredOutcome', type: 'note' },
       { name: 'SuccessMeasure', type: 'note' },
@@ -84,7 +74,7 @@ export const LISTS: Record<ListKey, ListDef> = {
       { name: 'DueDate', type: 'dateTime', dateOnly: true, indexed: true },
       { name: 'DueText', type: 'text' },
       { name: 'Rag', type: 'choice', choices: RAG, required: true },
-      { name: 'Status', type: 'choice', choices: ['Open', 'Complete', 'Carried forward', 'Withdrawn'], required: true, indexed: true },
+      { name: 'Status', type: 'choice', choices: TASK_STATUSES, required: true, indexed: true },
       { name: 'PercentComplete', type: 'number' },
       { name: 'LatestUpdate', type: 'note' },
       { name: 'LatestUpdateAt', type: 'dateTime' },
@@ -125,7 +115,7 @@ export const LISTS: Record<ListKey, ListDef> = {
       { name: 'Trigger', type: 'text' },
       { name: 'RecipientJson', type: 'note', required: true },
       { name: 'SentAt', type: 'dateTime', required: true },
-      { name: 'Outcome', type: 'choice', choices: ['pending', 'sent', 'failed'], required: true },
+      { name: 'Outcome', type: 'choice', choices: REMINDER_OUTCOMES, required: true },
       { name: 'Detail', type: 'text' },
     ],
   },

@@ -1,0 +1,33 @@
+import type { Task } from '../../core/model';
+import { cardText, factText, ragLabel } from './card-text';
+import { CardVerb } from './card-verbs';
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+/**
+ * One task in a list card: "ref: title", facts (the caller's first, then RAG and the last update)
+ * and, when the reader owns it, an Update button that opens its form in place.
+ */
+export function taskSummary(task: Task, options: { facts: Fact[]; lastUpdate?: string; updateButton: boolean }): Record<string, unknown> {
+  return {
+    type: 'Container',
+    separator: true,
+    items: [
+      { type: 'TextBlock', text: `${cardText(task.ref)}: ${cardText(task.title)}`, weight: 'Bolder', wrap: true },
+      {
+        type: 'FactSet',
+        facts: [
+          ...options.facts,
+          { title: 'RAG', value: ragLabel(task.rag) },
+          { title: 'Last update', value: options.lastUpdate ?? (task.latestUpdate ? factText(task.latestUpdate, 140) : 'None yet') },
+        ],
+      },
+      ...(options.updateButton
+        ? [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: `Update ${task.ref}`, verb: CardVerb.openUpdateForm, data: { taskId: task.id } }] }]
+        : []),
+    ],
+  };
+}

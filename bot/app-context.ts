@@ -28,7 +28,7 @@ export interface AppContext {
   messenger: Messenger;
   policy: ReminderPolicy;
   /** One reminder sweep; `inSendWindow` (the scheduler's way) sends nothing outside office hours. */
-  sweep(options?: { clock?: Clock; inSendWindow?: boolean }): Promise<SweepResult>;
+  sweep(options?: { clock?: Clock; inSendWindow?: boolean; signal?: AbortSignal }): Promise<SweepResult>;
   close(): Promise<void>;
 }
 
@@ -56,13 +56,14 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
     adapter,
     messenger,
     policy,
-    sweep: ({ clock: at = clock, inSendWindow = false } = {}) =>
+    sweep: ({ clock: at = clock, inSendWindow = false, signal } = {}) =>
       runReminderSweep({
         store,
         messenger,
         clock: at,
         policy,
         render: renderReminders,
+        signal,
         renderReachReport: (lines) => ({ card: reachReportCard(lines), summary: `${lines.length} people could not be sent their EDI reminders` }),
         sendWindow: inSendWindow ? { calendar, window: r.sendWindow } : undefined,
       }),
@@ -71,5 +72,5 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
 }
 
 export function summarise(result: SweepResult): Record<string, unknown> {
-  return { at: result.at, outsideSendWindow: result.outsideSendWindow ?? false, planned: result.planned, messages: result.messages, sent: result.sent.length, unreachable: result.unreachable.length, failed: result.failed.length, skipped: result.skipped };
+  return { at: result.at, outsideSendWindow: result.outsideSendWindow ?? false, stopped: result.stopped ?? false, unconfirmed: result.unconfirmed.length, planned: result.planned, messages: result.messages, sent: result.sent.length, unreachable: result.unreachable.length, failed: result.failed.length, skipped: result.skipped };
 }

@@ -21,13 +21,21 @@ export async function startApp(ctx: AppContext): Promise<RunningApp> {
     config.port,
     config.host,
   );
-  const schedule = config.reminders.schedulerEnabled
-    ? scheduleReminders(config.reminders.cron, config.reminders.timezone, async () => log.info(summarise(await ctx.sweep({ inSendWindow: true })), 'reminder sweep finished'), log)
-    : undefined;
+  // Shutdown lets a running sweep finish the messages it is sending, and claim no more.
+  const stopping = new AbortController();
+  let running: Promise<unknown> = Promise.resolve();
+  const sweep = async () => {
+    const current = ctx.sweep({ inSendWindow: true, signal: stopping.signal });
+    running = current.catch(() => undefined);
+    log.info(summarise(await current), 'reminder sweep finished');
+  };
+  const schedule = config.reminders.schedulerEnabled ? scheduleReminders(config.reminders.cron, config.reminders.timezone, sweep, log) : undefined;
   return {
     server,
     stop: async () => {
       schedule?.stop();
+      stopping.abort();
+      await running;
       await server.close();
       await ctx.close();
     },

@@ -30,8 +30,16 @@ async function main(): Promise<number> {
     clock = fixedClock(at);
   }
   const ctx = await createAppContext(loadConfig(), { clock, log: silentLogger });
+  // Ctrl+C or SIGTERM: claim nothing new, finish the messages already being sent, then report.
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (!stop.signal.aborted) console.error('Stopping: finishing the messages already being sent (nothing is sent twice)…');
+    stop.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
-    const result = await ctx.sweep({ inSendWindow: values['in-window'] });
+    const result = await ctx.sweep({ inSendWindow: values['in-window'], signal: stop.signal });
     if (result.outsideSendWindow) {
       console.log(`Reminder sweep as of ${result.at}: outside the send window (working days, office hours, UK bank holidays skipped): nothing sent.`);
       return 0;
@@ -42,6 +50,10 @@ async function main(): Promise<number> {
     for (const s of result.sent) console.log(`  sent     ${s.taskRef} -> ${s.recipient}${s.kind === 'escalation' ? ' (overdue: escalated)' : ''}${s.round ? ` (update round "${s.round}")` : ''}`);
     for (const u of result.unreachable) console.log(`  no chat  ${u.taskRef} -> ${u.recipient} (the app is not installed for them yet; will retry next sweep)`);
     for (const f of result.failed) console.log(`  FAILED   ${f.taskRef} -> ${f.recipient}: ${f.reason}`);
+    for (const u of result.unconfirmed) {
+      console.log(`  UNSURE   task ${u.taskId} -> ${u.recipient}: a stopped sweep was sending this; it may have arrived, so it is not resent`);
+    }
+    if (result.stopped) console.log('Stopped before everyone was reminded: run it again to send the rest.');
     return result.failed.length > 0 ? 1 : 0;
   } finally {
     await ctx.close();

@@ -25,7 +25,16 @@ export interface ReminderSweepDeps {
   sendWindow?: { calendar: WorkingCalendar; window: SendWindow };
   /** Tells the EDI leads (policy.ediLeads) who could not be reached, once a day. */
   renderReachReport?: (lines: { person: string; taskRefs: string[]; reason: string }[]) => OutboundCard;
+  /** Stops claiming new reminders (shutdown); messages already being sent are finished. */
+  signal?: AbortSignal;
+  /**
+   * A reminder still 'pending' this long after it was claimed was being sent when a process
+   * stopped: it may or may not have arrived. It is reported, never resent (default 30 min).
+   */
+  pendingLeaseMs?: number;
 }
+
+const DEFAULT_PENDING_LEASE_MS = 30 * 60_000;
 
 export interface SweepResult {
   at: string;
@@ -40,6 +49,10 @@ export interface SweepResult {
   failed: { key: string; taskRef: string; recipient: string; reason: string }[];
   /** Logged by another sweep (another instance, or an earlier run) between planning and sending. */
   skipped: number;
+  /** Claimed by a sweep that stopped mid-send: delivery unknown, so not resent; shown to the officer. */
+  unconfirmed: { key: string; taskId: string; recipient: string }[];
+  /** Set when the sweep was asked to stop before it had handled everyone (the rest go next time). */
+  stopped?: boolean;
 }
 
 /**
@@ -49,12 +62,19 @@ export interface SweepResult {
  */
 export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepResult> {
   const now = deps.clock.now();
-  const result: SweepResult = { at: now.toISOString(), planned: 0, messages: 0, sent: [], unreachable: [], failed: [], skipped: 0 };
+  const result: SweepResult = { at: now.toISOString(), planned: 0, messages: 0, sent: [], unreachable: [], failed: [], skipped: 0, unconfirmed: [] };
   if (deps.sendWindow && !inSendWindow(now, deps.sendWindow.calendar, deps.sendWindow.window)) {
     return { ...result, outsideSendWindow: true };
   }
   const tasks = await deps.store.listTasks({ statuses: ['Open'] });
   const log = await deps.store.listReminders();
+  // A crash between writing the key and recording the send leaves it pending: never send it again
+  // (it may have arrived), but say so rather than count it as delivered.
+  const lease = deps.pendingLeaseMs ?? DEFAULT_PENDING_LEASE_MS;
+  for (const stale of log.filter((r) => r.outcome === 'pending' && now.getTime() - new Date(r.sentAt).getTime() > lease)) {
+    await deps.store.setReminderOutcome(stale.key, 'failed', 'unconfirmed');
+    result.unconfirmed.push({ key: stale.key, taskId: stale.taskId, recipient: describe(stale.recipient) });
+  }
   const retryable = new Map(log.filter((r) => r.outcome === 'failed' && RETRYABLE.has(r.detail ?? '')).map((r) => [r.key, r]));
   const logged = new Set(log.filter((r) => !retryable.has(r.key)).map((r) => r.key));
   const rounds = await deps.store.listRounds({ state: 'Open' });
@@ -104,7 +124,13 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
   const queue = [...groups.values()];
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENT_RECIPIENTS, queue.length) }, async () => {
-      for (let group = queue.shift(); group; group = queue.shift()) await deliver(group);
+      for (let group = queue.shift(); group; group = queue.shift()) {
+        if (deps.signal?.aborted) {
+          result.stopped = true;
+          return;
+        }
+        await deliver(group);
+      }
     }),
   );
   await reportUnreachable(deps, result, now);

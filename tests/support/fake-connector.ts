@@ -21,7 +21,8 @@ export interface FakeConnector {
   close(): Promise<void>;
 }
 
-export async function startFakeConnector(): Promise<FakeConnector> {
+/** `delayMs`: how long each send takes to be answered (it is recorded when it arrives). */
+export async function startFakeConnector(options: { delayMs?: number } = {}): Promise<FakeConnector> {
   const posts: ConnectorPost[] = [];
   const created: Record<string, unknown>[] = [];
   const notInstalled = new Set<string>();
@@ -46,8 +47,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
       if (req.method === 'POST' && m) {
         posts.push({ conversationId: decodeURIComponent(m[1]!), replyToId: m[2] && decodeURIComponent(m[2]), activity: JSON.parse(body) as Record<string, unknown> });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `sent-${next++}` }));
+        const id = `sent-${next++}`;
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id }));
+        }, options.delayMs ?? 0);
         return;
       }
       res.writeHead(404);

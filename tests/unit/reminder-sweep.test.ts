@@ -128,6 +128,28 @@ describe('runReminderSweep', () => {
     }
   });
 
+  it('stops claiming when asked to stop, and reports stale pending claims without resending them', async () => {
+    await store.createTask(taskInput({ ref: '8.1', owners: [alice], dueDate: '2026-11-27' }));
+    await store.createTask(taskInput({ ref: '8.2', owners: [bob], dueDate: '2026-11-27' }));
+    const stop = new AbortController();
+    stop.abort();
+    const stopped = await runReminderSweep({ store, messenger, clock: fixedClock(NOW), policy: DEFAULT_REMINDER_POLICY, render: renderReminders, signal: stop.signal });
+    assert.equal(stopped.stopped, true);
+    assert.equal(sent.length, 0);
+    assert.deepEqual(await store.listReminders(), []);
+
+    // A crash left alice's reminder claimed but unconfirmed.
+    const [alicePlan] = (await store.listTasks()).filter((t) => t.ref === '8.1');
+    await store.tryAddReminder({ key: `${alicePlan!.id}:due-7:2026-11-27:${alice.aadObjectId}`, taskId: alicePlan!.id, recipient: alice, trigger: 'due-7', sentAt: NOW.toISOString(), outcome: 'pending' });
+    const soon = await sweep(new Date(NOW.getTime() + 60_000));
+    assert.deepEqual(soon.sent.map((s) => s.taskRef), ['8.2'], 'within the lease the claim is left to its owner');
+    assert.deepEqual(soon.unconfirmed, []);
+    const later = await sweep(new Date(NOW.getTime() + 31 * 60_000));
+    assert.equal(later.unconfirmed.length, 1, 'past the lease it is reported');
+    assert.equal(later.sent.length, 0, 'and never resent');
+    assert.equal((await store.listReminders()).find((r) => r.recipient.aadObjectId === alice.aadObjectId)?.detail, 'unconfirmed');
+  });
+
   it('retries a throttled or transient failure at the next sweep, never a permanent one', async () => {
     await store.createTask(taskInput({ ref: '6.1', owners: [alice], dueDate: '2026-11-27' }));
     await store.createTask(taskInput({ ref: '6.2', owners: [bob], dueDate: '2026-11-27' }));

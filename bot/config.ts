@@ -232,8 +232,9 @@ function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /** One line for the log, secrets redacted. */
-export function describeConfig(c: AppConfig): string {
-  return JSON.stringify({
+/** What the app runs with, secrets redacted: logged once at start as structured fields. */
+export function describeConfig(c: AppConfig): Record<string, unknown> {
+  return {
     env: c.env,
     port: c.port,
     dataDir: c.dataDir,
@@ -245,5 +246,5 @@ export function describeConfig(c: AppConfig): string {
     tenantId: c.bot.tenantId || '(not set)',
     reminders: c.reminders,
     demo: c.demo,
-  });
+  };
 }

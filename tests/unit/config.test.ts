@@ -49,7 +49,7 @@ describe('loadConfig', () => {
   it('accepts production with credentials and turns the demo off', () => {
     const c = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tid' }, '/srv/app');
     assert.deepEqual(c.demo, { seed: false, playground: false, playgroundPort: 56150, playgroundUser: 'alex' });
-    assert.ok(!describeConfig(c).includes('secret'), 'the summary never shows the secret');
+    assert.ok(!JSON.stringify(describeConfig(c)).includes('secret'), 'the summary never shows the secret');
   });
 
   it('accepts a managed identity without a password, and refuses one with a password', () => {
@@ -89,7 +89,7 @@ describe('loadConfig: SharePoint store', () => {
     assert.deepEqual(c.sharepoint?.auth, { kind: 'client-secret', clientId: 'app', tenantId: 'tid', clientSecret: 'pw' });
     assert.deepEqual(c.sharepoint?.listNames, { tasks: 'Actions' });
     assert.equal(c.sharepoint?.graphBaseUrl, 'https://graph.microsoft.com/v1.0');
-    assert.ok(!describeConfig(c).includes('pw'));
+    assert.ok(!JSON.stringify(describeConfig(c)).includes('pw'));
   });
 
   it('allows GRAPH_AUTH=none only for a local emulator outside production', () => {

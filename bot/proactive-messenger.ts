@@ -1,6 +1,6 @@
 import { CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
 import type { Person } from '../core/model';
-import { DeliveryError, type Messenger, type OutboundCard } from '../core/ports/messenger';
+import { DeliveryError, type Messenger, type OutboundCard, type SendOptions } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/plan-store';
 
 /**
@@ -51,9 +51,13 @@ export class ProactiveMessenger implements Messenger {
     return { tenantId, reference: { ...reference, user: { id: to.aadObjectId, aadObjectId: to.aadObjectId, name: to.displayName } } };
   }
 
-  async sendCard(to: Person, message: OutboundCard): Promise<{ activityId: string }> {
+  readonly preparesBeforeSend = true;
+
+  async sendCard(to: Person, given: OutboundCard, options: SendOptions = {}): Promise<{ activityId: string; skipped?: boolean }> {
     const conversation = await this.store.getConversation(to.aadObjectId);
     if (!conversation) throw new DeliveryError('no-conversation', `The app is not installed for ${to.displayName}`);
+    const message = options.prepare ? await options.prepare() : given;
+    if (!message) return { activityId: '', skipped: true };
     let activityId = '';
     // The adapter hands errors thrown inside a turn to onTurnError, so catch them in the turn.
     let failure: unknown;

@@ -1,6 +1,6 @@
 import type { Person } from '../../core/model';
 import { silentLogger, type Logger } from '../../core/ports/logger';
-import { DeliveryError, type Messenger, type OutboundCard } from '../../core/ports/messenger';
+import { DeliveryError, type Messenger, type OutboundCard, type SendOptions } from '../../core/ports/messenger';
 import { atLeast, backoffMs, type BackoffPolicy } from './backoff';
 import { realTimer, type DeliveryTimer } from './delivery-timer';
 import { SendGate } from './send-gate';
@@ -88,10 +88,14 @@ export class RateLimitedMessenger implements Messenger {
     return { ...this.counts };
   }
 
-  sendCard(to: Person, message: OutboundCard): Promise<{ activityId: string }> {
+  get preparesBeforeSend(): boolean {
+    return this.inner.preparesBeforeSend === true;
+  }
+
+  sendCard(to: Person, message: OutboundCard, options?: SendOptions): Promise<{ activityId: string; skipped?: boolean }> {
     // One lane per person: their sends run one after another, in the order asked.
     const key = to.aadObjectId;
-    const run = (this.lanes.get(key) ?? Promise.resolve()).then(() => this.withinLimits(this.conversationLog(key), () => this.inner.sendCard(to, message)));
+    const run = (this.lanes.get(key) ?? Promise.resolve()).then(() => this.withinLimits(this.conversationLog(key), () => this.inner.sendCard(to, message, options)));
     const lane = run.then(
       () => undefined,
       () => undefined,

@@ -28,10 +28,24 @@ export class DeliveryError extends Error {
   }
 }
 
+export interface SendOptions {
+  /**
+   * Called once, immediately before the message goes out (after any wait for Teams' rate limits):
+   * returns the message to send, or undefined to send nothing. Lets a caller claim what it sends at
+   * the last moment, so a crash leaves as little as possible claimed but unsent.
+   */
+  prepare?: () => Promise<OutboundCard | undefined>;
+}
+
 /** Proactive 1:1 messages to people who have the app installed. */
 export interface Messenger {
-  /** Sends a card to the person's personal chat with the bot; resolves to the sent activity id. */
-  sendCard(to: Person, message: OutboundCard): Promise<{ activityId: string }>;
+  /**
+   * Sends a card to the person's personal chat with the bot; resolves to the sent activity id, or
+   * `skipped` when `options.prepare` returned nothing.
+   */
+  sendCard(to: Person, message: OutboundCard, options?: SendOptions): Promise<{ activityId: string; skipped?: boolean }>;
+  /** True when `sendCard` honours `options.prepare`; callers then leave the claim to it. */
+  readonly preparesBeforeSend?: boolean;
   /**
    * Opens (or finds) the personal chat with someone whose conversation reference we lack, when the
    * app is installed for them; resolves to the reference to store. DeliveryError when it cannot.

@@ -96,17 +96,30 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
       return;
     }
     const claimed: PlannedReminder[] = [];
-    for (const r of group) {
-      const retry = retryable.get(r.key);
-      const ok = retry
-        ? await deps.store.reclaimReminder(retry.key, retry.version)
-        : await deps.store.tryAddReminder({ key: r.key, taskId: r.task.id, recipient, trigger: r.trigger, sentAt: now.toISOString(), outcome: 'pending' });
-      if (ok) claimed.push(r);
-      else result.skipped += 1;
-    }
-    if (claimed.length === 0) return;
+    const claim = async () => {
+      for (const r of group) {
+        const retry = retryable.get(r.key);
+        const ok = retry
+          ? await deps.store.reclaimReminder(retry.key, retry.version)
+          : await deps.store.tryAddReminder({ key: r.key, taskId: r.task.id, recipient, trigger: r.trigger, sentAt: deps.clock.now().toISOString(), outcome: 'pending' });
+        if (ok) claimed.push(r);
+        else result.skipped += 1;
+      }
+      return claimed.length > 0 ? deps.render(kind, recipient, claimed) : undefined;
+    };
+    // Claim as late as possible: when the messenger can, right before the message goes out (after
+    // any wait for Teams' limits), so a crash leaves almost nothing claimed but unsent.
+    let prepared: Promise<OutboundCard | undefined> | undefined;
+    const prepare = () => (prepared ??= claim());
     try {
-      await deps.messenger.sendCard(recipient, deps.render(kind, recipient, claimed));
+      if (deps.messenger.preparesBeforeSend) {
+        const { skipped } = await deps.messenger.sendCard(recipient, deps.render(kind, recipient, group), { prepare });
+        if (skipped) return;
+      } else {
+        const message = await prepare();
+        if (!message) return;
+        await deps.messenger.sendCard(recipient, message);
+      }
       result.messages += 1;
       for (const r of claimed) {
         await deps.store.setReminderOutcome(r.key, 'sent');

@@ -4,22 +4,13 @@ import type { GraphApi } from '../../core/store/sharepoint/graph/graph-api';
 import { GraphRequestError } from '../../core/store/sharepoint/graph/graph-error';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from '../../core/store/sharepoint/graph/retry-policy';
 import { type GraphEmulator, startGraphEmulator } from '../support/graph-emulator';
-import { apiFor } from './helpers';
+import { apiFor, rejection } from './helpers';
 
 /**
  * The Graph pipeline (core/store/sharepoint/graph) against the emulator: Retry-After is honoured on
  * 429/503, retries stop at maxRetries with a typed 429, permanent errors are sent once and carry
  * Graph's error code, and throttled $batch sub-requests are sent again.
  */
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('SharePoint adapter: Graph retries and errors (emulator)', () => {
   let emulator: GraphEmulator;

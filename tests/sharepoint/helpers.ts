@@ -1,8 +1,9 @@
 import type { Person } from '../../core/model';
-import { GraphApi } from '../../core/store/sharepoint/graph/graph-api';
-import type { RetryPolicy } from '../../core/store/sharepoint/graph/retry-policy';
+import assert from 'node:assert/strict';
+import type { GraphApi } from '../../core/store/sharepoint/graph/graph-api';
 import { SharePointPlanStore } from '../../core/store/sharepoint/sharepoint-plan-store';
 import type { GraphEmulator } from '../support/graph-emulator';
+import { emulatorApi } from '../support/sharepoint-over-emulator';
 
 /**
  * Small helpers for the SharePoint adapter tests: a GraphApi pointed at the emulator (a fixed bearer
@@ -11,15 +12,21 @@ import type { GraphEmulator } from '../support/graph-emulator';
  * Status) and the adapter's reader (field-mapping.ts taskFromFields: Title too).
  */
 
-export const FAST_RETRY: RetryPolicy = { maxRetries: 5, baseDelayMs: 20, maxDelayMs: 5000 };
+export { emulatorApi as apiFor, FAST_RETRY } from '../support/sharepoint-over-emulator';
 
-export function apiFor(emulator: GraphEmulator, retry: RetryPolicy = FAST_RETRY, onRetry?: (status: number, delayMs: number) => void): GraphApi {
-  return new GraphApi({ baseUrl: emulator.baseUrl, tokens: { getToken: async () => 'emulator-token' }, retry, onRetry });
+/** The error a promise rejects with (fails the test when it resolves). */
+export async function rejection(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (err) {
+    return err;
+  }
+  assert.fail('expected the call to fail');
 }
 
 /** Another app instance: its own GraphApi, its own read model, the same site. */
 export async function connectAnotherInstance(emulator: GraphEmulator): Promise<SharePointPlanStore> {
-  return SharePointPlanStore.connect(apiFor(emulator), { siteId: emulator.siteId });
+  return SharePointPlanStore.connect(emulatorApi(emulator), { siteId: emulator.siteId });
 }
 
 export async function listIdOf(api: GraphApi, siteId: string, displayName: string): Promise<string> {

@@ -7,8 +7,7 @@ import { applyProvisioning, planProvisioning } from '../../core/store/sharepoint
 import { SharePointPlanStore } from '../../core/store/sharepoint/sharepoint-plan-store';
 import { alice, bob, taskInput, updateInput } from '../support/builders';
 import { type GraphEmulator, seedListItems, startGraphEmulator } from '../support/graph-emulator';
-import { openEmulatedSharePoint } from '../support/sharepoint-over-emulator';
-import { apiFor, connectAnotherInstance, listIdOf, person, taskRow } from './helpers';
+import { apiFor, connectAnotherInstance, listIdOf, person, taskRow, rejection } from './helpers';
 
 /**
  * The SharePoint PlanStore adapter against the Graph emulator, on the points the store contract
@@ -16,15 +15,6 @@ import { apiFor, connectAnotherInstance, listIdOf, person, taskRow } from './hel
  * paging through thousands of items, the cost of a delta refresh, person columns, and items
  * hand-edited in SharePoint into values the adapter cannot read.
  */
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  assert.fail('expected the call to fail');
-}
 
 const decoded = (path: string) => decodeURIComponent(path);
 

@@ -1,5 +1,6 @@
 import type { PlanStore } from '../../core/ports/plan-store';
 import { GraphApi } from '../../core/store/sharepoint/graph/graph-api';
+import type { RetryPolicy } from '../../core/store/sharepoint/graph/retry-policy';
 import { applyProvisioning, planProvisioning } from '../../core/store/sharepoint/provisioning';
 import { SharePointPlanStore } from '../../core/store/sharepoint/sharepoint-plan-store';
 import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from './graph-emulator';
@@ -10,14 +11,18 @@ export interface EmulatedSharePoint {
   store: SharePointPlanStore;
 }
 
+/** Retries fast enough for tests, still honouring Retry-After. */
+export const FAST_RETRY: RetryPolicy = { maxRetries: 5, baseDelayMs: 20, maxDelayMs: 5000 };
+
+/** A GraphApi pointed at the emulator (a fixed bearer token: the emulator only checks one is present). */
+export function emulatorApi(emulator: GraphEmulator, retry: RetryPolicy = FAST_RETRY, onRetry?: (status: number, delayMs: number) => void): GraphApi {
+  return new GraphApi({ baseUrl: emulator.baseUrl, tokens: { getToken: async () => 'emulator-token' }, retry, onRetry });
+}
+
 /** A provisioned site on a fresh Graph emulator and a SharePoint store connected to it. */
 export async function openEmulatedSharePoint(options: GraphEmulatorOptions & { refreshIntervalMs?: number } = {}): Promise<EmulatedSharePoint> {
   const emulator = await startGraphEmulator(options);
-  const api = new GraphApi({
-    baseUrl: emulator.baseUrl,
-    tokens: { getToken: async () => 'emulator-token' },
-    retry: { maxRetries: 5, baseDelayMs: 20, maxDelayMs: 5000 },
-  });
+  const api = emulatorApi(emulator);
   await applyProvisioning(api, await planProvisioning(api, emulator.siteId));
   const store = await SharePointPlanStore.connect(api, { siteId: emulator.siteId, refreshIntervalMs: options.refreshIntervalMs });
   return { emulator, api, store };

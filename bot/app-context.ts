@@ -1,6 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import { systemClock, type Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
+import type { Directory } from '../core/ports/directory';
 import type { Messenger } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/plan-store';
 import type { ReminderPolicy } from '../core/reminders/reminder-policy';
@@ -11,6 +12,7 @@ import { reachReportCard } from './cards/reach-report-card';
 import { renderReminders } from './cards/reminder-card';
 import type { AppConfig } from './config';
 import { deliveryLimits } from './delivery/delivery-limits';
+import { demoDirectory } from './directory/demo-directory';
 import { RateLimitedMessenger } from './delivery/rate-limited-messenger';
 import { withSingleAttemptSends } from './delivery/single-attempt-adapter';
 import { createLogger } from './logger';
@@ -26,6 +28,8 @@ export interface AppContext {
   log: Logger;
   adapter: CloudAdapter;
   messenger: Messenger;
+  /** Who people are and who their managers are: Graph in production, the demo council locally. */
+  directory: Directory;
   policy: ReminderPolicy;
   /** One reminder sweep; `inSendWindow` (the scheduler's way) sends nothing outside office hours. */
   sweep(options?: { clock?: Clock; inSendWindow?: boolean; signal?: AbortSignal }): Promise<SweepResult>;
@@ -55,6 +59,7 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
     log,
     adapter,
     messenger,
+    directory: demoDirectory(),
     policy,
     sweep: ({ clock: at = clock, inSendWindow = false, signal } = {}) =>
       runReminderSweep({

@@ -3,13 +3,13 @@ import path from 'node:path';
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../core/ports/logger';
-import type { JsonRoute } from '../tab/api/tab-routes';
+import { isFileResponse, type ApiRoute } from '../tab/api/api-route';
 
 /** The only module that knows restify. */
 export interface ServerDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
-  routes: JsonRoute[];
+  routes: ApiRoute[];
   /** Built tab (index.html, app.js); served at `/`. */
   staticDir: string;
   log: Logger;
@@ -32,7 +32,6 @@ const CONTENT_SOURCES =
 export async function startServer(deps: ServerDeps, port: number, host: string): Promise<RunningServer> {
   const server = restify.createServer({ name: 'edi-action-plan', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024, rejectUnknown: false }));
   server.use((req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Content-Security-Policy', `${FRAME_ANCESTORS}; ${CONTENT_SOURCES}`);
@@ -40,7 +39,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     next();
   });
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', bodyParser(1024 * 1024), async (req: restify.Request, res: restify.Response) => {
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   });
 
@@ -50,14 +49,29 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   });
 
   for (const route of deps.routes) {
-    const register = route.method === 'GET' ? server.get.bind(server) : server.post.bind(server);
-    register(route.path, async (req: restify.Request, res: restify.Response) => {
+    const method = route.method === 'DELETE' ? 'del' : (route.method.toLowerCase() as 'get' | 'post' | 'put');
+    server[method](route.path, bodyParser(route.maxBodyBytes ?? 1024 * 1024), async (req: restify.Request, res: restify.Response) => {
       try {
-        const result = await route.handle({ query: (req.query ?? {}) as Record<string, string>, body: req.body });
-        res.send(result.status, result.body);
+        const result = await route.handle({
+          params: (req.params ?? {}) as Record<string, string>,
+          query: (req.query ?? {}) as Record<string, string>,
+          headers: req.headers as Record<string, string | undefined>,
+          body: req.body,
+          remoteAddress: req.socket.remoteAddress,
+        });
+        if (isFileResponse(result)) {
+          res.setHeader('Content-Type', result.file.contentType);
+          res.setHeader('Content-Disposition', contentDisposition(result.file.fileName));
+          res.setHeader('Cache-Control', 'no-store');
+          res.writeHead(result.status);
+          res.end(Buffer.from(result.file.bytes));
+        } else {
+          for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+          res.send(result.status, result.body);
+        }
       } catch (err) {
         deps.log.error({ err: String(err), path: route.path }, 'tab API request failed');
-        res.send(500, { message: 'The plan could not be loaded. Please try again; if it keeps happening, tell your EDI officer.' });
+        res.send(500, { message: 'The request could not be completed. Please try again; if it keeps happening, tell your EDI officer.' });
       }
     });
   }
@@ -92,4 +106,15 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
         server.server.closeIdleConnections();
       }),
   };
+}
+
+/** JSON and binary bodies up to `maxBytes`; bigger ones are refused with 413 before any handler runs. */
+function bodyParser(maxBytes: number): restify.RequestHandler[] {
+  return restify.plugins.bodyParser({ mapParams: false, maxBodySize: maxBytes, rejectUnknown: false });
+}
+
+/** An attachment header that survives non-ASCII file names (RFC 6266 / RFC 5987). */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -76,8 +76,13 @@ export interface TaskInput {
   latestUpdateBy?: Person;
   evidence?: string;
   risks?: string;
+  /** The RAG an owner proposed that awaits approval; the task keeps `rag` until it is decided. */
   pendingRag?: Rag;
+  /** The pending RAG approval's key (RagApproval.key). */
   pendingApprovalId?: string;
+  /** Set when an owner handed the task to a colleague (the colleague is now an owner). */
+  delegatedBy?: Person;
+  delegatedAt?: IsoInstant;
 }
 export type Task = TaskInput & Stored;
 
@@ -161,6 +166,45 @@ export type UpdateRound = UpdateRoundInput & Stored;
 
 /** Fields a write may change on an existing round. */
 export type UpdateRoundPatch = Partial<UpdateRoundInput>;
+
+export const APPROVAL_STATES = ['Pending', 'Approved', 'Rejected', 'Superseded'] as const;
+export type ApprovalState = (typeof APPROVAL_STATES)[number];
+
+/** Why this person is the approver: the first that applies and is not the requester. */
+export const APPROVER_ROUTES = ['accountable-officer', 'manager', 'edi-lead'] as const;
+export type ApproverRoute = (typeof APPROVER_ROUTES)[number];
+
+/** A proposed RAG change (or Complete claim) and its decision: one item in the RAG Approvals list. */
+export interface RagApprovalInput {
+  /** Unique, chosen when the change is proposed; the task's `pendingApprovalId` holds it. */
+  key: string;
+  taskId: string;
+  taskRef: string;
+  /** The Plan Updates item whose submit proposed the change. */
+  updateId?: string;
+  fromRag: Rag;
+  toRag: Rag;
+  requestedBy: Person;
+  requestedAt: IsoInstant;
+  /** The owner's words with the proposal (their progress update). */
+  justification?: string;
+  approver: Person;
+  route: ApproverRoute;
+  state: ApprovalState;
+  decidedBy?: Person;
+  decidedAt?: IsoInstant;
+  comment?: string;
+  /** The newer proposal's key, when this one was superseded. */
+  supersededBy?: string;
+  /** Activity ids of the cards to update in place when the decision is made. */
+  approverActivityId?: string;
+  ownerActivityId?: string;
+  /** When the approver was chased once, then when the EDI leads were told. */
+  chasedAt?: IsoInstant;
+  escalatedAt?: IsoInstant;
+}
+export type RagApproval = RagApprovalInput & Stored;
+export type RagApprovalPatch = Partial<Omit<RagApprovalInput, 'key' | 'taskId'>>;
 
 export function isOwner(task: Pick<TaskInput, 'owners'>, aadObjectId: string): boolean {
   return task.owners.some((o) => o.aadObjectId === aadObjectId);

@@ -1,4 +1,8 @@
 import type {
+  ApprovalState,
+  RagApproval,
+  RagApprovalInput,
+  RagApprovalPatch,
   ConversationRecord,
   ConversationRecordInput,
   Objective,
@@ -28,6 +32,12 @@ export interface TaskQuery {
 
 export interface RoundQuery {
   state?: RoundState;
+}
+
+export interface ApprovalQuery {
+  taskId?: string;
+  state?: ApprovalState;
+  approverAadObjectId?: string;
 }
 
 export interface RecordUpdateCommand {
@@ -69,6 +79,15 @@ export interface PlanStore {
    */
   createRound(input: UpdateRoundInput): Promise<UpdateRound>;
   updateRound(id: string, expectedVersion: string, patch: UpdateRoundPatch): Promise<UpdateRound>;
+
+  /** RAG approvals, oldest first. */
+  listApprovals(query?: ApprovalQuery): Promise<RagApproval[]>;
+  getApproval(id: string): Promise<RagApproval | undefined>;
+  findApprovalByKey(key: string): Promise<RagApproval | undefined>;
+  /** DuplicateError when the key exists. */
+  createApproval(input: RagApprovalInput): Promise<RagApproval>;
+  /** ConflictError when the approval changed since `expectedVersion`: the first decision wins. */
+  updateApproval(id: string, expectedVersion: string, patch: RagApprovalPatch): Promise<RagApproval>;
 
   /** Inserts a reminder log entry; returns false (writing nothing) when the key already exists. */
   tryAddReminder(entry: ReminderLogInput): Promise<boolean>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ConflictError, DuplicateError, NotFoundError } from '../../core/errors';
-import type { RoundSnapshotLine, UpdateRoundInput } from '../../core/model';
+import type { RagApprovalInput, RoundSnapshotLine, UpdateRoundInput } from '../../core/model';
 import type { PlanStore } from '../../core/ports/plan-store';
 import { alice, bob, carol, taskInput, updateInput } from '../support/builders';
 
@@ -40,6 +40,10 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
           percentComplete: 40,
           evidence: 'Dashboard in testing',
           risks: 'Data gaps',
+          pendingRag: 'Red',
+          pendingApprovalId: 'approval-key-1',
+          delegatedBy: carol,
+          delegatedAt: '2026-11-20T10:00:00.000Z',
         });
         const created = await store.createTask(input);
         assert.equal(typeof created.id, 'string');
@@ -300,6 +304,81 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
         const closed = await store.updateRound(open.id, open.version, { state: 'Closed', closedAt: '2026-03-21T10:00:00.000Z', snapshot });
         assert.deepEqual(closed.snapshot, snapshot);
         assert.deepEqual((await store.listRounds())[0]?.snapshot, snapshot);
+      });
+    });
+
+    describe('RAG approvals', () => {
+      const approvalInput = (overrides: Partial<RagApprovalInput> = {}): RagApprovalInput => ({
+        key: 'k-1',
+        taskId: '1',
+        taskRef: '1.1.1',
+        fromRag: 'Amber',
+        toRag: 'Red',
+        requestedBy: alice,
+        requestedAt: '2026-11-20T10:00:00.000Z',
+        justification: 'Supplier withdrew; re-tendering',
+        approver: bob,
+        route: 'accountable-officer',
+        state: 'Pending',
+        ...overrides,
+      });
+
+      it('round-trips every field and finds an approval by id and key', async () => {
+        const input = approvalInput({ updateId: '7', ownerActivityId: 'act-owner', approverActivityId: 'act-approver' });
+        const created = await store.createApproval(input);
+        assert.equal(typeof created.id, 'string');
+        assert.deepEqual(await store.getApproval(created.id), created);
+        assert.deepEqual(await store.findApprovalByKey('k-1'), created);
+        assert.deepEqual({ ...created, id: undefined, version: undefined }, { ...input, id: undefined, version: undefined });
+        assert.equal(await store.findApprovalByKey('k-unknown'), undefined);
+        assert.equal(await store.getApproval('999999'), undefined);
+      });
+
+      it('refuses a duplicate key with DuplicateError', async () => {
+        await store.createApproval(approvalInput());
+        await assert.rejects(store.createApproval(approvalInput({ toRag: 'Green' })), DuplicateError);
+        assert.equal((await store.listApprovals()).length, 1);
+      });
+
+      it('decides with the current version; a stale decision is a ConflictError and changes nothing', async () => {
+        const pending = await store.createApproval(approvalInput());
+        const decided = await store.updateApproval(pending.id, pending.version, { state: 'Approved', decidedBy: bob, decidedAt: '2026-11-21T09:00:00.000Z', comment: 'Agreed' });
+        assert.equal(decided.state, 'Approved');
+        assert.notEqual(decided.version, pending.version);
+        await assert.rejects(store.updateApproval(pending.id, pending.version, { state: 'Rejected', decidedBy: carol }), ConflictError);
+        const read = await store.getApproval(pending.id);
+        assert.equal(read?.state, 'Approved');
+        assert.deepEqual(read?.decidedBy, bob);
+        assert.equal(read?.comment, 'Agreed');
+        await assert.rejects(store.updateApproval('999999', '1', { state: 'Approved' }), NotFoundError);
+      });
+
+      it('lets exactly one of many concurrent decisions win', async () => {
+        const pending = await store.createApproval(approvalInput());
+        const results = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) => store.updateApproval(pending.id, pending.version, { state: i % 2 ? 'Approved' : 'Rejected', comment: `click ${i}` })),
+        );
+        assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+        for (const r of results) if (r.status === 'rejected') assert.ok(r.reason instanceof ConflictError, String(r.reason));
+      });
+
+      it('filters by task, state and approver, oldest first', async () => {
+        const a = await store.createApproval(approvalInput({ key: 'a', taskId: '1' }));
+        const b = await store.createApproval(approvalInput({ key: 'b', taskId: '2', approver: carol, route: 'manager' }));
+        const c = await store.createApproval(approvalInput({ key: 'c', taskId: '1', state: 'Superseded', supersededBy: 'a' }));
+        assert.deepEqual((await store.listApprovals()).map((x) => x.key), ['a', 'b', 'c']);
+        assert.deepEqual((await store.listApprovals({ taskId: '1' })).map((x) => x.key), ['a', 'c']);
+        assert.deepEqual((await store.listApprovals({ state: 'Pending' })).map((x) => x.key), ['a', 'b']);
+        assert.deepEqual((await store.listApprovals({ approverAadObjectId: carol.aadObjectId, state: 'Pending' })).map((x) => x.id), [b.id]);
+        assert.ok(a && c);
+      });
+
+      it('clears optional fields when patched with undefined', async () => {
+        const pending = await store.createApproval(approvalInput({ chasedAt: '2026-11-25T09:00:00.000Z' }));
+        const next = await store.updateApproval(pending.id, pending.version, { chasedAt: undefined, escalatedAt: '2026-11-28T09:00:00.000Z' });
+        assert.equal(next.chasedAt, undefined);
+        assert.equal((await store.getApproval(pending.id))?.chasedAt, undefined);
+        assert.equal((await store.getApproval(pending.id))?.escalatedAt, '2026-11-28T09:00:00.000Z');
       });
     });
 

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import {
+  APPROVAL_STATES,
+  APPROVER_ROUTES,
   RAG_VALUES,
   REMINDER_OUTCOMES,
   ROUND_STATES,
@@ -9,6 +11,7 @@ import {
   type ConversationRecordInput,
   type ObjectiveInput,
   type Person,
+  type RagApprovalInput,
   type ReminderLogInput,
   type RoundScope,
   type RoundSnapshotLine,
@@ -119,6 +122,8 @@ const taskFields = z.object({
   Risks: text,
   PendingRag: z.enum(RAG_VALUES).nullish().transform((v) => v ?? undefined),
   PendingApprovalId: text,
+  DelegatedByJson: json(personSchema),
+  DelegatedAt: instant,
 });
 
 export function taskFromFields(f: Fields, id: string): TaskInput {
@@ -149,6 +154,8 @@ export function taskFromFields(f: Fields, id: string): TaskInput {
     risks: t.Risks,
     pendingRag: t.PendingRag,
     pendingApprovalId: t.PendingApprovalId,
+    delegatedBy: t.DelegatedByJson,
+    delegatedAt: t.DelegatedAt,
   };
   return Object.fromEntries(Object.entries(task).filter(([, v]) => v !== undefined)) as unknown as TaskInput;
 }
@@ -185,6 +192,8 @@ export function taskToFields(t: Partial<TaskInput>, forPatch = false): Fields {
   set('risks', 'Risks', t.risks);
   set('pendingRag', 'PendingRag', t.pendingRag);
   set('pendingApprovalId', 'PendingApprovalId', t.pendingApprovalId);
+  set('delegatedBy', 'DelegatedByJson', t.delegatedBy && JSON.stringify(t.delegatedBy));
+  set('delegatedAt', 'DelegatedAt', t.delegatedAt);
   return clean(f, forPatch);
 }
 
@@ -398,4 +407,87 @@ export function snapshotJson(lines: RoundSnapshotLine[]): string {
 
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+// RAG approvals ---------------------------------------------------------------------------------
+
+const approvalFields = z.object({
+  Key: requiredText,
+  TaskId: requiredText,
+  TaskRef: requiredText,
+  UpdateId: text,
+  FromRag: z.enum(RAG_VALUES),
+  ToRag: z.enum(RAG_VALUES),
+  RequestedByJson: json(personSchema),
+  RequestedAt: instant,
+  Justification: text,
+  ApproverJson: json(personSchema),
+  Route: z.enum(APPROVER_ROUTES),
+  State: z.enum(APPROVAL_STATES),
+  DecidedByJson: json(personSchema),
+  DecidedAt: instant,
+  Comment: text,
+  SupersededBy: text,
+  ApproverActivityId: text,
+  OwnerActivityId: text,
+  ChasedAt: instant,
+  EscalatedAt: instant,
+});
+
+export function approvalFromFields(f: Fields, id: string): RagApprovalInput {
+  const a = parse(approvalFields, f, 'approvals', id);
+  if (!a.RequestedByJson || !a.ApproverJson || !a.RequestedAt) throw new Error(`SharePoint list "approvals" item ${id} has no requester, approver or request date`);
+  return withoutUndefined({
+    key: a.Key,
+    taskId: a.TaskId,
+    taskRef: a.TaskRef,
+    updateId: a.UpdateId,
+    fromRag: a.FromRag,
+    toRag: a.ToRag,
+    requestedBy: a.RequestedByJson,
+    requestedAt: a.RequestedAt,
+    justification: a.Justification,
+    approver: a.ApproverJson,
+    route: a.Route,
+    state: a.State,
+    decidedBy: a.DecidedByJson,
+    decidedAt: a.DecidedAt,
+    comment: a.Comment,
+    supersededBy: a.SupersededBy,
+    approverActivityId: a.ApproverActivityId,
+    ownerActivityId: a.OwnerActivityId,
+    chasedAt: a.ChasedAt,
+    escalatedAt: a.EscalatedAt,
+  });
+}
+
+/** Only the keys present in `a` are written (a patch); `undefined` values clear the column. */
+export function approvalToFields(a: Partial<RagApprovalInput>, forPatch = false): Fields {
+  const f: Fields = {};
+  const set = (k: keyof RagApprovalInput, column: string, value: unknown) => {
+    if (k in a) f[column] = value;
+  };
+  set('key', 'Key', a.key);
+  set('taskId', 'TaskId', a.taskId);
+  set('taskRef', 'TaskRef', a.taskRef);
+  set('updateId', 'UpdateId', a.updateId);
+  set('fromRag', 'FromRag', a.fromRag);
+  set('toRag', 'ToRag', a.toRag);
+  set('requestedBy', 'RequestedByJson', a.requestedBy && JSON.stringify(a.requestedBy));
+  set('requestedAt', 'RequestedAt', a.requestedAt);
+  set('justification', 'Justification', a.justification);
+  set('approver', 'ApproverJson', a.approver && JSON.stringify(a.approver));
+  set('approver', 'ApproverId', a.approver?.aadObjectId);
+  set('route', 'Route', a.route);
+  set('state', 'State', a.state);
+  set('decidedBy', 'DecidedByJson', a.decidedBy && JSON.stringify(a.decidedBy));
+  set('decidedAt', 'DecidedAt', a.decidedAt);
+  set('comment', 'Comment', a.comment);
+  set('supersededBy', 'SupersededBy', a.supersededBy);
+  set('approverActivityId', 'ApproverActivityId', a.approverActivityId);
+  set('ownerActivityId', 'OwnerActivityId', a.ownerActivityId);
+  set('chasedAt', 'ChasedAt', a.chasedAt);
+  set('escalatedAt', 'EscalatedAt', a.escalatedAt);
+  if (a.taskRef !== undefined && a.fromRag !== undefined && a.toRag !== undefined) f.Title = `${a.taskRef}: ${a.fromRag} to ${a.toRag}`;
+  return clean(f, forPatch);
 }

@@ -1,4 +1,4 @@
-import { RAG_VALUES, REMINDER_OUTCOMES, TASK_KINDS, TASK_STATUSES } from '../../model';
+import { APPROVAL_STATES, APPROVER_ROUTES, RAG_VALUES, REMINDER_OUTCOMES, TASK_KINDS, TASK_STATUSES } from '../../model';
 
 /**
  * The SharePoint lists the product keeps in the council's site (DESIGN.md §3): one definition used
@@ -29,7 +29,7 @@ export interface ListDef {
   columns: ColumnDef[];
 }
 
-export const LIST_KEYS = ['objectives', 'tasks', 'updates', 'reminders', 'conversations', 'rounds'] as const;
+export const LIST_KEYS = ['objectives', 'tasks', 'updates', 'reminders', 'conversations', 'rounds', 'approvals'] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
 const RAG = RAG_VALUES;
@@ -83,6 +83,8 @@ export const LISTS: Record<ListKey, ListDef> = {
       { name: 'Risks', type: 'note' },
       { name: 'PendingRag', type: 'choice', choices: RAG },
       { name: 'PendingApprovalId', type: 'text' },
+      { name: 'DelegatedByJson', type: 'note' },
+      { name: 'DelegatedAt', type: 'dateTime' },
     ],
   },
   updates: {
@@ -146,6 +148,35 @@ export const LISTS: Record<ListKey, ListDef> = {
       { name: 'ClosedAt', type: 'dateTime' },
       // Each in-scope task's latest update and RAG when the round closed (JSON).
       { name: 'SnapshotJson', type: 'note' },
+    ],
+  },
+  approvals: {
+    key: 'approvals',
+    displayName: 'RAG Approvals',
+    description: 'Every proposed RAG change and its decision: who asked, who decided, when and why (Title is "<ref>: <from> to <to>").',
+    columns: [
+      { name: 'Key', type: 'text', required: true, unique: true },
+      { name: 'TaskId', type: 'text', required: true, indexed: true },
+      { name: 'TaskRef', type: 'text', required: true, indexed: true },
+      { name: 'UpdateId', type: 'text' },
+      { name: 'FromRag', type: 'choice', choices: RAG, required: true },
+      { name: 'ToRag', type: 'choice', choices: RAG, required: true },
+      { name: 'RequestedByJson', type: 'note', required: true },
+      { name: 'RequestedAt', type: 'dateTime', required: true },
+      { name: 'Justification', type: 'note' },
+      { name: 'ApproverJson', type: 'note', required: true },
+      // The approver's AAD object id, indexed so "my pending decisions" is a cheap query.
+      { name: 'ApproverId', type: 'text', required: true, indexed: true },
+      { name: 'Route', type: 'choice', choices: APPROVER_ROUTES, required: true },
+      { name: 'State', type: 'choice', choices: APPROVAL_STATES, required: true, indexed: true },
+      { name: 'DecidedByJson', type: 'note' },
+      { name: 'DecidedAt', type: 'dateTime' },
+      { name: 'Comment', type: 'note' },
+      { name: 'SupersededBy', type: 'text' },
+      { name: 'ApproverActivityId', type: 'text' },
+      { name: 'OwnerActivityId', type: 'text' },
+      { name: 'ChasedAt', type: 'dateTime' },
+      { name: 'EscalatedAt', type: 'dateTime' },
     ],
   },
 };

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, DuplicateError, NotFoundError } from '../../errors';
 import type {
   ConversationRecord,
+  RagApproval,
+  RagApprovalInput,
+  RagApprovalPatch,
   ConversationRecordInput,
   Objective,
   ObjectiveInput,
@@ -17,8 +20,10 @@ import type {
   UpdateRoundInput,
   UpdateRoundPatch,
 } from '../../model';
-import type { PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
+import type { ApprovalQuery, PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
 import {
+  approvalFromFields,
+  approvalToFields,
   conversationFromFields,
   conversationToFields,
   objectiveFromFields,
@@ -258,6 +263,40 @@ export class SharePointPlanStore implements PlanStore {
       return { ...line, update: update.progress, updateBy: update.submittedBy };
     });
     return { ...round, snapshot };
+  }
+
+  // RAG approvals -------------------------------------------------------------------------------
+
+  async listApprovals(query: ApprovalQuery = {}): Promise<RagApproval[]> {
+    return this.all('approvals', approvalFromFields).filter(
+      (a) =>
+        (query.taskId === undefined || a.taskId === query.taskId) &&
+        (query.state === undefined || a.state === query.state) &&
+        (query.approverAadObjectId === undefined || a.approver.aadObjectId === query.approverAadObjectId),
+    );
+  }
+
+  async getApproval(id: string): Promise<RagApproval | undefined> {
+    const item = this.mirrors.approvals.get(id);
+    return item && { ...approvalFromFields(item.fields, id), id, version: item.etag };
+  }
+
+  /** The mirror, then (another instance may have just created it) the unique Key column in Graph. */
+  async findApprovalByKey(key: string): Promise<RagApproval | undefined> {
+    const item = this.mirrors.approvals.all().find((i) => i.fields.Key === key) ?? (await this.queryOne('approvals', 'Key', key));
+    return item && item.fields.Key === key ? { ...approvalFromFields(item.fields, item.id), id: item.id, version: item.etag } : undefined;
+  }
+
+  async createApproval(input: RagApprovalInput): Promise<RagApproval> {
+    const item = await this.create('approvals', approvalToFields(input), input.key);
+    return { ...approvalFromFields(item.fields, item.id), id: item.id, version: item.etag };
+  }
+
+  /** If-Match on the approval's ETag: of two decisions at once, SharePoint lets one win (412 for the other). */
+  async updateApproval(id: string, expectedVersion: string, patch: RagApprovalPatch): Promise<RagApproval> {
+    const { key: _k, taskId: _t, ...safe } = patch as RagApprovalPatch & { key?: string; taskId?: string };
+    const item = await this.patch('approvals', id, expectedVersion, approvalToFields(safe, true));
+    return { ...approvalFromFields(item.fields, id), id, version: item.etag };
   }
 
   // Reminder log --------------------------------------------------------------------------------

@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import { ConflictError, DuplicateError, NotFoundError } from '../../errors';
 import type {
   ConversationRecord,
+  RagApproval,
+  RagApprovalInput,
+  RagApprovalPatch,
   ConversationRecordInput,
   Objective,
   ObjectiveInput,
@@ -18,7 +21,7 @@ import type {
   UpdateRoundInput,
   UpdateRoundPatch,
 } from '../../model';
-import type { PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
+import type { ApprovalQuery, PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
 import { migrate } from './migrate';
 
 interface Row {
@@ -221,6 +224,52 @@ export class SqlitePlanStore implements PlanStore {
       }
       // As stored: a field patched to undefined is gone, as when the round is read again.
       return toDomain<UpdateRoundInput>({ id: row.id, version: row.version + 1, data });
+    })();
+  }
+
+  async listApprovals(query: ApprovalQuery = {}): Promise<RagApproval[]> {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (query.taskId !== undefined) (where.push('task_id = ?'), args.push(query.taskId));
+    if (query.state !== undefined) (where.push('state = ?'), args.push(query.state));
+    if (query.approverAadObjectId !== undefined) (where.push('approver_id = ?'), args.push(query.approverAadObjectId));
+    const sql = `SELECT id, version, data FROM rag_approvals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
+    return (this.db.prepare(sql).all(...args) as Row[]).map((r) => toDomain<RagApprovalInput>(r));
+  }
+
+  async getApproval(id: string): Promise<RagApproval | undefined> {
+    const row = this.db.prepare('SELECT id, version, data FROM rag_approvals WHERE id = ?').get(rowId(id)) as Row | undefined;
+    return row && toDomain<RagApprovalInput>(row);
+  }
+
+  async findApprovalByKey(key: string): Promise<RagApproval | undefined> {
+    const row = this.db.prepare('SELECT id, version, data FROM rag_approvals WHERE key = ?').get(key) as Row | undefined;
+    return row && toDomain<RagApprovalInput>(row);
+  }
+
+  async createApproval(input: RagApprovalInput): Promise<RagApproval> {
+    try {
+      const info = this.db
+        .prepare('INSERT INTO rag_approvals (version, key, task_id, state, approver_id, data) VALUES (1, ?, ?, ?, ?, ?)')
+        .run(input.key, input.taskId, input.state, input.approver.aadObjectId, toPersistence(input));
+      return { ...input, id: String(info.lastInsertRowid), version: '1' };
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DuplicateError('RAG approval', input.key);
+      throw err;
+    }
+  }
+
+  async updateApproval(id: string, expectedVersion: string, patch: RagApprovalPatch): Promise<RagApproval> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT id, version, data FROM rag_approvals WHERE id = ?').get(rowId(id)) as Row | undefined;
+      if (!row) throw new NotFoundError('RAG approval', id);
+      if (String(row.version) !== expectedVersion) throw new ConflictError('RAG approval', id, expectedVersion, String(row.version));
+      const { id: _i, version: _v, ...current } = toDomain<RagApprovalInput>(row);
+      const { key: _k, taskId: _t, ...safePatch } = patch as RagApprovalPatch & { key?: string; taskId?: string };
+      const data = toPersistence({ ...current, ...safePatch });
+      const next = JSON.parse(data) as RagApprovalInput;
+      this.db.prepare('UPDATE rag_approvals SET version = version + 1, state = ?, approver_id = ?, data = ? WHERE id = ?').run(next.state, next.approver.aadObjectId, data, row.id);
+      return toDomain<RagApprovalInput>({ id: row.id, version: row.version + 1, data });
     })();
   }
 

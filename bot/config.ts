@@ -69,6 +69,17 @@ const envSchema = z.object({
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   PLAYGROUND_USER: z.enum(Object.keys(demoUsers) as [DemoUserKey, ...DemoUserKey[]], { error: `must be one of ${Object.keys(demoUsers).join(', ')}` }).default(PLAYGROUND_DEFAULT_USER),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // The tab's sign-in (Teams SSO) and roles.
+  TAB_SSO_CLIENT_ID: z.string().trim().optional(),
+  TAB_SSO_APP_ID_URI: z.string().trim().optional(),
+  TAB_AUTH_AUTHORITY: z.url({ error: 'must be a URL such as https://login.microsoftonline.com' }).default('https://login.microsoftonline.com'),
+  TAB_AUTH_JWKS_URL: z.url({ error: 'must be a URL' }).optional(),
+  EDI_OFFICER_IDS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean)),
+  EDI_OFFICER_GROUP_ID: z.string().trim().optional(),
+  TAB_DEV_USER: z.enum(['off', ...Object.keys(demoUsers)] as [string, ...string[]], { error: `must be one of ${Object.keys(demoUsers).join(', ')}, or off` }).optional(),
 });
 
 export interface AppConfig {
@@ -106,7 +117,26 @@ export interface AppConfig {
     schedulerEnabled: boolean;
   };
   demo: { seed: boolean; playground: boolean; playgroundPort: number; playgroundUser: DemoUserKey };
+  tab: TabAuthConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** Who may use the tab's API: Teams SSO tokens from the council's tenant, or locally a demo user. */
+export interface TabAuthConfig {
+  /** Local only (never in production): every tab request runs as this demo user, no token needed. */
+  devUser?: DemoUserKey;
+  /** The tenant whose tokens are accepted (MicrosoftAppTenantId). */
+  tenantId: string;
+  /** The tab's app registration (client id): the audience of v2 tokens. */
+  clientId: string;
+  /** Its Application ID URI (api://<host>/<client id>): the audience of v1 tokens. */
+  appIdUri?: string;
+  /** Entra ID's sign-in authority: v2 issuer `<authority>/<tenant>/v2.0`, keys from `<authority>/<tenant>/discovery/v2.0/keys`. */
+  authority: string;
+  jwksUrl: string;
+  /** EDI officers by Entra object id, and/or by membership of one group (from the token's `groups` claim). */
+  officerIds: string[];
+  officerGroupId?: string;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const auth = needsGraph ? graphAuth(e, problems) : undefined;
   const sharepoint = e.STORE === 'sharepoint' && auth ? sharePointSettings(e, problems, auth) : undefined;
   const teamsApps = e.TEAMS_APP_CATALOG_ID && auth ? { catalogAppId: e.TEAMS_APP_CATALOG_ID, graphBaseUrl: e.GRAPH_BASE_URL, auth } : undefined;
+  if (production && e.TAB_DEV_USER && e.TAB_DEV_USER !== 'off') problems.push('TAB_DEV_USER: the dev identity is refused in production (the tab signs people in with Teams SSO)');
+  if (production && !e.TAB_AUTH_AUTHORITY.startsWith('https://')) problems.push('TAB_AUTH_AUTHORITY: must be an https:// URL in production');
+  if (production && e.TAB_AUTH_JWKS_URL && !e.TAB_AUTH_JWKS_URL.startsWith('https://')) problems.push('TAB_AUTH_JWKS_URL: must be an https:// URL in production');
   if (e.REMINDER_SEND_FROM_HOUR >= e.REMINDER_SEND_UNTIL_HOUR) problems.push('REMINDER_SEND_FROM_HOUR: must be before REMINDER_SEND_UNTIL_HOUR');
   if (problems.length) throw new ConfigError(problems);
 
@@ -171,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       schedulerEnabled: e.SCHEDULER_ENABLED ?? e.NODE_ENV !== 'test',
     },
     demo: { seed: e.DEMO_DATA ?? local, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
+    tab: tabAuthSettings(e),
     logLevel: e.LOG_LEVEL,
   };
 }
@@ -226,6 +260,38 @@ function sharePointSettings(e: z.infer<typeof envSchema>, problems: string[], au
   return { siteId: e.SHAREPOINT_SITE_ID ?? '', refreshMs: e.SHAREPOINT_REFRESH_SECONDS * 1000, listNames, graphBaseUrl: e.GRAPH_BASE_URL, auth };
 }
 
+/** Outside production the tab runs as a demo user (default priya, the demo EDI officer) unless TAB_DEV_USER=off. */
+function tabAuthSettings(e: z.infer<typeof envSchema>): TabAuthConfig {
+  const production = e.NODE_ENV === 'production';
+  const devUser = production || e.TAB_DEV_USER === 'off' ? undefined : ((e.TAB_DEV_USER as DemoUserKey | undefined) ?? 'priya');
+  const authority = e.TAB_AUTH_AUTHORITY.replace(/\/+$/, '');
+  const tenantId = e.MicrosoftAppTenantId;
+  return {
+    devUser,
+    tenantId,
+    clientId: e.TAB_SSO_CLIENT_ID || e.MicrosoftAppId,
+    appIdUri: e.TAB_SSO_APP_ID_URI || undefined,
+    authority,
+    jwksUrl: e.TAB_AUTH_JWKS_URL ?? `${authority}/${tenantId || 'common'}/discovery/v2.0/keys`,
+    // Locally, with no officers named, the demo EDI officer is one so every screen can be tried.
+    officerIds: e.EDI_OFFICER_IDS.length > 0 || !devUser ? e.EDI_OFFICER_IDS : [demoUsers.priya.aadObjectId],
+    officerGroupId: e.EDI_OFFICER_GROUP_ID || undefined,
+  };
+}
+
+/**
+ * What the tab's sign-in still lacks when the server (not a CLI) starts: checked then, so the
+ * reminder CLI runs without tab settings. Empty when the dev identity is on.
+ */
+export function tabSignInProblems(c: AppConfig): string[] {
+  if (c.tab.devUser) return [];
+  const problems: string[] = [];
+  if (!c.tab.tenantId) problems.push('MicrosoftAppTenantId: required for the tab sign-in (only tokens from this tenant are accepted)');
+  if (!c.tab.clientId) problems.push('TAB_SSO_CLIENT_ID: required for the tab sign-in (the tab app registration\'s client id; defaults to MicrosoftAppId)');
+  if (c.env === 'production' && !c.tab.appIdUri) problems.push('TAB_SSO_APP_ID_URI: required in production (the Application ID URI in webApplicationInfo.resource, e.g. api://plan.example.gov.uk/<client id>)');
+  return problems;
+}
+
 /** Blank variables (`FOO=`) mean "not set", as in App Service and .env files. */
 function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => kv[1] !== undefined && kv[1].trim() !== ''));
@@ -246,5 +312,6 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     tenantId: c.bot.tenantId || '(not set)',
     reminders: c.reminders,
     demo: c.demo,
+    tab: { devUser: c.tab.devUser ?? '(off: Teams SSO)', clientId: c.tab.clientId || '(not set)', appIdUri: c.tab.appIdUri ?? '(not set)', jwksUrl: c.tab.jwksUrl, officers: c.tab.officerIds.length, officerGroupId: c.tab.officerGroupId ?? '(not set)' },
   };
 }

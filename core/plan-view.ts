@@ -7,6 +7,18 @@ export interface PlanView {
   today: IsoDate;
   summary: PlanSummary;
   objectives: ObjectiveView[];
+  /** The open update round, if there is one. */
+  round?: OpenRoundView;
+}
+
+export interface OpenRoundView {
+  id: string;
+  name: string;
+  dueDate: IsoDate;
+  answered: number;
+  inScope: number;
+  /** answered / inScope, from 0 to 1. */
+  responseRate: number;
 }
 
 export interface PlanSummary {
@@ -17,6 +29,13 @@ export interface PlanSummary {
   dueWithin14Days: number;
   /** Open tasks whose deadline wording could not be read, or was read with an assumption. */
   deadlinesToCheck: number;
+  // The three counts below are always set by getPlanView; optional for views built elsewhere (fixtures, older servers).
+  /** Tasks in the open round's scope that have not been answered yet (0 with no open round). */
+  awaitingUpdate?: number;
+  /** Tasks with a RAG change waiting for a decision. */
+  pendingApprovals?: number;
+  /** People who own an open task and whom the bot cannot message (no chat, or blocked). */
+  unreachableOwners?: number;
 }
 
 export interface ObjectiveView {
@@ -37,7 +56,8 @@ export interface TaskView {
   ref: string;
   title: string;
   kind: TaskKind;
-  owners: { displayName: string; email: string }[];
+  /** `aadObjectId` is always set by getPlanView (the owner filter matches on it). */
+  owners: { aadObjectId?: string; displayName: string; email: string }[];
   accountableOfficer?: { displayName: string; email: string };
   dueDate?: IsoDate;
   dueText?: string;
@@ -47,4 +67,10 @@ export interface TaskView {
   rag: Rag;
   status: TaskStatus;
   latestUpdate?: { text: string; at: IsoInstant; by?: string };
+  // awaitingUpdate and ownerUnreachable are always set by getPlanView.
+  /** In the open round's scope and not answered since it opened. */
+  awaitingUpdate?: boolean;
+  /** An owner of this open task cannot be messaged by the bot. */
+  ownerUnreachable?: boolean;
+  pendingApproval?: { proposedRag: Rag; approverName: string; requestedAt: IsoInstant };
 }

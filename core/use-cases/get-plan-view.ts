@@ -1,19 +1,44 @@
 import { parseDeadline, type ParsedDeadline } from '../deadline/parse-deadline';
-import { RAG_VALUES, TASK_STATUSES, type Rag, type Task, type TaskStatus } from '../model';
-import type { ObjectiveView, PlanSummary, PlanView, TaskView } from '../plan-view';
+import { RAG_VALUES, TASK_STATUSES, type RagApproval, type Rag, type Task, type TaskStatus, type UpdateRound } from '../model';
+import type { ObjectiveView, OpenRoundView, PlanSummary, PlanView, TaskView } from '../plan-view';
 import { daysBetween, londonDate } from '../plan/london-time';
 import { compareRefs } from '../plan/ref-order';
 import type { Clock } from '../ports/clock';
 import type { PlanStore } from '../ports/plan-store';
+import { answeredInRound, inRound, liveStanding, roundProgress } from '../rounds/round-rules';
+import { checkReach } from './check-reach';
 
 const UNFILED_OBJECTIVE = { ref: '–', title: 'Tasks without an objective' };
 
-/** The whole plan grouped objective -> indicator -> task, with summary counts, as of now. */
+/** What a task row shows beyond the task itself: the open round, who cannot be reached, pending approvals. */
+interface PlanContext {
+  today: string;
+  openRound?: UpdateRound;
+  unreachable: Set<string>;
+  pendingByTask: Map<string, RagApproval>;
+}
+
+/**
+ * The whole plan grouped objective -> indicator -> task, with summary counts, as of now: every list
+ * read once (from the store's read model on SharePoint), the rest computed here.
+ */
 export async function getPlanView(deps: { store: PlanStore; clock: Clock }): Promise<PlanView> {
   const now = deps.clock.now();
   const today = londonDate(now);
-  const [objectives, tasks] = await Promise.all([deps.store.listObjectives(), deps.store.listTasks()]);
+  const [objectives, tasks, [openRound], reach, pending] = await Promise.all([
+    deps.store.listObjectives(),
+    deps.store.listTasks(),
+    deps.store.listRounds({ state: 'Open' }),
+    checkReach(deps.store),
+    deps.store.listApprovals({ state: 'Pending' }),
+  ]);
   tasks.sort((a, b) => compareRefs(a.ref, b.ref));
+  const context: PlanContext = {
+    today,
+    openRound,
+    unreachable: new Set(reach.filter((r) => r.status !== 'reachable' && r.roles.includes('owner')).map((r) => r.person.aadObjectId)),
+    pendingByTask: pendingApprovalsByTask(pending, tasks),
+  };
 
   const views = new Map<string, ObjectiveView>();
   for (const o of [...objectives].sort((a, b) => compareRefs(a.ref, b.ref))) {
@@ -31,10 +56,37 @@ export async function getPlanView(deps: { store: PlanStore; clock: Clock }): Pro
       indicator = { title: indicatorTitle, tasks: [] };
       objective.indicators.push(indicator);
     }
-    indicator.tasks.push(toTaskView(task, today));
+    indicator.tasks.push(toTaskView(task, context));
   }
 
-  return { generatedAt: now.toISOString(), today, summary: summarise(tasks, today), objectives: [...views.values()] };
+  return {
+    generatedAt: now.toISOString(),
+    today,
+    summary: summarise(tasks, context),
+    objectives: [...views.values()],
+    ...(openRound && { round: roundView(openRound, tasks) }),
+  };
+}
+
+/** Each task's pending approval: the one the task points at, else its latest. */
+function pendingApprovalsByTask(pending: RagApproval[], tasks: Task[]): Map<string, RagApproval> {
+  const pointedAt = new Map(tasks.filter((t) => t.pendingApprovalId).map((t) => [t.id, t.pendingApprovalId]));
+  const byTask = new Map<string, RagApproval>();
+  for (const a of pending) {
+    const current = byTask.get(a.taskId);
+    if (current && current.key === pointedAt.get(a.taskId)) continue;
+    if (!current || a.key === pointedAt.get(a.taskId) || a.requestedAt > current.requestedAt) byTask.set(a.taskId, a);
+  }
+  return byTask;
+}
+
+function roundView(round: UpdateRound, tasks: Task[]): OpenRoundView {
+  const progress = roundProgress(liveStanding(round, tasks));
+  return { id: round.id, name: round.name, dueDate: round.dueDate, answered: progress.answered, inScope: progress.inScope, responseRate: progress.responseRate };
+}
+
+function isAwaitingUpdate(task: Task, round: UpdateRound | undefined): boolean {
+  return round !== undefined && inRound(round, task) && !answeredInRound(round, task);
 }
 
 // Plans repeat the same wordings; parse each once per day rather than once per view.
@@ -63,14 +115,16 @@ function isOverdue(task: Task, today: string): boolean {
   return task.status === 'Open' && task.dueDate !== undefined && task.dueDate < today;
 }
 
-function toTaskView(task: Task, today: string): TaskView {
+function toTaskView(task: Task, context: PlanContext): TaskView {
+  const { today } = context;
   const person = (p: { displayName: string; email: string }) => ({ displayName: p.displayName, email: p.email });
+  const pending = context.pendingByTask.get(task.id);
   return {
     id: task.id,
     ref: task.ref,
     title: task.title,
     kind: task.kind,
-    owners: task.owners.map(person),
+    owners: task.owners.map((o) => ({ aadObjectId: o.aadObjectId, ...person(o) })),
     accountableOfficer: task.accountableOfficer && person(task.accountableOfficer),
     dueDate: task.dueDate,
     dueText: task.dueText,
@@ -82,21 +136,29 @@ function toTaskView(task: Task, today: string): TaskView {
       task.latestUpdate && task.latestUpdateAt
         ? { text: task.latestUpdate, at: task.latestUpdateAt, by: task.latestUpdateBy?.displayName }
         : undefined,
+    awaitingUpdate: isAwaitingUpdate(task, context.openRound),
+    ownerUnreachable: task.status === 'Open' && task.owners.some((o) => context.unreachable.has(o.aadObjectId)),
+    ...(pending && { pendingApproval: { proposedRag: pending.toRag, approverName: pending.approver.displayName, requestedAt: pending.requestedAt } }),
   };
 }
 
-function summarise(tasks: Task[], today: string): PlanSummary {
+function summarise(tasks: Task[], context: PlanContext): PlanSummary {
+  const { today } = context;
   const byRag = Object.fromEntries(RAG_VALUES.map((r) => [r, 0])) as Record<Rag, number>;
   const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
   let overdue = 0;
   let dueWithin14Days = 0;
   let deadlinesToCheck = 0;
+  let awaitingUpdate = 0;
+  let pendingApprovals = 0;
   for (const t of tasks) {
+    if (isAwaitingUpdate(t, context.openRound)) awaitingUpdate += 1;
+    if (context.pendingByTask.has(t.id)) pendingApprovals += 1;
     byRag[t.rag] += 1;
     byStatus[t.status] += 1;
     if (isOverdue(t, today)) overdue += 1;
     if (t.status === 'Open' && t.dueDate && t.dueDate >= today && daysBetween(today, t.dueDate) <= 14) dueWithin14Days += 1;
     if (t.status === 'Open' && deadlineCheck(t, today)) deadlinesToCheck += 1;
   }
-  return { total: tasks.length, byRag, byStatus, overdue, dueWithin14Days, deadlinesToCheck };
+  return { total: tasks.length, byRag, byStatus, overdue, dueWithin14Days, deadlinesToCheck, awaitingUpdate, pendingApprovals, unreachableOwners: context.unreachable.size };
 }

@@ -62,7 +62,15 @@ export interface TaskInput {
   desiredOutcome?: string;
   successMeasure?: string;
   owners: Person[];
+  /** Owners an imported plan names (people or roles) that the directory could not match: for an officer to assign. */
+  unassignedOwners?: string[];
+  /** The imported plan's owner wording, verbatim: a re-import leaves owners alone while it is unchanged. */
+  ownerText?: string;
   accountableOfficer?: Person;
+  /** The imported plan's accountable-officer wording, verbatim; still to assign while `accountableOfficer` is unset. */
+  accountableOfficerText?: string;
+  /** The service leading the task, as the plan names it ("Housing", "Human Resources"). */
+  leadService?: string;
   supportingServices?: string;
   groupsImpacted: string[];
   strategy?: string;

@@ -107,6 +107,10 @@ const taskFields = z.object({
   SuccessMeasure: text,
   OwnersJson: json(z.array(personSchema)),
   AccountableOfficerJson: json(personSchema),
+  UnassignedOwnersJson: json(z.array(z.string())),
+  OwnerText: text,
+  AccountableOfficerText: text,
+  LeadService: text,
   SupportingServices: text,
   GroupsImpacted: json(z.array(z.string())),
   Strategy: text,
@@ -139,6 +143,10 @@ export function taskFromFields(f: Fields, id: string): TaskInput {
     successMeasure: t.SuccessMeasure,
     owners: t.OwnersJson ?? [],
     accountableOfficer: t.AccountableOfficerJson,
+    unassignedOwners: t.UnassignedOwnersJson,
+    ownerText: t.OwnerText,
+    accountableOfficerText: t.AccountableOfficerText,
+    leadService: t.LeadService,
     supportingServices: t.SupportingServices,
     groupsImpacted: t.GroupsImpacted ?? [],
     strategy: t.Strategy,
@@ -177,6 +185,10 @@ export function taskToFields(t: Partial<TaskInput>, forPatch = false): Fields {
   set('successMeasure', 'SuccessMeasure', t.successMeasure);
   set('owners', 'OwnersJson', t.owners && JSON.stringify(t.owners));
   set('accountableOfficer', 'AccountableOfficerJson', t.accountableOfficer && JSON.stringify(t.accountableOfficer));
+  set('unassignedOwners', 'UnassignedOwnersJson', t.unassignedOwners && JSON.stringify(t.unassignedOwners));
+  set('ownerText', 'OwnerText', t.ownerText);
+  set('accountableOfficerText', 'AccountableOfficerText', t.accountableOfficerText);
+  set('leadService', 'LeadService', t.leadService);
   set('supportingServices', 'SupportingServices', t.supportingServices);
   set('groupsImpacted', 'GroupsImpacted', t.groupsImpacted && JSON.stringify(t.groupsImpacted));
   set('strategy', 'Strategy', t.strategy);

@@ -1,6 +1,10 @@
 import path from 'node:path';
+import type { Authorize } from '../tab/api/api-route';
+import { createTabAuthorize } from '../tab/api/auth/tab-authorize';
 import { tabRoutes } from '../tab/api/tab-routes';
 import { summarise, type AppContext } from './app-context';
+import { ConfigError, tabSignInProblems } from './config';
+import { DEMO_TENANT_ID, demoUsers, toPerson } from './demo/demo-users';
 import { scheduleReminders } from './reminder-scheduler';
 import { startServer, type RunningServer } from './server';
 import { EdiBot } from './teams-bot';
@@ -17,7 +21,7 @@ export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const { config, store, clock, log } = ctx;
   const bot = new EdiBot({ store, clock, log, tenantId: config.bot.tenantId || undefined });
   const server = await startServer(
-    { adapter: ctx.adapter, bot, routes: tabRoutes({ store, clock }), staticDir: TAB_DIST_DIR, log },
+    { adapter: ctx.adapter, bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: TAB_DIST_DIR, log },
     config.port,
     config.host,
   );
@@ -40,4 +44,18 @@ export async function startApp(ctx: AppContext): Promise<RunningApp> {
       await ctx.close();
     },
   };
+}
+
+/** Teams SSO for the tab's API, or locally (never in production) the configured demo user. */
+function tabAuthorize(ctx: AppContext): Authorize {
+  const problems = tabSignInProblems(ctx.config);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const { devUser, ...sso } = ctx.config.tab.auth;
+  if (devUser) ctx.log.info({ devUser }, 'tab API runs as a demo user with no sign-in (TAB_DEV_USER; local only)');
+  return createTabAuthorize({ ...sso, devUser: devUser && toPerson(demoUsers[devUser]), devTenantId: DEMO_TENANT_ID }, ctx.log);
+}
+
+function sharePointItemUrl(ctx: AppContext): ((task: { id: string }) => string) | undefined {
+  const list = ctx.config.tab.sharePointTasksListUrl;
+  return list ? (task) => `${list}/DispForm.aspx?ID=${encodeURIComponent(task.id)}` : undefined;
 }

@@ -79,6 +79,7 @@ const envSchema = z.object({
     .default('')
     .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean)),
   EDI_OFFICER_GROUP_ID: z.string().trim().optional(),
+  SHAREPOINT_TASKS_LIST_URL: z.url({ error: 'must be the Plan Tasks list address, e.g. https://contoso.sharepoint.com/sites/edi/Lists/Plan%20Tasks' }).optional(),
   TAB_DEV_USER: z.enum(['off', ...Object.keys(demoUsers)] as [string, ...string[]], { error: `must be one of ${Object.keys(demoUsers).join(', ')}, or off` }).optional(),
 });
 
@@ -117,7 +118,11 @@ export interface AppConfig {
     schedulerEnabled: boolean;
   };
   demo: { seed: boolean; playground: boolean; playgroundPort: number; playgroundUser: DemoUserKey };
-  tab: TabAuthConfig;
+  tab: {
+    auth: TabAuthConfig;
+    /** With STORE=sharepoint: the Plan Tasks list's address, so the task detail links to each item. */
+    sharePointTasksListUrl?: string;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -204,7 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       schedulerEnabled: e.SCHEDULER_ENABLED ?? e.NODE_ENV !== 'test',
     },
     demo: { seed: e.DEMO_DATA ?? local, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
-    tab: tabAuthSettings(e),
+    tab: { auth: tabAuthSettings(e), sharePointTasksListUrl: e.STORE === 'sharepoint' ? e.SHAREPOINT_TASKS_LIST_URL?.replace(/\/+$/, '') : undefined },
     logLevel: e.LOG_LEVEL,
   };
 }
@@ -284,11 +289,12 @@ function tabAuthSettings(e: z.infer<typeof envSchema>): TabAuthConfig {
  * reminder CLI runs without tab settings. Empty when the dev identity is on.
  */
 export function tabSignInProblems(c: AppConfig): string[] {
-  if (c.tab.devUser) return [];
+  const auth = c.tab.auth;
+  if (auth.devUser) return [];
   const problems: string[] = [];
-  if (!c.tab.tenantId) problems.push('MicrosoftAppTenantId: required for the tab sign-in (only tokens from this tenant are accepted)');
-  if (!c.tab.clientId) problems.push('TAB_SSO_CLIENT_ID: required for the tab sign-in (the tab app registration\'s client id; defaults to MicrosoftAppId)');
-  if (c.env === 'production' && !c.tab.appIdUri) problems.push('TAB_SSO_APP_ID_URI: required in production (the Application ID URI in webApplicationInfo.resource, e.g. api://plan.example.gov.uk/<client id>)');
+  if (!auth.tenantId) problems.push('MicrosoftAppTenantId: required for the tab sign-in (only tokens from this tenant are accepted)');
+  if (!auth.clientId) problems.push('TAB_SSO_CLIENT_ID: required for the tab sign-in (the tab app registration\'s client id; defaults to MicrosoftAppId)');
+  if (c.env === 'production' && !auth.appIdUri) problems.push('TAB_SSO_APP_ID_URI: required in production (the Application ID URI in webApplicationInfo.resource, e.g. api://plan.example.gov.uk/<client id>)');
   return problems;
 }
 
@@ -312,6 +318,6 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     tenantId: c.bot.tenantId || '(not set)',
     reminders: c.reminders,
     demo: c.demo,
-    tab: { devUser: c.tab.devUser ?? '(off: Teams SSO)', clientId: c.tab.clientId || '(not set)', appIdUri: c.tab.appIdUri ?? '(not set)', jwksUrl: c.tab.jwksUrl, officers: c.tab.officerIds.length, officerGroupId: c.tab.officerGroupId ?? '(not set)' },
+    tab: { devUser: c.tab.auth.devUser ?? '(off: Teams SSO)', clientId: c.tab.auth.clientId || '(not set)', appIdUri: c.tab.auth.appIdUri ?? '(not set)', jwksUrl: c.tab.auth.jwksUrl, officers: c.tab.auth.officerIds.length, officerGroupId: c.tab.auth.officerGroupId ?? '(not set)', sharePointTasksListUrl: c.tab.sharePointTasksListUrl ?? '(not set)' },
   };
 }

@@ -1,21 +1,28 @@
+import type { Task } from '../../core/model';
 import type { Clock } from '../../core/ports/clock';
+import type { Directory } from '../../core/ports/directory';
+import type { Logger } from '../../core/ports/logger';
 import type { PlanStore } from '../../core/ports/plan-store';
-import { getPlanView } from '../../core/use-cases/get-plan-view';
-import type { ApiRoute } from './api-route';
-
+import type { ApiRoute, Authorize } from './api-route';
+import { exportRoutes } from './export-routes';
+import { meRoutes } from './me-routes';
+import { planRoutes } from './plan-routes';
+import { reachRoutes } from './reach-routes';
+import { roundsRoutes } from './rounds-routes';
+import { tasksRoutes } from './tasks-routes';
 
 export interface TabApiDeps {
   store: PlanStore;
   clock: Clock;
+  /** Teams SSO (or the local dev identity) and roles: every route calls it first. */
+  authorize: Authorize;
+  directory: Directory;
+  /** Links a task to its SharePoint list item (production store only). */
+  sharePointItemUrl?: (task: Task) => string;
+  log?: Logger;
 }
 
-/** The tab's API. Same use cases as the bot and the CLI. */
+/** The tab's API. Same use cases as the bot and the CLI; each area's routes in its own file. */
 export function tabRoutes(deps: TabApiDeps): ApiRoute[] {
-  return [
-    {
-      method: 'GET',
-      path: '/api/plan',
-      handle: async () => ({ status: 200, body: await getPlanView(deps) }),
-    },
-  ];
+  return [...meRoutes(deps), ...planRoutes(deps), ...tasksRoutes(deps), ...roundsRoutes(deps), ...reachRoutes(deps), ...exportRoutes(deps)];
 }

@@ -1,0 +1,138 @@
+import { NotFoundError } from '../errors';
+import type { ApprovalState, IsoDate, IsoInstant, Person, Rag, ReminderOutcome, Task, TaskInput } from '../model';
+import { londonDate } from '../plan/london-time';
+import type { Clock } from '../ports/clock';
+import type { PlanStore } from '../ports/plan-store';
+
+/** One task as `/api/tasks/:id` shows it: every field, its full update history, approvals and reminders. */
+export type TaskDetail = Omit<TaskInput, 'pendingApprovalId'> & {
+  id: string;
+  objectiveTitle?: string;
+  /** Open and past its due date (London calendar day). */
+  overdue: boolean;
+  /** Newest first. */
+  updates: UpdateHistoryItem[];
+  /** Newest first. */
+  approvals: ApprovalHistoryItem[];
+  /** Newest first. */
+  reminders: ReminderHistoryItem[];
+  /** The task's item in the SharePoint list (production store only). */
+  sharePointUrl?: string;
+};
+
+export interface UpdateHistoryItem {
+  id: string;
+  /** The update round it answered, by name. */
+  round?: string;
+  submittedAt: IsoInstant;
+  submittedBy: Person;
+  progress: string;
+  ragProposed?: Rag;
+  evidence?: string;
+  risks?: string;
+  supportNeeded?: string;
+  revisedDueDateRequested?: IsoDate;
+}
+
+export interface ApprovalHistoryItem {
+  id: string;
+  fromRag: Rag;
+  toRag: Rag;
+  requestedBy: Person;
+  requestedAt: IsoInstant;
+  justification?: string;
+  approver: Person;
+  state: ApprovalState;
+  decidedBy?: Person;
+  decidedAt?: IsoInstant;
+  comment?: string;
+}
+
+export interface ReminderHistoryItem {
+  id: string;
+  sentAt: IsoInstant;
+  /** As stored ("due-14", "overdue-1", "round-open"…) and in words. */
+  trigger: string;
+  triggerLabel: string;
+  recipientName: string;
+  recipient: Person;
+  /** 'pending': claimed, and not (yet) confirmed sent. */
+  outcome: ReminderOutcome;
+  detail?: string;
+}
+
+export interface TaskDetailDeps {
+  store: PlanStore;
+  clock: Clock;
+  /** The task's item in the council's SharePoint list, when the plan lives there. */
+  sharePointItemUrl?: (task: Task) => string;
+}
+
+const newestFirst = <T>(items: T[], at: (item: T) => string) => [...items].sort((a, b) => at(b).localeCompare(at(a)));
+
+/** One task with its whole history. Throws NotFoundError for an unknown id. */
+export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promise<TaskDetail> {
+  const task = await deps.store.getTask(taskId);
+  if (!task) throw new NotFoundError('Task', taskId);
+  const [updates, approvals, reminders, objectives] = await Promise.all([
+    deps.store.listUpdates(task.id),
+    deps.store.listApprovals({ taskId: task.id }),
+    deps.store.listReminders(task.id),
+    deps.store.listObjectives(),
+  ]);
+  const { version: _version, pendingApprovalId: _pending, ...fields } = task;
+  const today = londonDate(deps.clock.now());
+  return {
+    ...fields,
+    objectiveTitle: objectives.find((o) => o.ref === task.objectiveRef)?.title,
+    overdue: task.status === 'Open' && task.dueDate !== undefined && task.dueDate < today,
+    updates: newestFirst(updates, (u) => u.submittedAt).map((u) => ({
+      id: u.id,
+      round: u.round,
+      submittedAt: u.submittedAt,
+      submittedBy: u.submittedBy,
+      progress: u.progress,
+      ragProposed: u.ragProposed,
+      evidence: u.evidence,
+      risks: u.risks,
+      supportNeeded: u.supportNeeded,
+      revisedDueDateRequested: u.revisedDueDateRequested,
+    })),
+    approvals: newestFirst(approvals, (a) => a.requestedAt).map((a) => ({
+      id: a.id,
+      fromRag: a.fromRag,
+      toRag: a.toRag,
+      requestedBy: a.requestedBy,
+      requestedAt: a.requestedAt,
+      justification: a.justification,
+      approver: a.approver,
+      state: a.state,
+      decidedBy: a.decidedBy,
+      decidedAt: a.decidedAt,
+      comment: a.comment,
+    })),
+    reminders: newestFirst(reminders, (r) => r.sentAt).map((r) => ({
+      id: r.id,
+      sentAt: r.sentAt,
+      trigger: r.trigger,
+      triggerLabel: describeTrigger(r.trigger),
+      recipientName: r.recipient.displayName,
+      recipient: r.recipient,
+      outcome: r.outcome,
+      detail: r.detail,
+    })),
+    ...(deps.sharePointItemUrl && { sharePointUrl: deps.sharePointItemUrl(task) }),
+  };
+}
+
+/** A reminder log trigger in words, for people reading a task's history. */
+export function describeTrigger(trigger: string): string {
+  const days = (n: string) => `${n} ${n === '1' ? 'day' : 'days'}`;
+  let m: RegExpExecArray | null;
+  if ((m = /^due-(\d+)$/.exec(trigger))) return `${days(m[1]!)} before the due date`;
+  if ((m = /^overdue-(\d+)$/.exec(trigger))) return `${days(m[1]!)} overdue`;
+  if ((m = /^escalate-(\d+)$/.exec(trigger))) return `Escalated at ${days(m[1]!)} overdue`;
+  if (trigger === 'round-open') return 'Update round opened';
+  if ((m = /^round-chase-(\d+)$/.exec(trigger))) return `Update round chaser, ${days(m[1]!)} before it is due`;
+  return trigger;
+}

@@ -1,0 +1,61 @@
+import { NoOpenRoundError } from '../../core/rounds/round-errors';
+import { getBoardReport } from '../../core/export/board-report';
+import { boardReportDocx } from '../../core/export/board-report-docx';
+import { planCsv } from '../../core/export/plan-csv';
+import { planXlsx } from '../../core/export/plan-xlsx';
+import { parsePlanFilter } from '../../core/plan/plan-filter';
+import type { Clock } from '../../core/ports/clock';
+import type { PlanStore } from '../../core/ports/plan-store';
+import { getPlanView } from '../../core/use-cases/get-plan-view';
+import { failure } from './api-responses';
+import type { ApiRoute, Authorize } from './api-route';
+import { guardedRoute } from './guarded-route';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * Downloads for EDI officers: the current filtered view (same URL parameters as the tab) as CSV
+ * or XLSX, and a round's board report as DOCX (default: the latest closed round, else the open one).
+ */
+export function exportRoutes(deps: { store: PlanStore; clock: Clock; authorize: Authorize }): ApiRoute[] {
+  const { authorize } = deps;
+  return [
+    guardedRoute(authorize, { method: 'GET', path: '/api/export/plan.csv', need: 'officer' }, async (request) => {
+      const view = await getPlanView(deps);
+      return { status: 200, file: { bytes: planCsv(view, parsePlanFilter(request.query)), contentType: 'text/csv; charset=utf-8', fileName: `edi-action-plan-${view.today}.csv` } };
+    }),
+    guardedRoute(authorize, { method: 'GET', path: '/api/export/plan.xlsx', need: 'officer' }, async (request) => {
+      const view = await getPlanView(deps);
+      const bytes = await planXlsx(view, parsePlanFilter(request.query), { title: `EDI action plan, ${view.today}` });
+      return { status: 200, file: { bytes, contentType: XLSX, fileName: `edi-action-plan-${view.today}.xlsx` } };
+    }),
+    guardedRoute(
+      authorize,
+      { method: 'GET', path: '/api/export/board-report.docx', need: 'officer', notFound: 'There is no such update round: it may have been removed. Reload the page.' },
+      async (request) => {
+        const roundId = request.query.round?.trim() || undefined;
+        try {
+          const report = await getBoardReport(deps, { roundId });
+          return { status: 200, file: { bytes: await boardReportDocx(report), contentType: DOCX, fileName: `board-report-${fileSlug(report.round.name)}.docx` } };
+        } catch (err) {
+          if (err instanceof NoOpenRoundError) return failure(404, err.message);
+          throw err;
+        }
+      },
+    ),
+  ];
+}
+
+/** "Board report March 2026" -> "board-report-march-2026" (ASCII, for every browser and file system). */
+function fileSlug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'round'
+  );
+}

@@ -27,24 +27,30 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return migrations;
 }
 
-/** Applies pending migrations, each in its own transaction; returns the ids applied. */
+/**
+ * Applies pending migrations, each in its own transaction; returns the ids applied. Two processes
+ * may open a new file at once (two server instances, or the server and `npm run remind`): each
+ * migration takes the write lock first (BEGIN IMMEDIATE waits for the other process) and checks
+ * inside it whether the other process has applied it meanwhile.
+ */
 export function migrate(db: Database.Database, migrations = loadMigrations()): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const applied = new Set(
-    db.prepare('SELECT id FROM schema_migrations').all().map((r) => (r as { id: number }).id),
-  );
-  const newest = Math.max(0, ...applied);
+  const appliedIds = () => new Set(db.prepare('SELECT id FROM schema_migrations').all().map((r) => (r as { id: number }).id));
+  const newest = Math.max(0, ...appliedIds());
   if (newest > migrations.length) {
     throw new Error(`The database is at schema version ${newest}, newer than this app (${migrations.length}). Upgrade the app.`);
   }
   const done: number[] = [];
   for (const m of migrations) {
-    if (applied.has(m.id)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, new Date().toISOString());
-    })();
-    done.push(m.id);
+    const applied = db
+      .transaction(() => {
+        if (appliedIds().has(m.id)) return false;
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, new Date().toISOString());
+        return true;
+      })
+      .immediate();
+    if (applied) done.push(m.id);
   }
   return done;
 }

@@ -23,6 +23,7 @@ import type {
 } from '../../model';
 import type { ApprovalQuery, PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
 import { migrate } from './migrate';
+import { shareFile } from './shared-file';
 
 interface Row {
   id: number;
@@ -57,6 +58,16 @@ function rowId(id: string): number | undefined {
 export class SqlitePlanStore implements PlanStore {
   private constructor(private readonly db: Database.Database) {}
 
+  /**
+   * Transactions here read, then write: each takes the write lock first (BEGIN IMMEDIATE),
+   * so while another process writes it waits its turn (busy timeout). A deferred transaction would
+   * read first, and SQLite cannot turn a reader into a writer once another process has written: it
+   * fails at once with "database is locked", whatever the busy timeout.
+   */
+  private writeTransaction<T>(fn: () => T): () => T {
+    return this.db.transaction(fn).immediate;
+  }
+
   /** Opens (creating if needed) `<dataDir>/edi-plan.sqlite`, or an in-memory store for ':memory:'. */
   static open(dataDir: string | ':memory:'): SqlitePlanStore {
     let file = ':memory:';
@@ -65,8 +76,7 @@ export class SqlitePlanStore implements PlanStore {
       file = path.join(dataDir, 'edi-plan.sqlite');
     }
     const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
+    shareFile(db);
     db.pragma('foreign_keys = ON');
     migrate(db);
     return new SqlitePlanStore(db);
@@ -90,7 +100,7 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async updateObjective(id: string, expectedVersion: string, patch: Partial<ObjectiveInput>): Promise<Objective> {
-    return this.db.transaction(() => {
+    return this.writeTransaction(() => {
       const row = this.db.prepare('SELECT id, version, data FROM objectives WHERE id = ?').get(rowId(id)) as Row | undefined;
       if (!row) throw new NotFoundError('Objective', id);
       if (String(row.version) !== expectedVersion) throw new ConflictError('Objective', id, expectedVersion, String(row.version));
@@ -136,7 +146,7 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async createTask(input: TaskInput): Promise<Task> {
-    return this.db.transaction(() => {
+    return this.writeTransaction(() => {
       let id: number;
       try {
         const info = this.db
@@ -153,11 +163,11 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async updateTask(id: string, expectedVersion: string, patch: TaskPatch): Promise<Task> {
-    return this.db.transaction(() => this.applyTaskPatch(id, expectedVersion, patch))();
+    return this.writeTransaction(() => this.applyTaskPatch(id, expectedVersion, patch))();
   }
 
   async recordUpdate({ update, task }: RecordUpdateCommand): Promise<{ task: Task; update: Update }> {
-    return this.db.transaction(() => {
+    return this.writeTransaction(() => {
       const existing = this.db.prepare('SELECT 1 FROM updates WHERE idempotency_key = ?').get(update.idempotencyKey);
       if (existing) throw new DuplicateError('Update', update.idempotencyKey);
       const saved = this.applyTaskPatch(task.id, task.expectedVersion, task.patch);
@@ -209,7 +219,7 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async updateRound(id: string, expectedVersion: string, patch: UpdateRoundPatch): Promise<UpdateRound> {
-    return this.db.transaction(() => {
+    return this.writeTransaction(() => {
       const row = this.db.prepare('SELECT id, version, data FROM update_rounds WHERE id = ?').get(rowId(id)) as Row | undefined;
       if (!row) throw new NotFoundError('Update round', id);
       if (String(row.version) !== expectedVersion) throw new ConflictError('Update round', id, expectedVersion, String(row.version));
@@ -260,7 +270,7 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async updateApproval(id: string, expectedVersion: string, patch: RagApprovalPatch): Promise<RagApproval> {
-    return this.db.transaction(() => {
+    return this.writeTransaction(() => {
       const row = this.db.prepare('SELECT id, version, data FROM rag_approvals WHERE id = ?').get(rowId(id)) as Row | undefined;
       if (!row) throw new NotFoundError('RAG approval', id);
       if (String(row.version) !== expectedVersion) throw new ConflictError('RAG approval', id, expectedVersion, String(row.version));
@@ -281,7 +291,7 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async setReminderOutcome(key: string, outcome: ReminderOutcome, detail?: string): Promise<void> {
-    this.db.transaction(() => {
+    this.writeTransaction(() => {
       const row = this.db.prepare('SELECT id, version, data FROM reminder_log WHERE key = ?').get(key) as Row | undefined;
       if (!row) throw new NotFoundError('Reminder', key);
       const next: ReminderLogInput = { ...toDomain<ReminderLogInput>(row), outcome, detail };
@@ -290,7 +300,7 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async reclaimReminder(key: string, expectedVersion: string): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.writeTransaction(() => {
       const row = this.db.prepare('SELECT id, version, data FROM reminder_log WHERE key = ?').get(key) as Row | undefined;
       if (!row || String(row.version) !== expectedVersion) return false;
       const next: ReminderLogInput = { ...toDomain<ReminderLogInput>(row), outcome: 'pending', detail: undefined };

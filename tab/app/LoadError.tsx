@@ -1,13 +1,13 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 
-/** Why the plan is missing, and a way to try again. Announced as an alert when it appears. */
-export function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
+/** Why something is missing, and a way to try again. Announced as an alert when it appears. */
+export function LoadError({ message, onRetry, title = 'The plan could not be loaded.' }: { message: string; onRetry: () => void; title?: string }) {
   return (
     <div role="alert">
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>The plan could not be loaded.</MessageBarTitle> {message}
+          <MessageBarTitle>{title}</MessageBarTitle> {message}
         </MessageBarBody>
         <MessageBarActions>
           <Button appearance="primary" icon={<ArrowClockwiseRegular />} onClick={onRetry}>

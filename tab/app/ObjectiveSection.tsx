@@ -1,6 +1,7 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { IndicatorView, ObjectiveView } from '../../core/plan-view';
+import type { PlanTask } from './api-types';
 import { TaskTable } from './TaskTable';
 
 const useStyles = makeStyles({
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
   empty: { margin: 0, color: tokens.colorNeutralForeground3 },
 });
 
-export function ObjectiveSection({ objective }: { objective: ObjectiveView }) {
+export function ObjectiveSection({ objective, onOpenTask }: { objective: ObjectiveView; onOpenTask: (taskId: string) => void }) {
   const styles = useStyles();
   const headingId = useId();
   const heading = `Objective ${objective.ref}: ${objective.title}`;
@@ -36,7 +37,7 @@ export function ObjectiveSection({ objective }: { objective: ObjectiveView }) {
       {objective.description && <p className={styles.description}>{objective.description}</p>}
       {hasTasks ? (
         objective.indicators.map((indicator, i) => (
-          <IndicatorTasks key={`${i}:${indicator.title ?? ''}`} indicator={indicator} objectiveHeading={heading} />
+          <IndicatorTasks key={`${i}:${indicator.title ?? ''}`} indicator={indicator} objectiveHeading={heading} onOpenTask={onOpenTask} />
         ))
       ) : (
         <p className={styles.empty}>No tasks under this objective yet.</p>
@@ -45,7 +46,7 @@ export function ObjectiveSection({ objective }: { objective: ObjectiveView }) {
   );
 }
 
-function IndicatorTasks({ indicator, objectiveHeading }: { indicator: IndicatorView; objectiveHeading: string }) {
+function IndicatorTasks({ indicator, objectiveHeading, onOpenTask }: { indicator: IndicatorView; objectiveHeading: string; onOpenTask: (taskId: string) => void }) {
   const styles = useStyles();
   if (indicator.tasks.length === 0) return null;
   const caption = indicator.title
@@ -54,7 +55,7 @@ function IndicatorTasks({ indicator, objectiveHeading }: { indicator: IndicatorV
   return (
     <div className={styles.indicator}>
       {indicator.title && <h3 className={styles.indicatorHeading}>{indicator.title}</h3>}
-      <TaskTable caption={caption} tasks={indicator.tasks} />
+      <TaskTable caption={caption} tasks={indicator.tasks as PlanTask[]} onOpenTask={onOpenTask} />
     </div>
   );
 }

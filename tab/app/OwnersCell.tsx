@@ -1,14 +1,22 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import type { TaskView } from '../../core/plan-view';
+import { PersonProhibitedRegular } from '@fluentui/react-icons';
+import type { PlanTask } from './api-types';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
   accountable: { ...typographyStyles.caption1, display: 'block', color: tokens.colorNeutralForeground3 },
   none: { color: tokens.colorNeutralForeground3 },
+  unreachable: {
+    ...typographyStyles.caption1Strong,
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    color: tokens.colorPaletteRedForeground1,
+  },
 });
 
-/** Responsible officers, and the accountable officer when there is one. */
-export function OwnersCell({ task }: { task: Pick<TaskView, 'owners' | 'accountableOfficer'> }) {
+/** Responsible officers, the accountable officer when there is one, and whether the bot can reach the owners. */
+export function OwnersCell({ task }: { task: Pick<PlanTask, 'owners' | 'accountableOfficer' | 'ownerUnreachable'> }) {
   const styles = useStyles();
   return (
     <>
@@ -23,6 +31,12 @@ export function OwnersCell({ task }: { task: Pick<TaskView, 'owners' | 'accounta
       )}
       {task.accountableOfficer && (
         <span className={styles.accountable}>Accountable: {task.accountableOfficer.displayName}</span>
+      )}
+      {task.ownerUnreachable && (
+        <span className={styles.unreachable} data-owner-unreachable="">
+          <PersonProhibitedRegular aria-hidden />
+          The bot cannot reach an owner
+        </span>
       )}
     </>
   );

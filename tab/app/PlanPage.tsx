@@ -1,6 +1,14 @@
 import { Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { useCallback, useMemo } from 'react';
+import { planTasks } from '../../core/plan/plan-filter';
+import type { PlanTask } from './api-types';
+import { ExportBar } from './ExportBar';
 import { LoadError } from './LoadError';
 import { PlanView } from './PlanView';
+import { RoundPanel } from './RoundPanel';
+import { TaskDetailDrawer } from './TaskDetailDrawer';
+import { usePlanFilter, useUrlParam } from './url-state';
+import { useMe } from './use-me';
 import { usePlan } from './use-plan';
 
 export const PLAN_TITLE = 'Equality, Diversity and Inclusion action plan';
@@ -16,23 +24,50 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}` },
   },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
   title: { ...typographyStyles.title3, margin: 0, color: tokens.colorNeutralForeground1 },
+  who: { ...typographyStyles.body1, margin: 0, color: tokens.colorNeutralForeground2 },
   status: { display: 'flex', justifyContent: 'flex-start' },
 });
 
-/** The page: title, then the plan, a loading message, or an error with Retry. */
+/** The page: title, then the plan (or a loading message, or an error with Retry), and the task panel. */
 export function PlanPage() {
   const styles = useStyles();
   const { state, retry } = usePlan();
+  const { me, isOfficer } = useMe();
+  const [filter, setFilter] = usePlanFilter();
+  const [openTaskId, setOpenTaskId] = useUrlParam('task');
+  const plan = state.kind === 'loaded' ? state.plan : state.kind === 'loading' ? state.previous : undefined;
+  const openTask = useCallback((id: string) => setOpenTaskId(id), [setOpenTaskId]);
+  const taskSummary = useMemo(() => (plan && openTaskId ? (planTasks(plan).find((t) => t.id === openTaskId) as PlanTask | undefined) : undefined), [plan, openTaskId]);
+
   return (
     <main className={styles.main}>
-      <h1 className={styles.title}>{PLAN_TITLE}</h1>
+      <div className={styles.header}>
+        <h1 className={styles.title}>{PLAN_TITLE}</h1>
+        {me && (
+          <p className={styles.who} data-signed-in={me.user.aadObjectId}>
+            {me.user.displayName}
+            {isOfficer ? ', EDI officer' : ''}
+          </p>
+        )}
+      </div>
       {/* Always present, so screen readers hear "Loading the plan…" when a retry starts. */}
       <div className={styles.status} role="status" aria-live="polite">
-        {state.kind === 'loading' && <Spinner size="small" labelPosition="after" label="Loading the plan…" />}
+        {state.kind === 'loading' && !plan && <Spinner size="small" labelPosition="after" label="Loading the plan…" />}
       </div>
       {state.kind === 'error' && <LoadError message={state.message} onRetry={retry} />}
-      {state.kind === 'loaded' && <PlanView plan={state.plan} />}
+      {plan && isOfficer && <ExportBar filter={filter} />}
+      {plan && (
+        <PlanView
+          plan={plan}
+          filter={filter}
+          onFilterChange={setFilter}
+          onOpenTask={openTask}
+          roundPanel={<RoundPanel isOfficer={isOfficer} onChanged={retry} />}
+        />
+      )}
+      <TaskDetailDrawer taskId={openTaskId} summary={taskSummary} onClose={() => setOpenTaskId(undefined)} />
     </main>
   );
 }

@@ -1,11 +1,22 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { CalendarClockRegular, CalendarErrorRegular, ClockAlarmFilled, TaskListLtrRegular } from '@fluentui/react-icons';
+import {
+  CalendarClockRegular,
+  CalendarErrorRegular,
+  ClockAlarmFilled,
+  HourglassHalfRegular,
+  MailClockRegular,
+  PersonProhibitedRegular,
+  TaskListLtrRegular,
+} from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
-import { RAG_VALUES } from '../../core/model';
-import type { PlanSummary } from '../../core/plan-view';
+import { RAG_VALUES, TASK_STATUSES } from '../../core/model';
+import type { PlanSummaryView } from './api-types';
 import { RagIcon } from './RagBadge';
 
 const useStyles = makeStyles({
+  groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  groupHeading: { ...typographyStyles.body1Strong, margin: 0, color: tokens.colorNeutralForeground2 },
   list: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(8.5rem, 1fr))',
@@ -33,25 +44,54 @@ const useStyles = makeStyles({
   icon: { fontSize: '20px', flexShrink: 0 },
 });
 
-/** Totals as a description list: each term is read with its number ("Amber 3"). */
-export function SummaryBar({ summary }: { summary: PlanSummary }) {
+interface Tile {
+  label: string;
+  value: number;
+  icon?: ReactNode;
+}
+
+/** Totals as description lists, in three labelled groups: each term is read with its number ("Amber 3"). */
+export function SummaryBar({ summary }: { summary: PlanSummaryView }) {
   const styles = useStyles();
-  const tile = (label: string, value: number, icon: ReactNode) => (
-    <div className={styles.tile} key={label}>
-      <dt className={styles.label}>
-        {icon}
-        {label}
-      </dt>
-      <dd className={styles.value}>{value}</dd>
+  const icon = (Icon: typeof ClockAlarmFilled) => <Icon aria-hidden className={styles.icon} />;
+  const attention: Tile[] = [
+    { label: 'Overdue', value: summary.overdue, icon: icon(ClockAlarmFilled) },
+    { label: 'Due in 14 days', value: summary.dueWithin14Days, icon: icon(CalendarClockRegular) },
+  ];
+  // Counts the server adds with the tab API; an older server simply leaves them out.
+  if (summary.awaitingUpdate !== undefined) attention.push({ label: 'Awaiting update', value: summary.awaitingUpdate, icon: icon(MailClockRegular) });
+  if (summary.pendingApprovals !== undefined) attention.push({ label: 'Pending approvals', value: summary.pendingApprovals, icon: icon(HourglassHalfRegular) });
+  if (summary.unreachableOwners !== undefined) attention.push({ label: 'Unreachable owners', value: summary.unreachableOwners, icon: icon(PersonProhibitedRegular) });
+  attention.push({ label: 'Deadlines to check', value: summary.deadlinesToCheck, icon: icon(CalendarErrorRegular) });
+
+  return (
+    <div className={styles.groups}>
+      <SummaryGroup heading="By RAG" tiles={[
+        { label: 'Tasks', value: summary.total, icon: icon(TaskListLtrRegular) },
+        ...RAG_VALUES.map((rag) => ({ label: rag, value: summary.byRag[rag] ?? 0, icon: <RagIcon rag={rag} className={styles.icon} /> })),
+      ]} />
+      <SummaryGroup heading="By status" tiles={TASK_STATUSES.map((status) => ({ label: status, value: summary.byStatus[status] ?? 0 }))} />
+      <SummaryGroup heading="Needs attention" tiles={attention} />
     </div>
   );
+}
+
+function SummaryGroup({ heading, tiles }: { heading: string; tiles: Tile[] }) {
+  const styles = useStyles();
   return (
-    <dl className={styles.list}>
-      {tile('Tasks', summary.total, <TaskListLtrRegular aria-hidden className={styles.icon} />)}
-      {RAG_VALUES.map((rag) => tile(rag, summary.byRag[rag] ?? 0, <RagIcon rag={rag} className={styles.icon} />))}
-      {tile('Overdue', summary.overdue, <ClockAlarmFilled aria-hidden className={styles.icon} />)}
-      {tile('Due in 14 days', summary.dueWithin14Days, <CalendarClockRegular aria-hidden className={styles.icon} />)}
-      {tile('Deadlines to check', summary.deadlinesToCheck, <CalendarErrorRegular aria-hidden className={styles.icon} />)}
-    </dl>
+    <div className={styles.group}>
+      <h3 className={styles.groupHeading}>{heading}</h3>
+      <dl className={styles.list}>
+        {tiles.map((tile) => (
+          <div className={styles.tile} key={tile.label}>
+            <dt className={styles.label}>
+              {tile.icon}
+              {tile.label}
+            </dt>
+            <dd className={styles.value}>{tile.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }

@@ -1,9 +1,11 @@
 /**
  * The tab's only contact with the Teams client. Outside Teams (a plain browser) `app.initialize`
- * never settles or rejects, so nothing here may block rendering: callers render first and let
- * the connection, if any, update the theme later.
+ * never settles, so nothing here may block rendering: callers render first and let the
+ * connection, if any, update the theme later. A page that is neither framed nor in a Teams
+ * mobile web view cannot be in Teams, so it skips the handshake altogether (no 3 s wait before
+ * the first API call in a browser).
  */
-import { app } from '@microsoft/teams-js';
+import { app, authentication } from '@microsoft/teams-js';
 
 export type HostThemeName = 'default' | 'dark' | 'contrast';
 
@@ -28,8 +30,20 @@ export interface ConnectOptions {
   onThemeChange: (theme: HostThemeName) => void;
 }
 
+/** Teams hosts tabs in an iframe (web, desktop) or a web view with a native bridge (mobile). */
+export function mightBeInTeams(): boolean {
+  let framed = true;
+  try {
+    framed = window.self !== window.top;
+  } catch {
+    // A cross-origin parent throws: framed.
+  }
+  return framed || 'nativeInterface' in window;
+}
+
 /** Resolves with the host's theme when running inside Teams, or null when not (or too slow). */
 export async function connectToTeams({ timeoutMs = 3000, onThemeChange }: ConnectOptions): Promise<TeamsConnection | null> {
+  if (!mightBeInTeams()) return null;
   try {
     await withTimeout(app.initialize(), timeoutMs);
     const context = await withTimeout(app.getContext(), timeoutMs);
@@ -38,6 +52,41 @@ export async function connectToTeams({ timeoutMs = 3000, onThemeChange }: Connec
     return { theme: parseHostThemeName(context.app.theme) ?? 'default' };
   } catch {
     return null;
+  }
+}
+
+const themeListeners = new Set<(theme: HostThemeName) => void>();
+let connection: Promise<TeamsConnection | null> | undefined;
+
+/** The one handshake of this page, shared by the theme and the API's token. */
+export function teamsConnection(): Promise<TeamsConnection | null> {
+  connection ??= connectToTeams({ onThemeChange: (theme) => themeListeners.forEach((listener) => listener(theme)) });
+  return connection;
+}
+
+export function onHostThemeChange(listener: (theme: HostThemeName) => void): () => void {
+  themeListeners.add(listener);
+  return () => themeListeners.delete(listener);
+}
+
+/** Teams could not give the tab a sign-in token. */
+export class TeamsSignInError extends Error {
+  constructor(detail: string) {
+    super(`Teams could not sign you in to the plan (${detail}). Close the tab and open it again; if it keeps happening, tell your EDI officer.`);
+    this.name = 'TeamsSignInError';
+  }
+}
+
+/**
+ * The Teams SSO token to send as a bearer token, or undefined in a plain browser (the server's
+ * local dev identity then applies; production refuses requests without a token).
+ */
+export async function teamsAuthToken(): Promise<string | undefined> {
+  if (!(await teamsConnection())) return undefined;
+  try {
+    return await authentication.getAuthToken();
+  } catch (error) {
+    throw new TeamsSignInError(error instanceof Error ? error.message : String(error));
   }
 }
 

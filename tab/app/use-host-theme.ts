@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { connectToTeams, themeFromUrl, type HostThemeName } from './teams-host';
+import { onHostThemeChange, teamsConnection, themeFromUrl, type HostThemeName } from './teams-host';
 
 /**
  * The theme to render with: `?theme=` when given (for testing), else the Teams theme once the
@@ -11,11 +11,13 @@ export function useHostTheme(): HostThemeName {
 
   useEffect(() => {
     let active = true;
-    void connectToTeams({ onThemeChange: (theme) => active && setHostTheme(theme) }).then((connection) => {
+    const stop = onHostThemeChange((theme) => active && setHostTheme(theme));
+    void teamsConnection().then((connection) => {
       if (active && connection) setHostTheme(connection.theme);
     });
     return () => {
       active = false;
+      stop();
     };
   }, []);
 

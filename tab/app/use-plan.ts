@@ -1,32 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { PlanView } from '../../core/plan-view';
-import { fetchPlan, PlanLoadError } from './plan-api';
+import type { PlanData } from './api-types';
+import { fetchPlan } from './plan-api';
+import { useAsync } from './use-async';
 
 export type PlanState =
-  | { kind: 'loading' }
+  | { kind: 'loading'; previous?: PlanData }
   | { kind: 'error'; message: string }
-  | { kind: 'loaded'; plan: PlanView };
+  | { kind: 'loaded'; plan: PlanData };
 
-/** Loads the plan once on mount; `retry` loads it again. */
+/** Loads the plan once on mount; `retry` (or `reload` after a change) loads it again, keeping the shown plan meanwhile. */
 export function usePlan(): { state: PlanState; retry: () => void } {
-  const [state, setState] = useState<PlanState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    fetchPlan(controller.signal).then(
-      (plan) => setState({ kind: 'loaded', plan }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const message =
-          error instanceof PlanLoadError ? error.message : 'Something went wrong while showing the plan.';
-        setState({ kind: 'error', message });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, retry };
+  const { state, reload } = useAsync('plan', fetchPlan);
+  const planState: PlanState = state.kind === 'loaded' ? { kind: 'loaded', plan: state.value } : state.kind === 'error' ? { kind: 'error', message: state.message } : state;
+  return { state: planState, retry: reload };
 }

@@ -1,0 +1,220 @@
+import {
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
+import { OpenRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
+import type { ApprovalItem, PersonView, ReminderItem, TaskDetail, UpdateHistoryItem } from './api-types';
+import { DueCell } from './DueCell';
+import { formatInstantAsDate, formatIsoDate, isoDateOfInstant } from './format';
+import { RagBadge } from './RagBadge';
+import { visuallyHidden } from './visually-hidden';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, paddingBottom: tokens.spacingVerticalXXL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { ...typographyStyles.subtitle2, margin: 0 },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8rem, max-content) 1fr',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+  },
+  term: { ...typographyStyles.body1Strong, color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  updates: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  update: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  updateMeta: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3 },
+  updateText: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
+  caption: visuallyHidden,
+  cell: { verticalAlign: 'top', overflowWrap: 'anywhere' },
+  scroller: { overflowX: 'auto' },
+});
+
+function instant(at: string | undefined) {
+  if (!at) return null;
+  return <time dateTime={isoDateOfInstant(at) ?? at}>{formatInstantAsDate(at)}</time>;
+}
+
+const who = (person?: PersonView) => person?.displayName ?? 'Unknown';
+
+/** Everything about one task: its fields, every update, every RAG approval and every reminder sent. */
+export function TaskDetailView({ task }: { task: TaskDetail }) {
+  const styles = useStyles();
+  const field = (label: string, value: ReactNode) =>
+    value === undefined || value === null || value === '' ? null : (
+      <div key={label} style={{ display: 'contents' }}>
+        <dt className={styles.term}>{label}</dt>
+        <dd className={styles.value}>{value}</dd>
+      </div>
+    );
+
+  return (
+    <div className={styles.view} data-task-detail={task.id}>
+      {task.sharePointUrl && (
+        <Link href={task.sharePointUrl} target="_blank" rel="noopener noreferrer">
+          Open in SharePoint <OpenRegular aria-hidden />
+          <span className={styles.caption}> (opens in a new window)</span>
+        </Link>
+      )}
+      <section className={styles.section} aria-label="Task details">
+        <dl className={styles.fields}>
+          {field('Ref', task.ref)}
+          {field('Objective', task.objectiveRef ? `${task.objectiveRef}${task.objectiveTitle ? `: ${task.objectiveTitle}` : ''}` : undefined)}
+          {field('Indicator or theme', task.indicator)}
+          {field('Kind', task.kind)}
+          {field('Status', task.status)}
+          {field('RAG', <RagBadge rag={task.rag} />)}
+          {field('RAG awaiting approval', task.pendingRag)}
+          {field('Due', <DueCell task={{ dueDate: task.dueDate, dueText: task.dueText, overdue: task.overdue ?? false }} />)}
+          {field('Owner(s)', task.owners.length ? task.owners.map((o) => o.displayName).join(', ') : <span className={styles.muted}>No owner</span>)}
+          {field('Accountable officer', task.accountableOfficer?.displayName)}
+          {field('Supporting services', task.supportingServices)}
+          {field('Groups impacted', task.groupsImpacted.join(', '))}
+          {field('Strategy', task.strategy)}
+          {field('Description', task.description)}
+          {field('Desired outcome', task.desiredOutcome)}
+          {field('Success measure', task.successMeasure)}
+          {field('Per cent complete', task.percentComplete === undefined ? undefined : `${task.percentComplete}%`)}
+          {field('Evidence of impact', task.evidence)}
+          {field('Risks', task.risks)}
+        </dl>
+      </section>
+      <UpdateHistory updates={task.updates} />
+      <Approvals approvals={task.approvals} />
+      <Reminders reminders={task.reminders} />
+    </div>
+  );
+}
+
+function UpdateHistory({ updates }: { updates: UpdateHistoryItem[] }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby="task-updates-heading">
+      <h3 id="task-updates-heading" className={styles.heading}>
+        Update history ({updates.length})
+      </h3>
+      {updates.length === 0 ? (
+        <p className={styles.muted}>No updates yet.</p>
+      ) : (
+        <ol className={styles.updates}>
+          {updates.map((u, i) => (
+            <li key={u.id ?? i} className={styles.update} data-update="">
+              <span className={styles.updateMeta}>
+                {instant(u.submittedAt)}, {who(u.submittedBy)}
+                {u.round ? ` — ${u.round}` : ''}
+                {u.ragProposed ? ` — RAG proposed: ${u.ragProposed}` : ''}
+              </span>
+              <p className={styles.updateText}>{u.progress}</p>
+              {u.evidence && <p className={styles.updateText}><strong>Evidence:</strong> {u.evidence}</p>}
+              {u.risks && <p className={styles.updateText}><strong>Risks:</strong> {u.risks}</p>}
+              {u.supportNeeded && <p className={styles.updateText}><strong>Support needed:</strong> {u.supportNeeded}</p>}
+              {u.revisedDueDateRequested && <p className={styles.updateText}><strong>New due date asked for:</strong> {formatIsoDate(u.revisedDueDateRequested)}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function HistoryTable({ heading, columns, empty, rows }: { heading: string; columns: string[]; empty: string; rows: ReactNode[][] }) {
+  const styles = useStyles();
+  const id = `task-${heading.toLowerCase().replace(/\W+/g, '-')}-heading`;
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h3 id={id} className={styles.heading}>
+        {heading} ({rows.length})
+      </h3>
+      {rows.length === 0 ? (
+        <p className={styles.muted}>{empty}</p>
+      ) : (
+        <div className={styles.scroller} role="region" aria-labelledby={id} tabIndex={0}>
+          <Table size="small">
+            <caption className={styles.caption}>{heading}</caption>
+            <TableHeader>
+              <TableRow>
+                {columns.map((c) => (
+                  <TableHeaderCell key={c} scope="col">
+                    {c}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((cells, i) => (
+                <TableRow key={i}>
+                  {cells.map((cell, j) =>
+                    j === 0 ? (
+                      <TableHeaderCell key={j} scope="row" className={styles.cell}>
+                        <span>{cell}</span>
+                      </TableHeaderCell>
+                    ) : (
+                      <TableCell key={j} className={styles.cell}>
+                        {cell}
+                      </TableCell>
+                    ),
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Approvals({ approvals }: { approvals: ApprovalItem[] }) {
+  return (
+    <HistoryTable
+      heading="RAG approvals"
+      columns={['Requested', 'Change', 'Approver', 'Decision', 'Comment']}
+      empty="No RAG changes have been asked for."
+      rows={approvals.map((a) => [
+        <>
+          {instant(a.requestedAt)}, {who(a.requestedBy)}
+        </>,
+        `${a.fromRag} to ${a.toRag}`,
+        who(a.approver),
+        <>
+          {a.state}
+          {a.decidedAt ? (
+            <>
+              {' '}by {who(a.decidedBy)}, {instant(a.decidedAt)}
+            </>
+          ) : null}
+        </>,
+        a.comment ?? '',
+      ])}
+    />
+  );
+}
+
+function Reminders({ reminders }: { reminders: ReminderItem[] }) {
+  const outcome = (r: ReminderItem) => (r.outcome === 'sent' ? 'Sent' : r.outcome === 'failed' ? 'Failed' : 'Not confirmed');
+  return (
+    <HistoryTable
+      heading="Reminders sent"
+      columns={['Sent', 'To', 'Why', 'Outcome', 'Detail']}
+      empty="No reminders have been sent for this task."
+      rows={reminders.map((r) => [instant(r.sentAt), r.recipientName, r.triggerLabel ?? r.trigger, outcome(r), r.detail ?? ''])}
+    />
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Every call from the tab to its API: same origin, JSON, and in Teams the SSO token as a bearer
+ * token (none in a plain browser, where the server's local dev identity applies). Failures become
+ * ApiError with a message fit for the page: the server's own `{ message }` when it sent one.
+ */
+import { teamsAuthToken } from './teams-host';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    /** Field -> problem, from a 400 `{ message, errors }`. */
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const UNREACHABLE_MESSAGE = 'The server could not be reached. Check your connection and try again.';
+
+async function headersFor(accept: string, json: boolean): Promise<Headers> {
+  const headers = new Headers({ Accept: accept });
+  if (json) headers.set('Content-Type', 'application/json');
+  const token = await teamsAuthToken();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  return headers;
+}
+
+async function send(path: string, init: { method?: string; body?: BodyInit; json?: boolean; accept?: string; signal?: AbortSignal }): Promise<Response> {
+  const headers = await headersFor(init.accept ?? 'application/json', init.json ?? false);
+  try {
+    return await fetch(path, { method: init.method ?? 'GET', headers, body: init.body, credentials: 'same-origin', signal: init.signal });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new ApiError(UNREACHABLE_MESSAGE);
+  }
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => undefined);
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const message = typeof record.message === 'string' && record.message.trim() !== '' ? record.message : `The server returned an error (HTTP ${response.status}).`;
+  const errors: Record<string, string> = {};
+  if (typeof record.errors === 'object' && record.errors !== null) {
+    for (const [field, text] of Object.entries(record.errors)) if (typeof text === 'string') errors[field] = text;
+  }
+  return new ApiError(message, response.status, errors);
+}
+
+/** GET or POST JSON; resolves with the parsed body of a 2xx answer. */
+export async function apiJson<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const response = await send(path, {
+    method: init.method,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    json: init.body !== undefined,
+    signal: init.signal,
+  });
+  if (!response.ok) throw await failure(response);
+  const body: unknown = await response.json().catch(() => undefined);
+  if (body === undefined) throw new ApiError('The server sent a reply the tab does not understand.', response.status);
+  return body as T;
+}
+
+/** POST a file's bytes (an import upload). */
+export async function apiUpload<T>(path: string, file: Blob, signal?: AbortSignal): Promise<T> {
+  const response = await send(path, { method: 'POST', body: file, signal, accept: 'application/json' });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as T;
+}
+
+/** The file name from a Content-Disposition header (RFC 6266 `filename*` preferred). */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/**
+ * Downloads a file from the API. A plain link cannot carry the bearer token, so the file is
+ * fetched and handed to the browser as a blob; the name comes from the server.
+ */
+export async function apiDownload(path: string, fallbackName: string): Promise<string> {
+  const response = await send(path, { accept: '*/*' });
+  if (!response.ok) throw await failure(response);
+  const blob = await response.blob();
+  const fileName = fileNameFrom(response.headers.get('Content-Disposition'), fallbackName);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the blob goes.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return fileName;
+}

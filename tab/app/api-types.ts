@@ -1,0 +1,143 @@
+/**
+ * What the tab reads from its API (the tab API contract). The plan view's extra fields are
+ * optional here so the tab still renders a plan from a server that does not send them yet.
+ */
+import type { ApprovalState, Rag, RoundScope, RoundState, TaskKind, TaskStatus } from '../../core/model';
+import type { PlanSummary, PlanView, TaskView } from '../../core/plan-view';
+
+export interface PersonView {
+  aadObjectId?: string;
+  displayName: string;
+  email?: string;
+}
+
+export interface PendingApprovalView {
+  proposedRag: Rag;
+  approverName: string;
+  requestedAt: string;
+}
+
+/** A task row as `/api/plan` sends it. */
+export type PlanTask = TaskView & {
+  awaitingUpdate?: boolean;
+  ownerUnreachable?: boolean;
+  pendingApproval?: PendingApprovalView;
+};
+
+export type PlanSummaryView = PlanSummary & {
+  awaitingUpdate?: number;
+  pendingApprovals?: number;
+  unreachableOwners?: number;
+};
+
+export interface OpenRoundView {
+  id: string;
+  name: string;
+  dueDate: string;
+  answered: number;
+  inScope: number;
+  responseRate: number;
+}
+
+export type PlanData = PlanView & { summary: PlanSummaryView; round?: OpenRoundView };
+
+export interface Me {
+  user: { aadObjectId: string; displayName: string; email: string };
+  roles: ReadonlyArray<'officer'>;
+  tenantId?: string;
+}
+
+export interface UpdateHistoryItem {
+  id?: string;
+  round?: string;
+  submittedAt: string;
+  submittedBy?: PersonView;
+  progress: string;
+  ragProposed?: Rag;
+  evidence?: string;
+  risks?: string;
+  supportNeeded?: string;
+  revisedDueDateRequested?: string;
+}
+
+export interface ApprovalItem {
+  id?: string;
+  fromRag: Rag;
+  toRag: Rag;
+  requestedBy?: PersonView;
+  requestedAt: string;
+  approver?: PersonView;
+  state: ApprovalState;
+  decidedBy?: PersonView;
+  decidedAt?: string;
+  comment?: string;
+  justification?: string;
+}
+
+export interface ReminderItem {
+  id?: string;
+  sentAt: string;
+  trigger: string;
+  /** The trigger in words ("7 days before the due date"). */
+  triggerLabel?: string;
+  recipientName: string;
+  outcome: string;
+  detail?: string;
+}
+
+/** `/api/tasks/:id` (core/use-cases/get-task-detail.ts). */
+export interface TaskDetail {
+  id: string;
+  ref: string;
+  title: string;
+  objectiveRef?: string;
+  objectiveTitle?: string;
+  indicator?: string;
+  kind?: TaskKind;
+  description?: string;
+  desiredOutcome?: string;
+  successMeasure?: string;
+  owners: PersonView[];
+  accountableOfficer?: PersonView;
+  supportingServices?: string;
+  groupsImpacted: string[];
+  strategy?: string;
+  dueDate?: string;
+  dueText?: string;
+  rag: Rag;
+  status: TaskStatus;
+  percentComplete?: number;
+  overdue?: boolean;
+  pendingRag?: Rag;
+  evidence?: string;
+  risks?: string;
+  updates: UpdateHistoryItem[];
+  approvals: ApprovalItem[];
+  reminders: ReminderItem[];
+  sharePointUrl?: string;
+}
+
+export interface OwnerNotAnsweredView {
+  owner: PersonView;
+  taskRefs: string[];
+}
+
+export interface RoundStatusView {
+  round: { id: string; name: string; dueDate: string; state: RoundState; opensAt: string; closedAt?: string; scope?: RoundScope };
+  inScope: number;
+  answered: number;
+  responseRate: number;
+  notAnswered: OwnerNotAnsweredView[];
+  unownedTaskRefs: string[];
+}
+
+export interface RoundsView {
+  current?: RoundStatusView;
+  rounds: { id: string; name: string; dueDate: string; state: RoundState; opensAt: string; closedAt?: string }[];
+}
+
+export interface OpenRoundRequest {
+  name: string;
+  dueDate: string;
+  scope: RoundScope;
+}

@@ -1,0 +1,63 @@
+/**
+ * The tab's state that belongs in its address, so a view can be shared or reloaded: the plan
+ * filter (core/plan/plan-filter.ts), the open task (`task`) and anything else already there
+ * (`theme`). Written with replaceState: filtering is not navigation.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { parsePlanFilter, planFilterToQuery, type PlanFilter } from '../../core/plan/plan-filter';
+
+const FILTER_KEYS = ['rag', 'status', 'owner', 'objective', 'overdue', 'awaiting', 'pending', 'q', 'sort', 'dir'];
+
+function writeSearch(update: (params: URLSearchParams) => string): void {
+  const params = new URLSearchParams(window.location.search);
+  const search = update(params);
+  const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
+  window.history.replaceState(window.history.state, '', url);
+}
+
+export function readFilterFromUrl(): PlanFilter {
+  return parsePlanFilter(new URLSearchParams(window.location.search));
+}
+
+export function writeFilterToUrl(filter: PlanFilter): void {
+  writeSearch((params) => {
+    for (const key of FILTER_KEYS) params.delete(key);
+    return [planFilterToQuery(filter), params.toString()].filter(Boolean).join('&');
+  });
+}
+
+export function writeParamToUrl(key: string, value: string | undefined): void {
+  writeSearch((params) => {
+    if (value === undefined) params.delete(key);
+    else params.set(key, value);
+    return params.toString().replace(/%2C/g, ',');
+  });
+}
+
+/** The plan filter, read from and written to the address. */
+export function usePlanFilter(): [PlanFilter, (next: PlanFilter) => void] {
+  const [filter, setFilterState] = useState<PlanFilter>(readFilterFromUrl);
+  useEffect(() => {
+    const onPop = () => setFilterState(readFilterFromUrl());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const setFilter = useCallback((next: PlanFilter) => {
+    setFilterState(next);
+    writeFilterToUrl(next);
+  }, []);
+  return [filter, setFilter];
+}
+
+/** One plain parameter (e.g. the open task's id), read from and written to the address. */
+export function useUrlParam(key: string): [string | undefined, (value: string | undefined) => void] {
+  const [value, setValueState] = useState(() => new URLSearchParams(window.location.search).get(key) ?? undefined);
+  const setValue = useCallback(
+    (next: string | undefined) => {
+      setValueState(next);
+      writeParamToUrl(key, next);
+    },
+    [key],
+  );
+  return [value, setValue];
+}

@@ -50,7 +50,7 @@ export function createAuthorize(options: AuthorizeOptions): Authorize {
       return {
         aadObjectId: claims.oid,
         tenantId: claims.tid,
-        displayName: claims.name ?? claims.username ?? 'Signed-in user',
+        displayName: claims.name ?? claims.username ?? '',
         email: claims.username ?? '',
         roles: officerRoles(officers, claims),
       };

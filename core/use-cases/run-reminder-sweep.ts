@@ -96,16 +96,23 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
       return;
     }
     const claimed: PlannedReminder[] = [];
+    // Two sweeps (two instances) on the same person claim in the same order, by key. The one that
+    // wins the first claim sends the card and claims the rest; the other leaves the whole card to
+    // it. Going on past a lost claim let each win some: the person got one card per instance.
+    const inClaimOrder = [...group].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const claim = async () => {
-      for (const r of group) {
+      for (const [i, r] of inClaimOrder.entries()) {
         const retry = retryable.get(r.key);
         const ok = retry
           ? await deps.store.reclaimReminder(retry.key, retry.version)
           : await deps.store.tryAddReminder({ key: r.key, taskId: r.task.id, recipient, trigger: r.trigger, sentAt: deps.clock.now().toISOString(), outcome: 'pending' });
         if (ok) claimed.push(r);
-        else result.skipped += 1;
+        else if (i === 0) {
+          result.skipped += group.length;
+          return undefined;
+        } else result.skipped += 1;
       }
-      return claimed.length > 0 ? deps.render(kind, recipient, claimed) : undefined;
+      return deps.render(kind, recipient, group.filter((r) => claimed.includes(r)));
     };
     // Claim as late as possible: when the messenger can, right before the message goes out (after
     // any wait for Teams' limits), so a crash leaves almost nothing claimed but unsent.

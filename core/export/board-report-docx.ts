@@ -17,8 +17,8 @@ const SUMMARY_COLUMNS = [4100, ...RAG_VALUES.map(() => 1400), 1400];
 
 export async function boardReportDocx(report: BoardReport, meta: { organisation?: string } = {}): Promise<Uint8Array> {
   const { round, previousRound } = report;
-  const thisHeader = `${round.name} update`;
-  const previousHeader = previousRound ? `${previousRound.name} update` : 'Previous update';
+  const thisHeader = `Update: ${round.name}`;
+  const previousHeader = previousRound ? `Previous update: ${previousRound.name}` : 'Previous update';
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${meta.organisation ? `${meta.organisation}: ` : ''}EDI action plan board report`)] }),
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(clean(round.name))] }),

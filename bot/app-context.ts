@@ -1,22 +1,27 @@
 import type { CloudAdapter } from 'botbuilder';
+import type { ApprovalPolicy } from '../core/approvals/approval-policy';
+import { chaseApprovals, type ChaseApprovalsResult } from '../core/use-cases/chase-approvals';
 import { systemClock, type Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
 import type { Directory } from '../core/ports/directory';
 import type { Messenger } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/plan-store';
 import type { ReminderPolicy } from '../core/reminders/reminder-policy';
-import { ukWorkingCalendar } from '../core/reminders/working-calendar';
+import { ukWorkingCalendar, type WorkingCalendar } from '../core/reminders/working-calendar';
 import { runReminderSweep, type SweepResult } from '../core/use-cases/run-reminder-sweep';
 import { createBotAdapter } from './bot-adapter';
 import { reachReportCard } from './cards/reach-report-card';
 import { renderReminders } from './cards/reminder-card';
 import type { AppConfig } from './config';
 import { deliveryLimits } from './delivery/delivery-limits';
+import { approvalCards } from './cards/approval-cards';
+import { demoUsers } from './demo/demo-users';
 import { demoDirectory } from './directory/demo-directory';
+import { graphDirectory } from './directory/graph-directory';
 import { RateLimitedMessenger } from './delivery/rate-limited-messenger';
 import { withSingleAttemptSends } from './delivery/single-attempt-adapter';
 import { createLogger } from './logger';
-import { openPlanStore } from './plan-store-factory';
+import { createGraphApi, openPlanStore } from './plan-store-factory';
 import { ProactiveMessenger } from './proactive-messenger';
 import { assertValidSchedule } from './reminder-scheduler';
 
@@ -31,8 +36,13 @@ export interface AppContext {
   /** Who people are and who their managers are: Graph in production, the demo council locally. */
   directory: Directory;
   policy: ReminderPolicy;
-  /** One reminder sweep; `inSendWindow` (the scheduler's way) sends nothing outside office hours. */
-  sweep(options?: { clock?: Clock; inSendWindow?: boolean; signal?: AbortSignal }): Promise<SweepResult>;
+  approvalPolicy: ApprovalPolicy;
+  calendar: WorkingCalendar;
+  /**
+   * One sweep: reminders, then RAG approvals (requests not yet sent, chasers, escalations).
+   * `inSendWindow` (the scheduler's way) sends nothing outside office hours.
+   */
+  sweep(options?: { clock?: Clock; inSendWindow?: boolean; signal?: AbortSignal }): Promise<SweepResult & { approvals?: ChaseApprovalsResult }>;
   close(): Promise<void>;
 }
 
@@ -44,14 +54,20 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
   const adapter = createBotAdapter(config, log);
   const messenger = new RateLimitedMessenger(new ProactiveMessenger(withSingleAttemptSends(adapter, log), config.bot.appId, store, { tenantId: config.bot.tenantId || undefined, serviceUrl: config.bot.serviceUrl, openChats: config.bot.openChats }), deliveryLimits(config.reminders, log));
   const r = config.reminders;
+  // The demo council's EDI lead stands in when none is configured, so approvals have a last approver.
+  const leadIds = r.ediLeadIds.length || !config.demo.seed ? r.ediLeadIds : [demoUsers.ruth.aadObjectId];
+  const ediLeads = leadIds.map((aadObjectId) => ({ aadObjectId, displayName: 'EDI lead', email: '' }));
   const policy: ReminderPolicy = {
     daysBefore: r.daysBefore,
     daysOverdue: r.daysOverdue,
     escalateAfterDays: r.escalateAfterDays,
     roundChaserDaysBefore: r.roundChaserDays,
-    ediLeads: r.ediLeadIds.map((aadObjectId) => ({ aadObjectId, displayName: 'EDI lead', email: '' })),
+    ediLeads,
   };
+  const approvalPolicy: ApprovalPolicy = { ...config.approvals, ediLeads };
   const calendar = ukWorkingCalendar(r.bankHolidays);
+  // Graph's directory wherever Graph is configured (the SharePoint store); the demo council locally.
+  const directory = config.directory === 'graph' && config.sharepoint ? graphDirectory(createGraphApi(config.sharepoint.graphBaseUrl, config.sharepoint.auth, log)) : demoDirectory();
   return {
     config,
     store,
@@ -59,10 +75,12 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
     log,
     adapter,
     messenger,
-    directory: demoDirectory(),
+    directory,
     policy,
-    sweep: ({ clock: at = clock, inSendWindow = false, signal } = {}) =>
-      runReminderSweep({
+    approvalPolicy,
+    calendar,
+    sweep: async ({ clock: at = clock, inSendWindow = false, signal } = {}) => {
+      const reminders = await runReminderSweep({
         store,
         messenger,
         clock: at,
@@ -71,11 +89,15 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
         signal,
         renderReachReport: (lines) => ({ card: reachReportCard(lines), summary: `${lines.length} people could not be sent their EDI reminders` }),
         sendWindow: inSendWindow ? { calendar, window: r.sendWindow } : undefined,
-      }),
+      });
+      if (reminders.outsideSendWindow || reminders.stopped || signal?.aborted) return reminders;
+      const approvals = await chaseApprovals({ store, clock: at, messenger, cards: approvalCards, log, policy: approvalPolicy, calendar, directory });
+      return { ...reminders, approvals };
+    },
     close: () => store.close(),
   };
 }
 
-export function summarise(result: SweepResult): Record<string, unknown> {
-  return { at: result.at, outsideSendWindow: result.outsideSendWindow ?? false, stopped: result.stopped ?? false, unconfirmed: result.unconfirmed.length, planned: result.planned, messages: result.messages, sent: result.sent.length, unreachable: result.unreachable.length, failed: result.failed.length, skipped: result.skipped };
+export function summarise(result: SweepResult & { approvals?: ChaseApprovalsResult }): Record<string, unknown> {
+  return { ...(result.approvals && { approvals: result.approvals }), at: result.at, outsideSendWindow: result.outsideSendWindow ?? false, stopped: result.stopped ?? false, unconfirmed: result.unconfirmed.length, planned: result.planned, messages: result.messages, sent: result.sent.length, unreachable: result.unreachable.length, failed: result.failed.length, skipped: result.skipped };
 }

@@ -5,6 +5,7 @@ import { tabRoutes } from '../tab/api/tab-routes';
 import { summarise, type AppContext } from './app-context';
 import { ConfigError, tabSignInProblems } from './config';
 import { DEMO_TENANT_ID, demoUsers, toPerson } from './demo/demo-users';
+import { storeReadiness } from './readiness';
 import { scheduleReminders } from './reminder-scheduler';
 import { startServer, type RunningServer } from './server';
 import { EdiBot } from './teams-bot';
@@ -19,9 +20,11 @@ export interface RunningApp {
 /** Starts the HTTP server (bot + tab) and, when enabled, the reminder schedule. */
 export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const { config, store, clock, log } = ctx;
-  const bot = new EdiBot({ store, clock, log, tenantId: config.bot.tenantId || undefined });
+  const bot = new EdiBot({ store, clock, log, messenger: ctx.messenger, directory: ctx.directory, approvalPolicy: ctx.approvalPolicy, tenantId: config.bot.tenantId || undefined });
+  const readiness = storeReadiness(store, log);
+  const apiRateLimit = { ...config.operations.apiRateLimit, trustForwardedFor: config.operations.trustForwardedFor };
   const server = await startServer(
-    { adapter: ctx.adapter, bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: TAB_DIST_DIR, log },
+    { adapter: ctx.adapter, bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: TAB_DIST_DIR, log, readiness, apiRateLimit },
     config.port,
     config.host,
   );
@@ -36,7 +39,9 @@ export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const schedule = config.reminders.schedulerEnabled ? scheduleReminders(config.reminders.cron, config.reminders.timezone, sweep, log) : undefined;
   return {
     server,
+    // Not ready at once (new traffic goes elsewhere); in-flight requests and sends finish; then close.
     stop: async () => {
+      readiness.markStopping();
       schedule?.stop();
       stopping.abort();
       await running;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { APPROVAL_REQUIREMENTS, type ApprovalRequirement } from '../core/approvals/approval-policy';
 import { UK_REGIONS, type SendWindow, type UkRegion } from '../core/reminders/working-calendar';
 import type { ListKey } from '../core/store/sharepoint/list-schema';
 import { demoUsers, PLAYGROUND_DEFAULT_USER, type DemoUserKey } from './demo/demo-users';
@@ -25,6 +26,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   STORE: z.enum(['sqlite', 'sharepoint'], { error: 'must be "sqlite" or "sharepoint"' }).default('sqlite'),
+  // Who people and their managers are: Microsoft Graph (default with STORE=sharepoint) or the demo council.
+  DIRECTORY: z.enum(['graph', 'demo'], { error: 'must be "graph" or "demo"' }).optional(),
   SHAREPOINT_SITE_ID: z.string().trim().optional(),
   SHAREPOINT_REFRESH_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3600).default(5),
   SHAREPOINT_LIST_OBJECTIVES: z.string().trim().optional(),
@@ -63,12 +66,20 @@ const envSchema = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean)),
+  // RAG approvals: which changes wait for a manager, and how long before they are chased.
+  APPROVAL_REQUIRED_FOR: z.enum(APPROVAL_REQUIREMENTS, { error: `must be one of ${APPROVAL_REQUIREMENTS.join(', ')}` }).default('every-change'),
+  APPROVAL_CHASE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of working days' }).int().min(1).max(60).default(3),
   SCHEDULER_ENABLED: bool.optional(),
   DEMO_DATA: bool.optional(),
   PLAYGROUND: bool.optional(),
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   PLAYGROUND_USER: z.enum(Object.keys(demoUsers) as [DemoUserKey, ...DemoUserKey[]], { error: `must be one of ${Object.keys(demoUsers).join(', ')}` }).default(PLAYGROUND_DEFAULT_USER),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Operations: telemetry, the client address behind App Service's front end, the tab API's rate limits.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().trim().regex(/InstrumentationKey=[0-9a-f-]{36}/i, { error: 'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)' }).optional(),
+  TRUST_X_FORWARDED_FOR: bool.optional(),
+  API_RATE_LIMIT_PER_USER: z.coerce.number({ error: 'must be a number of requests per second (0 turns it off)' }).min(0).max(1000).default(10),
+  API_RATE_LIMIT_PER_ADDRESS: z.coerce.number({ error: 'must be a number of requests per second (0 turns it off)' }).min(0).max(10000).default(100),
   // The tab's sign-in (Teams SSO) and roles.
   TAB_SSO_CLIENT_ID: z.string().trim().optional(),
   TAB_SSO_APP_ID_URI: z.string().trim().optional(),
@@ -89,6 +100,7 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   store: 'sqlite' | 'sharepoint';
+  directory: 'graph' | 'demo';
   sharepoint?: {
     siteId: string;
     refreshMs: number;
@@ -117,6 +129,7 @@ export interface AppConfig {
     sendAttempts: number;
     schedulerEnabled: boolean;
   };
+  approvals: { requiredFor: ApprovalRequirement; chaseAfterWorkingDays: number };
   demo: { seed: boolean; playground: boolean; playgroundPort: number; playgroundUser: DemoUserKey };
   tab: {
     auth: TabAuthConfig;
@@ -124,6 +137,14 @@ export interface AppConfig {
     sharePointTasksListUrl?: string;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  operations: {
+    /** Application Insights (Azure Monitor OpenTelemetry) when set. */
+    telemetryConnectionString?: string;
+    /** Behind App Service's front end the client's address is the last X-Forwarded-For entry. */
+    trustForwardedFor: boolean;
+    /** Tab API requests per second (bursts of 10x) per signed-in person and per client address; 0 = no limit. */
+    apiRateLimit: { perUser: number; perAddress: number };
+  };
 }
 
 /** Who may use the tab's API: Teams SSO tokens from the council's tenant, or locally a demo user. */
@@ -172,15 +193,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       problems.push(`MicrosoftAppTenantId: required for MicrosoftAppType=${e.MicrosoftAppType}`);
     }
   }
+  if (production && e.DIRECTORY === 'demo') problems.push('DIRECTORY: the demo directory is refused in production (approvers come from Microsoft Graph)');
   if (production && e.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
   if (production && e.PLAYGROUND) problems.push('PLAYGROUND: must not be true in production');
   const needsGraph = e.STORE === 'sharepoint' || Boolean(e.TEAMS_APP_CATALOG_ID);
   const auth = needsGraph ? graphAuth(e, problems) : undefined;
   const sharepoint = e.STORE === 'sharepoint' && auth ? sharePointSettings(e, problems, auth) : undefined;
+  if (e.DIRECTORY === 'graph' && e.STORE !== 'sharepoint') problems.push('DIRECTORY: "graph" needs the Graph settings of STORE=sharepoint (SHAREPOINT_SITE_ID, GRAPH_*)');
   const teamsApps = e.TEAMS_APP_CATALOG_ID && auth ? { catalogAppId: e.TEAMS_APP_CATALOG_ID, graphBaseUrl: e.GRAPH_BASE_URL, auth } : undefined;
   if (production && e.TAB_DEV_USER && e.TAB_DEV_USER !== 'off') problems.push('TAB_DEV_USER: the dev identity is refused in production (the tab signs people in with Teams SSO)');
   if (production && !e.TAB_AUTH_AUTHORITY.startsWith('https://')) problems.push('TAB_AUTH_AUTHORITY: must be an https:// URL in production');
   if (production && e.TAB_AUTH_JWKS_URL && !e.TAB_AUTH_JWKS_URL.startsWith('https://')) problems.push('TAB_AUTH_JWKS_URL: must be an https:// URL in production');
+  if (production) problems.push(...unsafeInProduction(e));
   if (e.REMINDER_SEND_FROM_HOUR >= e.REMINDER_SEND_UNTIL_HOUR) problems.push('REMINDER_SEND_FROM_HOUR: must be before REMINDER_SEND_UNTIL_HOUR');
   if (problems.length) throw new ConfigError(problems);
 
@@ -191,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     store: e.STORE,
+    directory: e.DIRECTORY ?? (sharepoint ? 'graph' : 'demo'),
     sharepoint,
     teamsApps,
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, serviceUrl: e.BOT_SERVICE_URL, openChats: e.BOT_OPEN_CHATS ?? production },
@@ -208,10 +233,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       sendAttempts: e.REMINDER_SEND_ATTEMPTS,
       schedulerEnabled: e.SCHEDULER_ENABLED ?? e.NODE_ENV !== 'test',
     },
+    approvals: { requiredFor: e.APPROVAL_REQUIRED_FOR, chaseAfterWorkingDays: e.APPROVAL_CHASE_AFTER_DAYS },
     demo: { seed: e.DEMO_DATA ?? local, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
     tab: { auth: tabAuthSettings(e), sharePointTasksListUrl: e.STORE === 'sharepoint' ? e.SHAREPOINT_TASKS_LIST_URL?.replace(/\/+$/, '') : undefined },
     logLevel: e.LOG_LEVEL,
+    operations: {
+      telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+      trustForwardedFor: e.TRUST_X_FORWARDED_FOR ?? false,
+      apiRateLimit: { perUser: e.API_RATE_LIMIT_PER_USER, perAddress: e.API_RATE_LIMIT_PER_ADDRESS },
+    },
   };
+}
+
+/** Settings that are fine on a developer's machine but unsafe on the internet. */
+function unsafeInProduction(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (!e.GRAPH_BASE_URL.startsWith('https://')) problems.push('GRAPH_BASE_URL: must be an https:// URL in production');
+  if (!e.BOT_SERVICE_URL.startsWith('https://')) problems.push('BOT_SERVICE_URL: must be an https:// URL in production');
+  if (e.API_RATE_LIMIT_PER_USER === 0) problems.push('API_RATE_LIMIT_PER_USER: must not be 0 (no limit) in production');
+  if (e.API_RATE_LIMIT_PER_ADDRESS === 0) problems.push('API_RATE_LIMIT_PER_ADDRESS: must not be 0 (no limit) in production');
+  return problems;
 }
 
 /** Graph credentials: their own settings, else the bot's app registration. */

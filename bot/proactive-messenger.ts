@@ -54,19 +54,41 @@ export class ProactiveMessenger implements Messenger {
   readonly preparesBeforeSend = true;
 
   async sendCard(to: Person, given: OutboundCard, options: SendOptions = {}): Promise<{ activityId: string; skipped?: boolean }> {
+    let activityId = '';
+    let skipped = false;
+    await this.inTurn(to, async (context) => {
+      const message = options.prepare ? await options.prepare() : given;
+      if (!message) {
+        skipped = true;
+        return;
+      }
+      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
+      activity.summary = message.summary;
+      activityId = (await context.sendActivity(activity))?.id ?? '';
+    });
+    return skipped ? { activityId: '', skipped } : { activityId };
+  }
+
+  /** Edits a card the bot sent before (Teams: PUT /v3/conversations/{id}/activities/{activityId}). */
+  async updateCard(to: Person, activityId: string, message: OutboundCard): Promise<void> {
+    await this.inTurn(to, async (context) => {
+      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
+      activity.id = activityId;
+      activity.summary = message.summary;
+      await context.updateActivity(activity);
+    });
+  }
+
+  /** Runs `work` in a proactive turn in the person's personal chat; failures come back classified. */
+  private async inTurn(to: Person, work: (context: TurnContext) => Promise<void>): Promise<void> {
     const conversation = await this.store.getConversation(to.aadObjectId);
     if (!conversation) throw new DeliveryError('no-conversation', `The app is not installed for ${to.displayName}`);
-    const message = options.prepare ? await options.prepare() : given;
-    if (!message) return { activityId: '', skipped: true };
-    let activityId = '';
     // The adapter hands errors thrown inside a turn to onTurnError, so catch them in the turn.
     let failure: unknown;
     try {
       await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, async (context) => {
-        const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
-        activity.summary = message.summary;
         try {
-          activityId = (await context.sendActivity(activity))?.id ?? '';
+          await work(context);
         } catch (err) {
           failure = err;
         }
@@ -74,8 +96,7 @@ export class ProactiveMessenger implements Messenger {
     } catch (err) {
       failure = err;
     }
-    if (failure !== undefined) throw classify(failure);
-    return { activityId };
+    if (failure !== undefined) throw failure instanceof DeliveryError ? failure : classify(failure);
   }
 }
 

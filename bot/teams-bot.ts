@@ -6,22 +6,18 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
-import type { Clock } from '../core/ports/clock';
-import type { Logger } from '../core/ports/logger';
+import { DomainError, NotFoundError, ValidationError } from '../core/errors';
 import type { AdaptiveCardJson } from '../core/ports/messenger';
-import type { PlanStore } from '../core/ports/plan-store';
 import { listMyTasks } from '../core/use-cases/list-my-tasks';
 import { rememberConversation } from '../core/use-cases/remember-conversation';
 import { londonDate } from '../core/plan/london-time';
-import { handleCardAction } from './card-actions';
+import { handleCardAction, handOver, type CardActionDeps } from './card-actions';
+import { CardVerb } from './cards/card-verbs';
 import { helpCard } from './cards/help-card';
 import { myTasksCard } from './cards/my-tasks-card';
 import { noticeCard } from './cards/notice-card';
 
-export interface BotDeps {
-  store: PlanStore;
-  clock: Clock;
-  log: Logger;
+export interface BotDeps extends CardActionDeps {
   /** When set, activities from any other tenant are refused. */
   tenantId?: string;
 }
@@ -67,7 +63,7 @@ export class EdiBot extends TeamsActivityHandler {
     if (!actor) return errorResponse(401, 'Sign in to Microsoft Teams with your work account to use this card.');
     await this.rememberIfPersonal(context);
     try {
-      const result = await handleCardAction(this.deps, { aadObjectId: actor }, invoke.action.verb ?? '', invoke.action.data);
+      const result = await handleCardAction(this.deps, { aadObjectId: actor, cardActivityId: context.activity.replyToId }, invoke.action.verb ?? '', invoke.action.data);
       if ('error' in result) return errorResponse(result.error.status, result.error.message);
       return { statusCode: 200, type: CARD_CONTENT_TYPE, value: result.card };
     } catch (err) {
@@ -95,6 +91,36 @@ export class EdiBot extends TeamsActivityHandler {
       }
       const tasks = await listMyTasks(this.deps.store, aadObjectId);
       await context.sendActivity(cardMessage(myTasksCard(tasks, londonDate(this.deps.clock.now())), `You have ${tasks.length} open tasks`));
+      return;
+    }
+    if (/^pending( approvals?| decisions?)?$|^approvals?$/.test(text)) {
+      if (!aadObjectId) {
+        await context.sendActivity('Sign in to Microsoft Teams with your work account to see your pending decisions.');
+        return;
+      }
+      const result = await handleCardAction(this.deps, { aadObjectId }, CardVerb.showPendingApprovals, {});
+      if ('card' in result) await context.sendActivity(cardMessage(result.card, 'RAG changes waiting for your decision'));
+      return;
+    }
+    const delegation = /^(?:delegate|hand|handover|hand over|give)\s+(\S+)\s+to\s+(.+)$/i.exec(TurnContext.removeRecipientMention(context.activity)?.trim() ?? '');
+    if (delegation) {
+      if (!aadObjectId) {
+        await context.sendActivity('Sign in to Microsoft Teams with your work account to hand over a task.');
+        return;
+      }
+      try {
+        const result = await handOver(this.deps, aadObjectId, { ref: delegation[1]! }, delegation[2]!);
+        await context.sendActivity(cardMessage(noticeCard(`${result.ref} handed over`, result.message), result.message));
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        const message =
+          err instanceof NotFoundError
+            ? `There is no task ${delegation[1]} in the action plan. Type "my tasks" to see your tasks and their refs.`
+            : err instanceof ValidationError
+              ? (err.fields[0]?.message ?? err.message)
+              : err.message;
+        await context.sendActivity(cardMessage(noticeCard('Task not handed over', message, 'error'), message));
+      }
       return;
     }
     if (text === 'help' || text === '?' || text === 'hi' || text === 'hello') {

@@ -3,6 +3,12 @@ export const CardVerb = {
   openUpdateForm: 'edi.update.open',
   submitUpdate: 'edi.update.submit',
   showMyTasks: 'edi.tasks.mine',
+  decideApproval: 'edi.approval.decide',
+  /** Shows an approval as it stands now: the refresh of approval cards, and "Review" in the pending list. */
+  viewApproval: 'edi.approval.view',
+  showPendingApprovals: 'edi.approvals.pending',
+  openDelegateForm: 'edi.task.delegate.open',
+  delegateTask: 'edi.task.delegate',
 } as const;
 
 export type CardVerbName = (typeof CardVerb)[keyof typeof CardVerb];

@@ -18,6 +18,8 @@ export function helpCard(displayName?: string): AdaptiveCardJson {
         type: 'FactSet',
         facts: [
           { title: 'my tasks', value: 'List your open tasks, with due dates and RAG status, and update any of them.' },
+          { title: 'pending', value: 'RAG changes waiting for your decision, if you approve any.' },
+          { title: 'delegate 2.3 to Sam Okafor', value: 'Hand one of your tasks to a colleague (name or email). They become its owner.' },
           { title: 'help', value: 'Show this message.' },
         ],
       },

@@ -97,6 +97,9 @@ export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
         value: values.rag ?? task.rag,
         choices: RAG_VALUES.map((r) => ({ title: ragLabel(r), value: r })),
       },
+      ...(task.pendingApprovalId && task.pendingRag
+        ? [{ type: 'TextBlock', isSubtle: true, wrap: true, spacing: 'None', text: `A change to ${task.pendingRag} is awaiting approval. Leave the RAG as it is to keep that request, or choose another to replace it.` }]
+        : []),
       ...fieldError('rag'),
       ...textInput('evidence', 'What difference has it made? Any data?'),
       ...textInput('risks', 'Anything putting the task at risk?'),
@@ -111,7 +114,8 @@ export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
     ],
     actions: [
       { type: 'Action.Execute', title: 'Submit update', verb: CardVerb.submitUpdate, data: submitData, style: 'positive' },
-      { type: 'Action.Execute', title: 'Back to my tasks', verb: CardVerb.showMyTasks, data: {} },
+      { type: 'Action.Execute', title: 'Hand to a colleague', verb: CardVerb.openDelegateForm, data: { taskId: task.id }, associatedInputs: 'none' },
+      { type: 'Action.Execute', title: 'Back to my tasks', verb: CardVerb.showMyTasks, data: {}, associatedInputs: 'none' },
     ],
   };
 }

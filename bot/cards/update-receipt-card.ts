@@ -1,11 +1,20 @@
-import type { Task, Update } from '../../core/model';
+import type { Rag, RagApproval, Task, Update } from '../../core/model';
 import { formatDate, formatInstant } from '../../core/plan/london-time';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import { CARD_SCHEMA, CARD_VERSION, cardText, factText, ragLabel } from './card-text';
+import { approvalOutcome } from './approval-card';
 import { CardVerb } from './card-verbs';
 
+export interface ReceiptApproval {
+  /** The approval this update asked for, as it stands. */
+  approval?: RagApproval;
+  /** A RAG change that could not be sent for approval: nobody but the owner could approve it. */
+  noApprover?: Rag;
+}
+
 /** Replaces the form in place once an update is stored (also for a repeated submit of the same card). */
-export function updateReceiptCard(task: Task, update: Update, repeated = false): AdaptiveCardJson {
+export function updateReceiptCard(task: Task, update: Update, repeated = false, rag: ReceiptApproval = {}): AdaptiveCardJson {
+  const { approval, noApprover } = rag;
   return {
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
@@ -18,6 +27,8 @@ export function updateReceiptCard(task: Task, update: Update, repeated = false):
         facts: [
           { title: 'Progress', value: factText(update.progress, 500) },
           { title: 'RAG', value: ragLabel(task.rag) },
+          ...(approval ? [{ title: `Change to ${approval.toRag}`, value: factText(approvalOutcome(approval)) }] : []),
+          ...(approval?.comment && approval.state !== 'Pending' ? [{ title: 'Their comment', value: factText(approval.comment, 600) }] : []),
           ...(update.evidence ? [{ title: 'Evidence', value: factText(update.evidence) }] : []),
           ...(update.risks ? [{ title: 'Issues or risks', value: factText(update.risks) }] : []),
           ...(update.supportNeeded ? [{ title: 'Support needed', value: factText(update.supportNeeded) }] : []),
@@ -26,6 +37,19 @@ export function updateReceiptCard(task: Task, update: Update, repeated = false):
           { title: 'Submitted', value: `${factText(update.submittedBy.displayName)}, ${formatInstant(update.submittedAt)}` },
         ],
       },
+      ...(noApprover
+        ? [
+            {
+              type: 'TextBlock',
+              wrap: true,
+              color: 'Attention',
+              text: `Your change to ${noApprover} was not applied: nobody else is set up to approve it. Ask your EDI officer to name an accountable officer for ${cardText(task.ref)}.`,
+            },
+          ]
+        : []),
+      ...(approval?.state === 'Pending'
+        ? [{ type: 'TextBlock', wrap: true, text: `The RAG stays ${approval.fromRag} until ${cardText(approval.approver.displayName)} approves the change. I will tell you their decision.` }]
+        : []),
       {
         type: 'TextBlock',
         isSubtle: true,

@@ -82,7 +82,12 @@ export class RateLimitedMessenger implements Messenger {
     this.gate = new SendGate(limits.global ?? perSecond(DEFAULT_SENDS_PER_SECOND), this.timer);
     const open = inner.openConversation?.bind(inner);
     if (open) this.openConversation = (to) => this.withinLimits(undefined, () => open(to));
+    const update = inner.updateCard?.bind(inner);
+    if (update) this.updateCard = (to, activityId, message) => this.inLane(to.aadObjectId, () => this.withinLimits(this.conversationLog(to.aadObjectId), () => update(to, activityId, message)));
   }
+
+  /** Edits count against the same limits as sends, in the person's lane. */
+  readonly updateCard?: (to: Person, activityId: string, message: OutboundCard) => Promise<void>;
 
   stats(): DeliveryStats {
     return { ...this.counts };
@@ -93,9 +98,13 @@ export class RateLimitedMessenger implements Messenger {
   }
 
   sendCard(to: Person, message: OutboundCard, options?: SendOptions): Promise<{ activityId: string; skipped?: boolean }> {
-    // One lane per person: their sends run one after another, in the order asked.
     const key = to.aadObjectId;
-    const run = (this.lanes.get(key) ?? Promise.resolve()).then(() => this.withinLimits(this.conversationLog(key), () => this.inner.sendCard(to, message, options)));
+    return this.inLane(key, () => this.withinLimits(this.conversationLog(key), () => this.inner.sendCard(to, message, options)));
+  }
+
+  /** One lane per person: their sends and edits run one after another, in the order asked. */
+  private inLane<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.lanes.get(key) ?? Promise.resolve()).then(work);
     const lane = run.then(
       () => undefined,
       () => undefined,

@@ -13,7 +13,12 @@ export function demoDirectory(users: readonly DemoUser[] = Object.values(demoUse
     search: async (nameOrEmail) => {
       const needle = nameOrEmail.trim().toLowerCase();
       if (!needle) return [];
-      return users.filter((u) => u.displayName.toLowerCase() === needle || u.email.toLowerCase() === needle).map(toPerson);
+      // An exact name or email wins; otherwise names or emails starting with it ("sam", "sam.okafor@").
+      const exact = users.filter((u) => u.displayName.toLowerCase() === needle || u.email.toLowerCase() === needle);
+      if (exact.length) return exact.map(toPerson);
+      return users
+        .filter((u) => u.email.toLowerCase().startsWith(needle) || u.displayName.toLowerCase().split(/\s+/).some((_, i, words) => words.slice(i).join(' ').startsWith(needle)))
+        .map(toPerson);
     },
     managerOf: async (id): Promise<Person | undefined> => {
       const managerId = byId.get(id)?.managerId;

@@ -47,6 +47,11 @@ export interface Messenger {
   /** True when `sendCard` honours `options.prepare`; callers then leave the claim to it. */
   readonly preparesBeforeSend?: boolean;
   /**
+   * Replaces a card sent earlier in the person's personal chat (a decision shown on the card it was
+   * asked on). DeliveryError as for `sendCard`. Absent when the channel cannot edit messages.
+   */
+  updateCard?(to: Person, activityId: string, message: OutboundCard): Promise<void>;
+  /**
    * Opens (or finds) the personal chat with someone whose conversation reference we lack, when the
    * app is installed for them; resolves to the reference to store. DeliveryError when it cannot.
    */

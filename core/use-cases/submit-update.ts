@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { needsApproval, type ApprovalPolicy } from '../approvals/approval-policy';
+import { resolveApprover, type ResolvedApprover } from '../approvals/resolve-approver';
 import { ConflictError, DuplicateError, ForbiddenError, NotFoundError } from '../errors';
-import { type Person, type Task, type TaskPatch, type Update } from '../model';
+import { type Person, type Rag, type RagApproval, type Task, type TaskPatch, type Update } from '../model';
 import type { Clock } from '../ports/clock';
+import type { Directory } from '../ports/directory';
 import type { PlanStore } from '../ports/plan-store';
 import { matchesScope } from '../rounds/round-rules';
 import { validateUpdateForm, type UpdateFormValues } from '../updates/update-form';
@@ -8,6 +12,8 @@ import { validateUpdateForm, type UpdateFormValues } from '../updates/update-for
 export interface SubmitUpdateDeps {
   store: PlanStore;
   clock: Clock;
+  /** RAG approvals; without them a proposed RAG applies at once. */
+  approvals?: { policy: ApprovalPolicy; directory: Directory };
 }
 
 export interface SubmitUpdateCommand {
@@ -19,12 +25,24 @@ export interface SubmitUpdateCommand {
   /** The card's idempotency key: a retried or double-clicked submit carries the same one. */
   idempotencyKey: string;
   values: UpdateFormValues;
+  /** The card the owner submitted on: their receipt, redrawn with the decision once it is made. */
+  cardActivityId?: string;
+}
+
+/** What became of a RAG the owner proposed. */
+export interface ApprovalOutcome {
+  /** The approval this update asked for (or, for a repeated submit, had asked for). */
+  requested?: RagApproval;
+  /** A pending proposal this update replaced: its approver's card should say so. */
+  superseded?: RagApproval;
+  /** The change needs approval but nobody but the requester could give it: the RAG was left as it was. */
+  noApprover?: Rag;
 }
 
 export type SubmitUpdateResult =
-  | { outcome: 'recorded'; task: Task; update: Update }
+  | ({ outcome: 'recorded'; task: Task; update: Update } & ApprovalOutcome)
   /** The same card was submitted before (double click, Teams retry): nothing new stored. */
-  | { outcome: 'already-recorded'; task: Task; update: Update };
+  | ({ outcome: 'already-recorded'; task: Task; update: Update } & ApprovalOutcome);
 
 /** The task changed after the form was rendered; the owner's answers come back with the new task. */
 export class StaleFormError extends ConflictError {
@@ -51,18 +69,20 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
 
   const submittedAt = clock.now().toISOString();
   const round = await openRoundFor(store, task, submittedAt);
+  const rag = await ragDecision(deps, task, actor, form.rag);
   const patch: TaskPatch = {
     latestUpdate: form.progress,
     latestUpdateAt: submittedAt,
     latestUpdateBy: actor,
     ...(form.evidence !== undefined && { evidence: form.evidence }),
     ...(form.risks !== undefined && { risks: form.risks }),
-    // First cut: the owner's RAG applies at once. Manager approval of RAG changes is issue #5.
-    ...(form.rag !== undefined && { rag: form.rag }),
-    ...(form.rag === 'Complete' && { status: 'Complete' as const, percentComplete: 100 }),
+    ...(rag.apply !== undefined && ragPatch(rag.apply)),
+    ...(rag.request && { pendingRag: rag.request.toRag, pendingApprovalId: rag.request.key }),
+    ...(rag.replacesPending && !rag.request && { pendingRag: undefined, pendingApprovalId: undefined }),
   };
+  let saved: { task: Task; update: Update };
   try {
-    const saved = await store.recordUpdate({
+    saved = await store.recordUpdate({
       update: {
         taskId: task.id,
         taskRef: task.ref,
@@ -79,7 +99,6 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
       },
       task: { id: task.id, expectedVersion: task.version, patch },
     });
-    return { outcome: 'recorded', ...saved };
   } catch (err) {
     // A concurrent submit of the same card won the race: answer as if this one had.
     if (err instanceof DuplicateError) {
@@ -90,6 +109,67 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
       const current = await store.getTask(task.id);
       if (current) throw new StaleFormError(current);
     }
+    throw err;
+  }
+
+  // The task now points at the new approval; write its record (the chase sweep re-creates it from
+  // the task and the update if this process stops before it does).
+  const requested =
+    rag.request && (await store.createApproval({ ...rag.request, updateId: saved.update.id, justification: form.progress, ...(cmd.cardActivityId && { ownerActivityId: cmd.cardActivityId }) }));
+  const superseded = rag.replacesPending ? await supersede(store, task.pendingApprovalId!, requested?.key) : undefined;
+  return { outcome: 'recorded', ...saved, requested, superseded, ...(rag.noApprover && { noApprover: rag.noApprover }) };
+}
+
+interface RagDecision {
+  /** Applied to the task now. */
+  apply?: Rag;
+  /** Asked for: the approval to create (its key goes on the task now). */
+  request?: Omit<RagApproval, 'id' | 'version' | 'updateId' | 'justification'> & { requestedAt: string };
+  /** The task's pending proposal is replaced (by `request`, or by a RAG applied at once). */
+  replacesPending: boolean;
+  noApprover?: Rag;
+}
+
+/**
+ * What to do with the RAG on the form. Unchanged (or the same as the pending proposal): nothing.
+ * A change the policy lets through: applied now. Otherwise a new approval request for the
+ * resolved approver, replacing any pending one. Nobody to approve: the RAG stays as it is.
+ */
+async function ragDecision(deps: SubmitUpdateDeps, task: Task, actor: Person, proposed: Rag | undefined): Promise<RagDecision> {
+  if (proposed === undefined || proposed === task.rag || (task.pendingApprovalId && proposed === task.pendingRag)) return { replacesPending: false };
+  const replacesPending = task.pendingApprovalId !== undefined;
+  if (!deps.approvals || !needsApproval(task.rag, proposed, deps.approvals.policy)) return { apply: proposed, replacesPending };
+  const resolved: ResolvedApprover | undefined = await resolveApprover(task, actor, deps.approvals.directory, deps.approvals.policy.ediLeads);
+  if (!resolved) return { replacesPending: false, noApprover: proposed };
+  return {
+    replacesPending,
+    request: {
+      key: randomUUID(),
+      taskId: task.id,
+      taskRef: task.ref,
+      fromRag: task.rag,
+      toRag: proposed,
+      requestedBy: actor,
+      requestedAt: deps.clock.now().toISOString(),
+      ...resolved,
+      state: 'Pending',
+    },
+  };
+}
+
+/** The task fields a RAG sets: Complete also completes the task. */
+export function ragPatch(rag: Rag): TaskPatch {
+  return { rag, ...(rag === 'Complete' && { status: 'Complete' as const, percentComplete: 100 }) };
+}
+
+/** Marks a pending proposal as replaced; undefined when it was decided first (its decision stands). */
+async function supersede(store: PlanStore, key: string, by: string | undefined): Promise<RagApproval | undefined> {
+  const old = await store.findApprovalByKey(key);
+  if (!old || old.state !== 'Pending') return undefined;
+  try {
+    return await store.updateApproval(old.id, old.version, { state: 'Superseded', ...(by && { supersededBy: by }) });
+  } catch (err) {
+    if (err instanceof ConflictError) return undefined;
     throw err;
   }
 }
@@ -112,5 +192,6 @@ function ownerOf(task: Task, aadObjectId: string): Person {
 async function alreadyRecorded(store: PlanStore, update: Update): Promise<SubmitUpdateResult> {
   const task = await store.getTask(update.taskId);
   if (!task) throw new NotFoundError('Task', update.taskId);
-  return { outcome: 'already-recorded', task, update };
+  const requested = (await store.listApprovals({ taskId: task.id })).find((a) => a.updateId === update.id);
+  return { outcome: 'already-recorded', task, update, ...(requested && { requested }) };
 }

@@ -7,7 +7,10 @@ import { fixedClock } from '../../core/ports/clock';
 import { silentLogger } from '../../core/ports/logger';
 import type { PlanStore } from '../../core/ports/plan-store';
 import { SqlitePlanStore } from '../../core/store/sqlite/sqlite-plan-store';
+import { DEFAULT_APPROVAL_POLICY } from '../../core/approvals/approval-policy';
+import { demoDirectory } from '../../bot/directory/demo-directory';
 import { alice, bob, taskInput } from '../support/builders';
+import { CapturingMessenger } from '../support/capturing-messenger';
 import { cardProblems, cardTextContent, executeActions, inputValues } from '../support/card-validator';
 
 const TENANT = 'tenant-1';
@@ -62,7 +65,8 @@ describe('EdiBot (TestAdapter)', () => {
     task = await store.createTask(taskInput({ owners: [alice], latestUpdate: 'Scoping done', latestUpdateAt: '2026-10-01T09:00:00Z' }));
     await store.createTask(taskInput({ ref: '2.1', title: 'Closed one', status: 'Complete', rag: 'Complete', owners: [alice] }));
     await store.createTask(taskInput({ ref: '3.1', title: "Bob's task", owners: [bob] }));
-    const bot = new EdiBot({ store, clock, log: silentLogger, tenantId: TENANT });
+    // RAG changes apply at once here; the approval flow has its own tests (approvals.test.ts).
+    const bot = new EdiBot({ store, clock, log: silentLogger, tenantId: TENANT, messenger: new CapturingMessenger(), directory: demoDirectory([]), approvalPolicy: { ...DEFAULT_APPROVAL_POLICY, requiredFor: 'none' } });
     adapter = new TestAdapter(async (context) => bot.run(context));
   });
   afterEach(() => store.close());

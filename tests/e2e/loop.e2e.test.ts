@@ -35,7 +35,8 @@ function sharePointOverEmulator(): StoreUnderTest {
     name: 'SharePoint over the Graph emulator',
     async settings() {
       emulator = await startGraphEmulator();
-      const settings = { STORE: 'sharepoint', SHAREPOINT_SITE_ID: emulator.siteId, GRAPH_BASE_URL: emulator.baseUrl, GRAPH_AUTH: 'none' };
+      // The emulator serves SharePoint lists, not the directory: the demo council's people stand in.
+      const settings = { STORE: 'sharepoint', SHAREPOINT_SITE_ID: emulator.siteId, GRAPH_BASE_URL: emulator.baseUrl, GRAPH_AUTH: 'none', DIRECTORY: 'demo' };
       const provision = await run(process.execPath, ['--require', 'tsx/cjs', 'bot/cli/provision.ts', '--site', emulator.siteId], { cwd: ROOT, env: { ...process.env, ...settings } });
       assert.match(provision.stdout, /Provisioning finished/);
       return settings;
@@ -143,7 +144,9 @@ for (const storeUnderTest of [sqlite, sharePointOverEmulator()]) {
       const task = plan.objectives.flatMap((o) => o.indicators.flatMap((i) => i.tasks)).find((t) => t.id === answer.taskId);
       assert.equal(task?.latestUpdate?.text, progress);
       assert.equal(task?.latestUpdate?.by, alex.displayName);
-      assert.equal(task?.rag, 'Amber');
+      // A RAG change waits for the owner's manager (approvals.e2e.test.ts follows it to the decision).
+      assert.equal(task?.rag, 'Green');
+      assert.deepEqual(task?.pendingApproval && { rag: task.pendingApproval.proposedRag, by: task.pendingApproval.approverName }, { rag: 'Amber', by: demoUsers.sam.displayName });
       assert.equal((await ctx.store.listUpdates(String(answer.taskId))).filter((u) => u.progress === progress).length, 1);
 
       // A second sweep sends nothing already sent.

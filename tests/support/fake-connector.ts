@@ -4,6 +4,15 @@ import type { AddressInfo } from 'node:net';
 export interface ConnectorPost {
   conversationId: string;
   replyToId?: string;
+  /** The id the connector gave the sent activity (what an update or reply names later). */
+  id?: string;
+  activity: Record<string, unknown>;
+}
+
+/** A card edited in place (PUT …/activities/{activityId}). */
+export interface ConnectorUpdate {
+  conversationId: string;
+  activityId: string;
   activity: Record<string, unknown>;
 }
 
@@ -14,6 +23,7 @@ export interface ConnectorPost {
 export interface FakeConnector {
   url: string;
   posts: ConnectorPost[];
+  updates: ConnectorUpdate[];
   /** Bodies of createConversation calls (POST /v3/conversations). */
   created: Record<string, unknown>[];
   /** Members (Entra ids) for whom the app is not installed: createConversation answers 403. */
@@ -24,6 +34,7 @@ export interface FakeConnector {
 /** `delayMs`: how long each send takes to be answered (it is recorded when it arrives). */
 export async function startFakeConnector(options: { delayMs?: number } = {}): Promise<FakeConnector> {
   const posts: ConnectorPost[] = [];
+  const updates: ConnectorUpdate[] = [];
   const created: Record<string, unknown>[] = [];
   const notInstalled = new Set<string>();
   let next = 1;
@@ -46,12 +57,18 @@ export async function startFakeConnector(options: { delayMs?: number } = {}): Pr
       }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
       if (req.method === 'POST' && m) {
-        posts.push({ conversationId: decodeURIComponent(m[1]!), replyToId: m[2] && decodeURIComponent(m[2]), activity: JSON.parse(body) as Record<string, unknown> });
         const id = `sent-${next++}`;
+        posts.push({ conversationId: decodeURIComponent(m[1]!), replyToId: m[2] && decodeURIComponent(m[2]), id, activity: JSON.parse(body) as Record<string, unknown> });
         setTimeout(() => {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ id }));
         }, options.delayMs ?? 0);
+        return;
+      }
+      if (req.method === 'PUT' && m?.[2]) {
+        updates.push({ conversationId: decodeURIComponent(m[1]!), activityId: decodeURIComponent(m[2]), activity: JSON.parse(body) as Record<string, unknown> });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: decodeURIComponent(m[2]) }));
         return;
       }
       res.writeHead(404);
@@ -62,6 +79,7 @@ export async function startFakeConnector(options: { delayMs?: number } = {}): Pr
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     posts,
+    updates,
     created,
     notInstalled,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

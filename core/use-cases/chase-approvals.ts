@@ -1,0 +1,138 @@
+import type { ApprovalPolicy } from '../approvals/approval-policy';
+import { resolveApprover } from '../approvals/resolve-approver';
+import { workingDaysSince } from '../approvals/working-days';
+import { DuplicateError } from '../errors';
+import { ensureChat } from '../messaging/ensure-chat';
+import type { RagApproval, ReminderLogEntry } from '../model';
+import { DeliveryError } from '../ports/messenger';
+import { londonDate } from '../plan/london-time';
+import type { Directory } from '../ports/directory';
+import type { WorkingCalendar } from '../reminders/working-calendar';
+import { sendApprovalRequest, loadApprovalView, patchApproval, type ApprovalMessagingDeps, type ApprovalView } from './approval-messages';
+import { settleTask } from './decide-approval';
+
+export interface ChaseApprovalsDeps extends ApprovalMessagingDeps {
+  policy: ApprovalPolicy;
+  calendar: WorkingCalendar;
+  directory: Directory;
+}
+
+export interface ChaseApprovalsResult {
+  /** Requests whose first card had not gone out (a crash, or the approver was unreachable then). */
+  requested: number;
+  chased: number;
+  /** Approvals the EDI leads were told about. */
+  escalated: number;
+  /** Decided approvals whose task had not taken the decision, and proposals whose record was missing. */
+  repaired: number;
+}
+
+// A request younger than this is still being sent by the instance that took it.
+const REQUEST_GRACE_MS = 2 * 60_000;
+
+/**
+ * The approvals part of each sweep: finish what a crash left half done, send requests that never
+ * went out, chase the approver once after `chaseAfterWorkingDays`, and after as many working days
+ * again tell the EDI leads. Every message is claimed in the reminder log first, so several
+ * instances sweeping at once send each one exactly once.
+ */
+export async function chaseApprovals(deps: ChaseApprovalsDeps): Promise<ChaseApprovalsResult> {
+  const result: ChaseApprovalsResult = { requested: 0, chased: 0, escalated: 0, repaired: 0 };
+  result.repaired += await recreateMissingApprovals(deps);
+  const approvals = await deps.store.listApprovals();
+  for (const decided of approvals.filter((a) => a.state === 'Approved' || a.state === 'Rejected')) {
+    const task = await deps.store.getTask(decided.taskId);
+    if (task?.pendingApprovalId === decided.key) {
+      await settleTask(deps.store, decided);
+      result.repaired++;
+    }
+  }
+
+  const now = deps.clock.now();
+  const today = londonDate(now);
+  const log = new Map((await deps.store.listReminders()).filter((r) => r.key.startsWith('approval:')).map((r) => [r.key, r] as const));
+  const toEscalate: RagApproval[] = [];
+  for (const approval of approvals.filter((a) => a.state === 'Pending')) {
+    const request = log.get(`approval:${approval.key}:request`);
+    const chase = log.get(`approval:${approval.key}:chase`);
+    if (!request) {
+      if (now.getTime() - Date.parse(approval.requestedAt) >= REQUEST_GRACE_MS && (await sendApprovalRequest(deps, approval)) === 'sent') result.requested++;
+      continue;
+    }
+    const waited = workingDaysSince(londonDate(new Date(approval.requestedAt)), today, deps.calendar);
+    if (!chase) {
+      if (waited >= deps.policy.chaseAfterWorkingDays && (await sendApprovalRequest(deps, approval, { chaser: true })) === 'sent') result.chased++;
+      continue;
+    }
+    if (workingDaysSince(londonDate(new Date(chase.sentAt)), today, deps.calendar) >= deps.policy.chaseAfterWorkingDays) toEscalate.push(approval);
+  }
+  result.escalated = await escalate(deps, toEscalate, log);
+  return result;
+}
+
+/** One card per EDI lead listing the decisions left waiting; each approval claimed per lead first. */
+async function escalate(deps: ChaseApprovalsDeps, approvals: RagApproval[], log: Map<string, ReminderLogEntry>): Promise<number> {
+  const escalated = new Set<string>();
+  for (const lead of deps.policy.ediLeads) {
+    const claims: { key: string; view: ApprovalView }[] = [];
+    for (const approval of approvals) {
+      const key = `approval:${approval.key}:escalate:${lead.aadObjectId}`;
+      if (log.has(key)) continue;
+      const claimed = await deps.store.tryAddReminder({ key, taskId: approval.taskId, recipient: lead, trigger: 'approval-escalation', sentAt: deps.clock.now().toISOString(), outcome: 'pending' });
+      const view = claimed ? await loadApprovalView(deps.store, approval) : undefined;
+      if (view) claims.push({ key, view });
+    }
+    if (!claims.length) continue;
+    const person = (await deps.directory.findById(lead.aadObjectId)) ?? lead;
+    let failure: string | undefined;
+    if (!(await ensureChat(deps, person))) failure = 'The app is not installed for them and their chat could not be opened';
+    else {
+      try {
+        await deps.messenger.sendCard(person, deps.cards.escalation(claims.map((c) => c.view)));
+      } catch (err) {
+        failure = (err instanceof DeliveryError ? `${err.kind}: ${err.message}` : String(err)).slice(0, 250);
+      }
+    }
+    for (const { key, view } of claims) {
+      await deps.store.setReminderOutcome(key, failure ? 'failed' : 'sent', failure);
+      if (failure) continue;
+      escalated.add(view.approval.id);
+      await patchApproval(deps.store, view.approval.id, { escalatedAt: deps.clock.now().toISOString() });
+    }
+  }
+  return escalated.size;
+}
+
+/**
+ * A task pointing at an approval with no record: the process stopped between storing the update
+ * and creating the approval. Re-create it from the update that proposed the change.
+ */
+async function recreateMissingApprovals(deps: ChaseApprovalsDeps): Promise<number> {
+  let repaired = 0;
+  for (const task of await deps.store.listTasks()) {
+    if (!task.pendingApprovalId || !task.pendingRag || (await deps.store.findApprovalByKey(task.pendingApprovalId))) continue;
+    const update = (await deps.store.listUpdates(task.id)).filter((u) => u.ragProposed === task.pendingRag).at(-1);
+    const requester = update?.submittedBy ?? task.latestUpdateBy;
+    const resolved = requester && (await resolveApprover(task, requester, deps.directory, deps.policy.ediLeads));
+    if (!requester || !resolved) continue;
+    try {
+      await deps.store.createApproval({
+        key: task.pendingApprovalId,
+        taskId: task.id,
+        taskRef: task.ref,
+        ...(update && { updateId: update.id, justification: update.progress }),
+        fromRag: task.rag,
+        toRag: task.pendingRag,
+        requestedBy: requester,
+        requestedAt: update?.submittedAt ?? deps.clock.now().toISOString(),
+        ...resolved,
+        state: 'Pending',
+      });
+      repaired++;
+    } catch (err) {
+      // Another instance re-created it first: nothing to do.
+      if (!(err instanceof DuplicateError)) throw err;
+    }
+  }
+  return repaired;
+}

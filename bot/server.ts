@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import pino from 'pino';
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../core/ports/logger';
 import { isFileResponse, type ApiRoute } from '../tab/api/api-route';
+import { withRequestId } from './logger';
+import { callerKey, clientAddress, type ApiRateLimit } from './rate-limit-keys';
+import type { Readiness } from './readiness';
 
 /** The only module that knows restify. */
 export interface ServerDeps {
@@ -13,6 +18,10 @@ export interface ServerDeps {
   /** Built tab (index.html, app.js); served at `/`. */
   staticDir: string;
   log: Logger;
+  /** `/readyz`: the store answers and the app is not stopping. Without it, ready while running. */
+  readiness?: Readiness;
+  /** Requests per second for the tab's API (`/api/*` except the bot's endpoint). Without it, no limit. */
+  apiRateLimit?: ApiRateLimit;
 }
 
 export interface RunningServer {
@@ -29,8 +38,33 @@ const FRAME_ANCESTORS =
 const CONTENT_SOURCES =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; font-src 'self'; object-src 'none'; base-uri 'none'";
 
+// The channel tab's configuration page and the teams-js build it uses (see bot/channel-tab/).
+const CHANNEL_TAB_DIR = path.join(__dirname, 'channel-tab');
+const TEAMS_JS_FILE = require.resolve('@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js');
+
+// A caller's X-Request-Id is kept when it looks like an id, so a trace can cross services.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
 export async function startServer(deps: ServerDeps, port: number, host: string): Promise<RunningServer> {
-  const server = restify.createServer({ name: 'edi-action-plan', handleUncaughtExceptions: false });
+  // restify's own logger would print URLs (which can hold search text): it stays silent; we log below.
+  const server = restify.createServer({ name: 'edi-action-plan', handleUncaughtExceptions: false, log: pino({ level: 'silent' }) as unknown as restify.ServerOptions['log'] });
+  const requestIds = new WeakMap<object, string>();
+  const started = new WeakMap<object, bigint>();
+  // Responses not yet finished: at shutdown they end their keep-alive connection, so close completes.
+  const open = new Set<restify.Response>();
+  let closing = false;
+
+  server.pre((req, res, next) => {
+    open.add(res);
+    res.once('close', () => open.delete(res));
+    if (closing) res.shouldKeepAlive = false;
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    requestIds.set(req, id);
+    started.set(req, process.hrtime.bigint());
+    res.setHeader('X-Request-Id', id);
+    return withRequestId(id, () => next());
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use((req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
@@ -39,42 +73,67 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     next();
   });
 
-  server.post('/api/messages', bodyParser(1024 * 1024), async (req: restify.Request, res: restify.Response) => {
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
-  });
+  /** Runs a handler inside its request's log scope (body parsing loses the async context). */
+  const scoped =
+    (handler: (req: restify.Request, res: restify.Response) => Promise<void>) =>
+    async (req: restify.Request, res: restify.Response): Promise<void> =>
+      withRequestId(requestIds.get(req) ?? randomUUID(), () => handler(req, res));
+
+  server.post(
+    '/api/messages',
+    bodyParser(1024 * 1024),
+    scoped(async (req, res) => {
+      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    }),
+  );
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();
   });
 
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    const report = deps.readiness ? await deps.readiness.check() : { ready: true, checks: { config: 'ok', store: 'ok', shutdown: 'no' } };
+    res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+  });
+
+  const limiter = deps.apiRateLimit ? rateLimiter(deps.apiRateLimit) : [];
   for (const route of deps.routes) {
     const method = route.method === 'DELETE' ? 'del' : (route.method.toLowerCase() as 'get' | 'post' | 'put');
-    server[method](route.path, bodyParser(route.maxBodyBytes ?? 1024 * 1024), async (req: restify.Request, res: restify.Response) => {
-      try {
-        const result = await route.handle({
-          params: (req.params ?? {}) as Record<string, string>,
-          query: (req.query ?? {}) as Record<string, string>,
-          headers: req.headers as Record<string, string | undefined>,
-          body: req.body,
-          remoteAddress: req.socket.remoteAddress,
-        });
-        if (isFileResponse(result)) {
-          res.setHeader('Content-Type', result.file.contentType);
-          res.setHeader('Content-Disposition', contentDisposition(result.file.fileName));
-          res.setHeader('Cache-Control', 'no-store');
-          res.writeHead(result.status);
-          res.end(Buffer.from(result.file.bytes));
-        } else {
-          for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-          res.send(result.status, result.body);
+    server[method](
+      route.path,
+      ...limiter,
+      bodyParser(route.maxBodyBytes ?? 1024 * 1024),
+      scoped(async (req, res) => {
+        try {
+          const result = await route.handle({
+            params: (req.params ?? {}) as Record<string, string>,
+            query: (req.query ?? {}) as Record<string, string>,
+            headers: req.headers as Record<string, string | undefined>,
+            body: req.body,
+            remoteAddress: req.socket.remoteAddress,
+          });
+          if (isFileResponse(result)) {
+            res.setHeader('Content-Type', result.file.contentType);
+            res.setHeader('Content-Disposition', contentDisposition(result.file.fileName));
+            res.setHeader('Cache-Control', 'no-store');
+            res.writeHead(result.status);
+            res.end(Buffer.from(result.file.bytes));
+          } else {
+            for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+            res.send(result.status, result.body);
+          }
+        } catch (err) {
+          deps.log.error({ err: String(err), path: route.path }, 'tab API request failed');
+          res.send(500, { message: 'The request could not be completed. Please try again; if it keeps happening, tell your EDI officer.' });
         }
-      } catch (err) {
-        deps.log.error({ err: String(err), path: route.path }, 'tab API request failed');
-        res.send(500, { message: 'The request could not be completed. Please try again; if it keeps happening, tell your EDI officer.' });
-      }
-    });
+      }),
+    );
   }
+
+  server.get('/configure', (_req, res, next) => sendFile(res, path.join(CHANNEL_TAB_DIR, 'configure.html'), 'text/html; charset=utf-8', next));
+  server.get('/configure/configure.js', (_req, res, next) => sendFile(res, path.join(CHANNEL_TAB_DIR, 'configure.js'), 'text/javascript; charset=utf-8', next));
+  server.get('/configure/teams-js.js', (_req, res, next) => sendFile(res, TEAMS_JS_FILE, 'text/javascript; charset=utf-8', next));
 
   const indexFile = path.join(deps.staticDir, 'index.html');
   server.get('/', (_req, res, next) => {
@@ -82,12 +141,36 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
       res.send(503, { message: 'The tab has not been built. Run "npm run build:tab".' });
       return next();
     }
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.writeHead(200);
-    res.end(fs.readFileSync(indexFile));
-    return next();
+    return sendFile(res, indexFile, 'text/html; charset=utf-8', next);
   });
   server.get('/*', restify.plugins.serveStaticFiles(deps.staticDir));
+
+  // Errors restify raises before a handler runs (413 too large, 429 too many, 404, 405…): JSON with
+  // a message in plain words, and a Retry-After on 429.
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: RestifyHttpError, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const message = friendlyMessage(status, err.message);
+    if (status === 429 && deps.apiRateLimit) res.header('Retry-After', String(retryAfterSeconds(deps.apiRateLimit)));
+    err.toJSON = () => ({ code: err.body?.code ?? err.name, message });
+    if (status === 429 || status === 413) deps.log.warn({ reqId: requestIds.get(req), status, route: req.getRoute()?.path ?? '(none)' }, status === 429 ? 'request refused: rate limit' : 'request refused: body too large');
+    return callback();
+  });
+
+  // One line per request: id, method, route pattern (never the URL: query strings can hold search
+  // text), status and duration. Health probes only at debug.
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    const route = req.getRoute()?.path;
+    const begin = started.get(req);
+    const fields = {
+      reqId: requestIds.get(req),
+      method: req.method,
+      route: typeof route === 'string' ? route : '(unmatched)',
+      status: res.statusCode,
+      ms: begin === undefined ? undefined : Number((process.hrtime.bigint() - begin) / 1_000_000n),
+    };
+    if (route === '/healthz' || route === '/readyz') deps.log.debug(fields, 'request');
+    else deps.log.info(fields, 'request');
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -99,13 +182,77 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   return {
     port: actualPort,
     url: `http://localhost:${actualPort}`,
-    // Stop accepting, let in-flight requests finish, and drop idle keep-alive sockets so close completes.
+    // Stop accepting, let in-flight requests finish (their connections then close), drop idle sockets.
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
+        for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
         server.close(() => resolve());
         server.server.closeIdleConnections();
       }),
   };
+}
+
+interface RestifyHttpError extends Error {
+  statusCode?: number;
+  body?: { code?: string };
+  toJSON?: () => unknown;
+}
+
+function friendlyMessage(status: number, original: string): string {
+  if (status === 429) return 'Too many requests in a short time. Wait a few seconds, then try again.';
+  if (status === 413) {
+    const limit = /(\d+)/.exec(original)?.[1];
+    return `That is too large to send${limit ? ` (the limit is ${formatBytes(Number(limit))})` : ''}. Try a smaller file or less text.`;
+  }
+  if (status === 404) return 'There is nothing at this address.';
+  if (status === 405) return 'This address does not accept that kind of request.';
+  if (status === 400) return 'The request could not be read. Please try again.';
+  return original || 'The request could not be completed.';
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round((n / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+function retryAfterSeconds(limit: ApiRateLimit): number {
+  const slowest = Math.min(...[limit.perUser, limit.perAddress].filter((r) => r > 0));
+  return Number.isFinite(slowest) ? Math.max(1, Math.ceil(1 / slowest)) : 1;
+}
+
+function sendFile(res: restify.Response, file: string, contentType: string, next: restify.Next): void {
+  res.setHeader('Content-Type', contentType);
+  res.writeHead(200);
+  res.end(fs.readFileSync(file));
+  return next();
+}
+
+/**
+ * Token buckets (restify's throttle) per client address, then per signed-in person: a council's
+ * staff often share one outgoing address, so the per-person limit is the tight one. Throttle keys
+ * on `req.username`, which is set to each key in turn just before its bucket.
+ */
+function rateLimiter(limit: ApiRateLimit): restify.RequestHandler[] {
+  const handlers: restify.RequestHandler[] = [];
+  const keyed = (rate: number, key: (req: restify.Request) => string) => {
+    if (rate <= 0) return;
+    const throttle = restify.plugins.throttle({ username: true, rate, burst: Math.max(1, Math.round(rate * 10)), maxKeys: 20_000 });
+    handlers.push((req, _res, next) => {
+      req.username = key(req);
+      next();
+    }, throttle);
+  };
+  const address = (req: restify.Request) => clientAddress(req.headers, req.socket.remoteAddress, limit.trustForwardedFor);
+  keyed(limit.perAddress, (req) => `address:${address(req)}`);
+  keyed(limit.perUser, (req) => {
+    const caller = callerKey(req.headers.authorization);
+    return caller ? `user:${caller}` : `address:${address(req)}`;
+  });
+  handlers.push((req, _res, next) => {
+    req.username = undefined as unknown as string;
+    next();
+  });
+  return handlers;
 }
 
 /** JSON and binary bodies up to `maxBytes`; bigger ones are refused with 413 before any handler runs. */

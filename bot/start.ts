@@ -3,6 +3,8 @@
  * plan, plus the Microsoft 365 Agents Playground as the Teams client. With NODE_ENV=production:
  * the server alone, and only with bot credentials.
  */
+// First: Application Insights must be set up before `http` is loaded (see telemetry.ts).
+import { telemetry } from './telemetry-bootstrap';
 import { createAppContext } from './app-context';
 import { startApp } from './app-server';
 import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
@@ -10,6 +12,8 @@ import { seedDemoPlan } from './demo/seed-demo';
 import { rememberConversation } from '../core/use-cases/remember-conversation';
 import { demoUsers } from './demo/demo-users';
 import { startPlayground, type RunningPlayground } from './demo/playground';
+
+const STOP_DEADLINE_MS = 25_000;
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -61,8 +65,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     ctx.log.info({ signal }, 'stopping');
+    // Never hang: after the deadline exit anyway (a send left claimed is reported by the next sweep).
+    setTimeout(() => {
+      ctx.log.error({ afterMs: STOP_DEADLINE_MS }, 'shutdown took too long; exiting with work unfinished');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     await playground?.stop();
     await app.stop();
+    await telemetry?.stop();
+    ctx.log.info({}, 'stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

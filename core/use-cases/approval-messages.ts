@@ -49,12 +49,12 @@ export async function loadApprovalView(store: PlanStore, approval: RagApproval):
  * `:chase`), so of several app instances, or a retry after a crash, exactly one sends it; the
  * attempt and its outcome show in the task's reminder history. Opens the chat when needed.
  */
-export async function sendApprovalRequest(deps: ApprovalMessagingDeps, approval: RagApproval, options: { chaser?: boolean } = {}): Promise<SendOutcome> {
+export async function sendApprovalRequest(deps: ApprovalMessagingDeps, approval: RagApproval, options: { chaser?: boolean; retryFailed?: boolean } = {}): Promise<SendOutcome> {
   const chaser = options.chaser ?? false;
   const view = await loadApprovalView(deps.store, approval);
   if (!view) return 'failed';
   const key = `approval:${approval.key}:${chaser ? 'chase' : 'request'}`;
-  const sent = await sendOnce(deps, key, approval.taskId, approval.approver, chaser ? 'approval-chase' : 'approval-request', () => deps.cards.request(view, { chaser }));
+  const sent = await sendOnce(deps, key, approval.taskId, approval.approver, chaser ? 'approval-chase' : 'approval-request', () => deps.cards.request(view, { chaser }), options.retryFailed);
   if (typeof sent === 'object') {
     await patchApproval(deps.store, approval.id, { approverActivityId: sent.activityId, ...(chaser && { chasedAt: deps.clock.now().toISOString() }) });
     return 'sent';
@@ -85,7 +85,10 @@ export async function announceSuperseded(deps: ApprovalMessagingDeps, approval: 
   if (view) await editCard(deps, approval.approver, approval.approverActivityId, deps.cards.approverOutcome(view));
 }
 
-/** Claims `key` in the reminder log, then sends; the outcome is recorded against the claim. */
+/**
+ * Claims `key` in the reminder log, then sends; the outcome is recorded against the claim.
+ * `retryFailed`: a claim whose send failed before may be taken back (once per failure) and tried again.
+ */
 export async function sendOnce(
   deps: ApprovalMessagingDeps,
   key: string,
@@ -93,9 +96,14 @@ export async function sendOnce(
   to: Person,
   trigger: string,
   render: () => OutboundCard,
+  retryFailed = false,
 ): Promise<{ activityId: string } | Exclude<SendOutcome, 'sent'>> {
   const log = deps.log ?? silentLogger;
-  const claimed = await deps.store.tryAddReminder({ key, taskId, recipient: to, trigger, sentAt: deps.clock.now().toISOString(), outcome: 'pending' });
+  let claimed = await deps.store.tryAddReminder({ key, taskId, recipient: to, trigger, sentAt: deps.clock.now().toISOString(), outcome: 'pending' });
+  if (!claimed && retryFailed) {
+    const previous = (await deps.store.listReminders(taskId)).find((r) => r.key === key);
+    claimed = previous?.outcome === 'failed' && (await deps.store.reclaimReminder(key, previous.version));
+  }
   if (!claimed) return 'already-sent';
   if (!(await ensureChat(deps, to))) {
     await deps.store.setReminderOutcome(key, 'failed', 'The app is not installed for them and their chat could not be opened');

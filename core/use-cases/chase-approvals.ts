@@ -59,6 +59,14 @@ export async function chaseApprovals(deps: ChaseApprovalsDeps): Promise<ChaseApp
       if (now.getTime() - Date.parse(approval.requestedAt) >= REQUEST_GRACE_MS && (await sendApprovalRequest(deps, approval)) === 'sent') result.requested++;
       continue;
     }
+    // The approver could not be reached then and may be now (they have since opened the app): try
+    // again. Still unreachable: the chaser and then the EDI leads follow as for anyone who does not answer.
+    if (request.outcome === 'failed' && (await deps.store.getConversation(approval.approver.aadObjectId))) {
+      if ((await sendApprovalRequest(deps, approval, { retryFailed: true })) === 'sent') {
+        result.requested++;
+        continue;
+      }
+    }
     const waited = workingDaysSince(londonDate(new Date(approval.requestedAt)), today, deps.calendar);
     if (!chase) {
       if (waited >= deps.policy.chaseAfterWorkingDays && (await sendApprovalRequest(deps, approval, { chaser: true })) === 'sent') result.chased++;

@@ -200,6 +200,19 @@ describe('RAG approvals (use cases)', () => {
       assert.ok((await store.getApproval(requested!.id))?.escalatedAt);
     });
 
+    it('sends the request again once an approver who could not be reached has a chat', async () => {
+      await store.saveConversation({ aadObjectId: 'aad-nobody', reference: {}, updatedAt: '2026-11-01T00:00:00Z' });
+      messenger.unreachable.add(bob.aadObjectId);
+      const { requested } = await propose('Red');
+      assert.equal(await sendApprovalRequest(messaging(), requested!), 'unreachable');
+      const sweep = () => chaseApprovals({ ...messaging(), policy, calendar: ukWorkingCalendar(), directory });
+      messenger.unreachable.delete(bob.aadObjectId);
+      assert.equal((await sweep()).requested, 1);
+      assert.equal((await sweep()).requested, 0, 'once');
+      assert.equal(messenger.sentTo(bob).length, 1);
+      assert.deepEqual((await store.listReminders(task.id)).map((r) => [r.trigger, r.outcome]), [['approval-request', 'sent']]);
+    });
+
     it('repairs what a crash left: a decision not applied to the task, a proposal with no record', async () => {
       const { requested } = await propose('Red');
       // As if the process stopped right after storing the decision.

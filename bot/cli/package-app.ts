@@ -39,7 +39,10 @@ export async function packageApp(argv: string[], out: (line: string) => void = c
     fs.writeFileSync(target, built.zip);
     // Read back what was written: the file on disk is what an administrator uploads.
     const problems = await validateAppPackage(fs.readFileSync(target));
-    if (problems.length > 0) throw new InvalidPackageError(problems);
+    if (problems.length > 0) {
+      fs.rmSync(target, { force: true });
+      throw new InvalidPackageError(problems);
+    }
     out(`Wrote ${path.relative(process.cwd(), target)} (${built.zip.length} bytes) from ${built.envFiles.map((f) => path.relative(process.cwd(), f)).join(' + ')}.`);
     out(`Manifest ${String(built.manifest.manifestVersion)} schema: valid. App id ${String(built.manifest.id)}, version ${String(built.manifest.version)}.`);
     return 0;

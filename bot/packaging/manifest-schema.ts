@@ -55,6 +55,7 @@ export function manifestValidator(manifestVersion: string): ValidateFunction {
 export function validateManifestSchema(manifest: unknown): string[] {
   const version = (manifest as { manifestVersion?: unknown } | null)?.manifestVersion;
   if (typeof version !== 'string') return ['manifestVersion: missing (it says which schema the manifest follows)'];
+  if (!bundledManifestVersions().includes(version)) return [`manifestVersion: "${version}" has no bundled schema; use one of ${bundledManifestVersions().slice(-5).join(', ')}`];
   const validate = manifestValidator(version);
   if (validate(manifest)) return [];
   return (validate.errors ?? []).map(describeError);

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentTableRegular, DocumentTextRegular, TableSimpleRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import { planFilterToQuery, type PlanFilter } from '../../core/plan/plan-filter';
@@ -44,14 +44,14 @@ export function ExportBar({ filter, children }: { filter: PlanFilter; children?:
 
   return (
     <div>
-      <Toolbar aria-label="Exports and import" className={styles.bar}>
+      <div role="group" aria-label="Exports and import" className={styles.bar}>
         {TARGETS.map((target) => (
           <Button key={target.key} icon={target.icon} disabled={busy !== undefined} disabledFocusable={busy !== undefined} onClick={() => void download(target)}>
             {busy === target.key ? 'Preparing…' : target.label}
           </Button>
         ))}
         {children}
-      </Toolbar>
+      </div>
       <div role="status" aria-live="polite" className={styles.status}>
         {result?.ok && (
           <MessageBar intent="success">

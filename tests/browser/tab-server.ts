@@ -1,6 +1,8 @@
 /**
  * A tiny stand-in for the real server in browser tests: serves tab/dist and a scripted
- * `/api/plan` answer that each test can change.
+ * `/api/plan` answer that each test can change (loading and failure states, large generated
+ * plans). `/api/me` answers as a plain viewer and `/api/rounds` with no rounds; any other API
+ * path is a JSON 404. Flows against the real API use real-app.ts.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -23,6 +25,13 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const VIEWER = { user: { aadObjectId: 'aad-viewer', displayName: 'Vera Viewer', email: 'vera@example.gov.uk' }, roles: [], tenantId: 'tenant' };
+
+function json(res: import('node:http').ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
 export interface TabTestServer {
   url: string;
   planAnswer: PlanAnswer;
@@ -37,6 +46,8 @@ export async function startTabTestServer(distDir: string, initial: PlanAnswer): 
   const server: Server = createServer((req, res) => {
     void (async () => {
       const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+      if (pathname === '/api/me') return json(res, 200, VIEWER);
+      if (pathname === '/api/rounds') return json(res, 200, { rounds: [] });
       if (pathname === '/api/plan') {
         state.planRequests += 1;
         const answer = state.planAnswer;
@@ -45,6 +56,7 @@ export async function startTabTestServer(distDir: string, initial: PlanAnswer): 
         res.end(JSON.stringify(answer.body));
         return;
       }
+      if (pathname.startsWith('/api/')) return json(res, 404, { message: 'Not in the test server.' });
       const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : decodeURIComponent(pathname)}`);
       if (!file.startsWith(root + path.sep)) {
         res.writeHead(403).end();

@@ -5,12 +5,14 @@ import { TAB_DIST_DIR } from '../../tab/build';
 import { launchChromium } from './chromium';
 import { findContrastFailures } from './contrast';
 import { ensureTabBuilt } from './ensure-tab-built';
+import { assertNoAxeViolations } from './axe';
+import { largePlanView } from './fixtures/large-plan';
 import { HOSTILE_UPDATE_TEXT, planViewFixture } from './fixtures/plan-view.fixture';
 import { startTabTestServer, type PlanAnswer, type TabTestServer } from './tab-server';
 
 /** The Teams JS library fetches its list of valid host origins; nothing else may leave the page. */
 const TEAMS_ORIGIN_LIST = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
-const COLUMN_HEADERS = ['Ref', 'Task', 'Owner(s)', 'Due', 'RAG', 'Latest update'];
+const COLUMN_HEADERS = ['Ref', 'Task', 'Owner(s)', 'Due', 'RAG', 'Latest update', 'Pending approval'];
 const planOk = (): PlanAnswer => ({ status: 200, body: planViewFixture });
 
 describe('plan view tab in Chromium', function () {
@@ -66,6 +68,8 @@ describe('plan view tab in Chromium', function () {
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Equality, Diversity and Inclusion action plan');
     assert.deepEqual(await page.locator('main section > h2').allTextContents(), [
       'Summary as at 12 Mar 2026',
+      'Update round',
+      'Filter and sort',
       'Objective 1: Understanding and working with our communities',
       'Objective 2: Develop and support a diverse and engaged workforce',
     ]);
@@ -80,6 +84,10 @@ describe('plan view tab in Chromium', function () {
       'Amber=1',
       'Red=1',
       'Complete=1',
+      'Open=4',
+      'Complete=1',
+      'Carried forward=0',
+      'Withdrawn=0',
       'Overdue=1',
       'Due in 14 days=1',
       'Deadlines to check=1',
@@ -170,7 +178,7 @@ describe('plan view tab in Chromium', function () {
     let release!: () => void;
     server.planAnswer = { ...planOk(), delay: new Promise<void>((resolve) => (release = resolve)) };
     await page.goto(server.url);
-    const status = page.getByRole('status');
+    const status = page.locator('main > div[role="status"]');
     await status.getByText('Loading the plan…').waitFor();
     assert.equal(await status.getAttribute('aria-live'), 'polite');
     release();
@@ -219,6 +227,72 @@ describe('plan view tab in Chromium', function () {
     assert.notEqual(dark, light);
     const [r = 255, g = 255, b = 255] = (dark.match(/\d+/g) ?? []).map(Number);
     assert.ok(r + g + b < 3 * 64, `dark background expected, got ${dark}`);
+  });
+
+  describe('a long plan', () => {
+    const rowsInDom = (table: ReturnType<Page['locator']>) => table.locator('tbody > tr[data-task-ref]').count();
+
+    beforeEach(() => {
+      server.planAnswer = { status: 200, body: largePlanView(1, 2, 600) };
+    });
+
+    it('renders only the rows near the viewport, with spacer rows inside the table body and the full row count', async () => {
+      await openPlan();
+      const table = page.getByRole('table', { name: /^Tasks for Indicator 1\.1 / });
+      const rendered = await rowsInDom(table);
+      assert.ok(rendered > 0 && rendered < 60, `expected a window of rows, got ${rendered} of 600`);
+      assert.equal(await table.getAttribute('aria-rowcount'), '601');
+      assert.equal(await table.locator('tbody > tr[data-spacer][aria-hidden="true"]').count(), 1, 'one spacer row below the rendered rows');
+      assert.deepEqual(
+        await table.locator('thead th').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('scope'))),
+        COLUMN_HEADERS.map(() => 'col'),
+      );
+      const indexes = await table.locator('tbody > tr[data-task-ref]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('aria-rowindex'))));
+      assert.deepEqual(indexes, indexes.map((_, i) => i + 2), 'rows carry their position in the whole table');
+    });
+
+    it('renders later rows when they scroll into view, keeping the page as tall as the whole list', async () => {
+      await openPlan();
+      const table = page.getByRole('table', { name: /^Tasks for Indicator 1\.1 / });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(height > 600 * 60, `the page is as tall as every row (${height}px)`);
+      const lastRow = table.locator('tr[data-task-ref="1.1.600"]');
+      assert.equal(await lastRow.count(), 0);
+      await table.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY - window.innerHeight));
+      await lastRow.waitFor();
+      assert.equal(await table.locator('tr[data-task-ref="1.1.1"]').count(), 0, 'rows far above are dropped');
+      assert.equal(await table.locator('tbody > tr[data-spacer]').count(), 1, 'a spacer above the rendered rows');
+      assert.equal(await lastRow.getAttribute('aria-rowindex'), '601');
+    });
+
+    it('keeps the focused row while it scrolls out of view, so keyboard focus is not lost', async () => {
+      await openPlan();
+      const button = page.locator('tr[data-task-ref="1.1.2"] [data-open-task]');
+      await button.focus();
+      await page.evaluate(() => window.scrollTo(0, 20_000));
+      await page.locator('tr[data-task-ref="1.1.210"]').waitFor();
+      assert.equal(await page.locator('tr[data-task-ref="1.1.3"]').count(), 0, 'its neighbours are dropped');
+      assert.equal(await button.count(), 1, 'the focused row stays rendered');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-open-task')), 'task-1-1-2');
+    });
+
+    it('filters the long plan by text and shows the count', async () => {
+      await openPlan('?q=task%201199%3A');
+      await page.getByText('Showing 1 of 1200 tasks').waitFor();
+      assert.deepEqual(await page.locator('tbody > tr[data-task-ref]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-ref'))), ['1.2.599']);
+    });
+
+    it('has no axe WCAG 2.2 A/AA violations', async () => {
+      await openPlan();
+      await assertNoAxeViolations(page, 'a long, virtualised plan');
+    });
+  });
+
+  it('has no axe WCAG 2.2 A/AA violations when the plan cannot be loaded', async () => {
+    server.planAnswer = { status: 500, body: { message: 'Store unavailable' } };
+    await page.goto(server.url);
+    await page.getByRole('alert').waitFor();
+    await assertNoAxeViolations(page, 'the load error');
   });
 
   for (const theme of ['default', 'dark', 'contrast']) {

@@ -31,10 +31,15 @@ export async function startFakeEntra(): Promise<FakeEntra> {
   const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'key-1', use: 'sig', alg: 'RS256' };
   const state = { jwksRequests: 0, failWith: undefined as number | undefined };
   const server: Server = createServer((req, res) => {
-    if (req.url !== `/${TENANT}/discovery/v2.0/keys`) return void res.writeHead(404).end();
+    // writeHead and end apart: instrumentation loaded by the app can wrap writeHead without returning `this`.
+    const answer = (status: number, body?: string) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(body);
+    };
+    if (req.url !== `/${TENANT}/discovery/v2.0/keys`) return answer(404);
     state.jwksRequests += 1;
-    if (state.failWith) return void res.writeHead(state.failWith).end();
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+    if (state.failWith) return answer(state.failWith);
+    answer(200, JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,83 @@
+import { parseDeadline } from '../../deadline/parse-deadline';
+import { fieldForHeader, normaliseHeader } from './header-rules';
+import type { ImportMapping } from './mapping-file';
+import type { PlanField } from './plan-fields';
+
+export interface ColumnRole {
+  field: PlanField;
+  header: string;
+  /** A dated progress or RAG column ("October 2018 Update", "RAG Mar 2025"): yyyy-mm-dd. */
+  date?: string;
+  /** An action column grouping several task rows: a blank cell means "same as above". */
+  group?: boolean;
+}
+
+export interface ColumnMap {
+  roles: (ColumnRole | undefined)[];
+  /** Non-empty headers that meant nothing to us: listed in the report so a mapping file can name them. */
+  ignored: string[];
+  /** How many different fields the header names: the likelier reading wins when a table could be either way round. */
+  distinctFields: number;
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DATE_IN_HEADER = new RegExp(
+  `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\s*'?(?:\\d{4}|\\d{2})\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b`
+    + '|\\bq[1-4]\\s+\\d{4}\\s*[/-]\\s*\\d{2,4}\\b|\\b(?:spring|summer|autumn|winter)\\s+\\d{4}\\b',
+  'i',
+);
+
+/** "October 2018 Update" -> 2018-10-31; undefined unless the header is a date plus progress or RAG words. */
+export function datedColumn(header: string): { field: 'progress' | 'rag'; date: string } | undefined {
+  const token = DATE_IN_HEADER.exec(header)?.[0];
+  if (!token) return undefined;
+  const parsed = parseDeadline(token, { reference: '2000-01-01' });
+  if (!parsed.dueDate || !['date', 'month', 'quarter'].includes(parsed.kind)) return undefined;
+  const rest = normaliseHeader(header.replace(token, ' ')).replace(/\b(?:as at|as of|at|to|for|in)\b/g, ' ').trim();
+  const field = rest === '' ? 'progress' : fieldForHeader(rest);
+  return field === 'progress' || field === 'rag' ? { field, date: parsed.dueDate } : undefined;
+}
+
+function roleFor(header: string, mapping: ImportMapping): ColumnRole | undefined | 'ignore' {
+  const override = mapping.columns.get(normaliseHeader(header));
+  if (override) {
+    if (override.field === 'ignore') return 'ignore';
+    if (override.field === 'history') {
+      const date = override.date ?? datedColumn(header)?.date;
+      return date ? { field: 'progress', header, date } : { field: 'progress', header };
+    }
+    return { field: override.field, header, ...(override.date && { date: override.date }) };
+  }
+  const dated = datedColumn(header);
+  if (dated) return { field: dated.field, header, date: dated.date };
+  const field = fieldForHeader(header);
+  return field && { field, header };
+}
+
+/**
+ * Reads a row as a header row, or returns undefined when it is not one: a header names the task
+ * column and at least one other, in short cells.
+ */
+export function mapHeaderRow(cells: string[], mapping: ImportMapping): ColumnMap | undefined {
+  const filled = cells.filter((c) => c !== '');
+  if (filled.length < 2 || filled.some((c) => c.length > 150)) return undefined;
+  const ignored: string[] = [];
+  const roles = cells.map((header) => {
+    if (!header) return undefined;
+    const role = roleFor(header, mapping);
+    if (role === 'ignore') return undefined;
+    if (!role) ignored.push(header);
+    return role;
+  });
+  const titles = roles.flatMap((r, i) => (r?.field === 'title' ? [i] : []));
+  if (titles.length === 0 || roles.filter(Boolean).length < 2) return undefined;
+  // "Action | Tasks | …": the tasks are the rows, the action groups them (as an indicator would).
+  const main = titles.find((i) => /^tasks?\b/.test(normaliseHeader(cells[i] ?? ''))) ?? titles[0]!;
+  const hasIndicator = roles.some((r) => r?.field === 'indicator');
+  for (const i of titles) {
+    if (i === main) continue;
+    const role = roles[i]!;
+    roles[i] = !hasIndicator && i < main ? { ...role, field: 'indicator', group: true } : { ...role, field: 'description' };
+  }
+  return { roles, ignored, distinctFields: new Set(roles.flatMap((r) => (r ? [r.field] : []))).size };
+}

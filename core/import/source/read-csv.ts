@@ -1,0 +1,44 @@
+import { parse } from 'csv-parse/sync';
+import { ImportFileError } from '../import-errors';
+import { cleanCellText, MAX_IMPORT_ROWS, type SourceSection } from './plan-source';
+
+/**
+ * A CSV file as one table. UTF-8 (with or without a BOM); Excel on Windows saves "CSV" as
+ * Windows-1252, so invalid UTF-8 is read as that instead. The delimiter is whichever of , ; or tab
+ * the header line uses most (outside quotes).
+ */
+export function readCsv(bytes: Uint8Array, fileName: string): SourceSection[] {
+  const text = decode(bytes);
+  const delimiter = guessDelimiter(text);
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, to: MAX_IMPORT_ROWS + 1 }) as string[][];
+  } catch (err) {
+    throw new ImportFileError('unreadable', `${fileName} could not be read as CSV (${err instanceof Error ? err.message : String(err)}).`);
+  }
+  if (records.length > MAX_IMPORT_ROWS) throw new ImportFileError('too-large', `${fileName} has more than ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows; split it and import the parts.`);
+  const name = fileName;
+  const rows = records
+    .map((record, i) => ({ cells: record.map((c) => cleanCellText(c)), where: `${name}, row ${i + 1}` }))
+    .map((r) => {
+      while (r.cells.length > 0 && r.cells[r.cells.length - 1] === '') r.cells.pop();
+      return r;
+    })
+    .filter((r) => r.cells.length > 0);
+  return [{ name, blocks: [{ kind: 'table', name, rows }] }];
+}
+
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function guessDelimiter(text: string): string {
+  const firstLine = text.slice(0, 20000).split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const unquoted = firstLine.replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t'].map((d) => ({ d, n: unquoted.split(d).length - 1 }));
+  return counts.reduce((best, c) => (c.n > best.n ? c : best)).d;
+}

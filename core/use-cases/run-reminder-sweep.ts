@@ -1,4 +1,5 @@
 import type { Person } from '../model';
+import { ensureChat } from '../messaging/ensure-chat';
 import type { Clock } from '../ports/clock';
 import { DeliveryError, type DeliveryFailureKind, type Messenger, type OutboundCard } from '../ports/messenger';
 import type { PlanStore } from '../ports/plan-store';
@@ -91,7 +92,7 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
   const deliver = async (group: PlannedReminder[]) => {
     const { recipient, kind } = group[0]!;
     const who = describe(recipient);
-    if (!(await reachable(deps, recipient))) {
+    if (!(await ensureChat(deps, recipient))) {
       for (const taskRef of new Set(group.map((r) => r.task.ref))) result.unreachable.push({ taskRef, recipient: who });
       return;
     }
@@ -153,7 +154,7 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
       }
     }),
   );
-  await reportUnreachable(deps, result, now);
+  await reportUnensureChat(deps, result, now);
   return result;
 }
 
@@ -183,20 +184,6 @@ async function reportUnreachable(deps: ReminderSweepDeps, result: SweepResult, n
     } catch (err) {
       await deps.store.setReminderOutcome(key, 'failed', err instanceof DeliveryError ? err.kind : String(err));
     }
-  }
-}
-
-/** A stored chat, or one opened now (the app is installed for them but never told us). */
-async function reachable(deps: ReminderSweepDeps, person: Person): Promise<boolean> {
-  if (await deps.store.getConversation(person.aadObjectId)) return true;
-  if (!deps.messenger.openConversation) return false;
-  try {
-    const opened = await deps.messenger.openConversation(person);
-    await deps.store.saveConversation({ aadObjectId: person.aadObjectId, displayName: person.displayName, ...opened, updatedAt: deps.clock.now().toISOString() });
-    return true;
-  } catch (err) {
-    if (err instanceof DeliveryError) return false;
-    throw err;
   }
 }
 

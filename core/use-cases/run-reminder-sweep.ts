@@ -154,7 +154,7 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
       }
     }),
   );
-  await reportUnensureChat(deps, result, now);
+  await reportUnreachable(deps, result, now);
   return result;
 }
 

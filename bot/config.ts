@@ -165,6 +165,9 @@ export interface TabAuthConfig {
   officerGroupId?: string;
 }
 
+/** Every setting the app reads (for checks that deployment templates set only real settings). */
+export const SETTING_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

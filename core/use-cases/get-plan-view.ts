@@ -74,8 +74,9 @@ function pendingApprovalsByTask(pending: RagApproval[], tasks: Task[]): Map<stri
   const byTask = new Map<string, RagApproval>();
   for (const a of pending) {
     const current = byTask.get(a.taskId);
-    if (current && current.key === pointedAt.get(a.taskId)) continue;
-    if (!current || a.key === pointedAt.get(a.taskId) || a.requestedAt > current.requestedAt) byTask.set(a.taskId, a);
+    const preferred = pointedAt.get(a.taskId);
+    const better = !current || (current.key !== preferred && (a.key === preferred || a.requestedAt > current.requestedAt));
+    if (better) byTask.set(a.taskId, a);
   }
   return byTask;
 }

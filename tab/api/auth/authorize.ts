@@ -60,7 +60,8 @@ export function createAuthorize(options: AuthorizeOptions): Authorize {
         log?.error({ err: err.message }, 'tab sign-in keys could not be fetched');
         return { status: 503, message: 'Sign-in could not be checked just now (Microsoft sign-in did not answer). Try again in a minute.', problem: err.problem };
       }
-      log?.warn({ problem: err.problem, err: err.message }, 'tab API token rejected');
+      // Expired tokens are routine (the tab renews them); the others may be someone probing.
+      log?.[err.problem === 'expired' ? 'info' : 'warn']({ problem: err.problem, err: err.message }, 'tab API token rejected');
       return { status: 401, message: MESSAGES[err.problem], problem: err.problem };
     }
   };

@@ -27,8 +27,9 @@ export async function boardReportDocx(report: BoardReport, meta: { organisation?
     summaryTable(report),
   ];
   for (const section of report.sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(clean(`Objective ${section.ref}: ${section.title}`))] }));
-    children.push(new Paragraph({ children: [new TextRun(sectionLine(section.summary))] }));
+    // Headings stay with their table on a page; objectives follow on without forced page breaks.
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, spacing: { before: 360 }, children: [new TextRun(clean(`Objective ${section.ref}: ${section.title}`))] }));
+    children.push(new Paragraph({ keepNext: true, children: [new TextRun(sectionLine(section.summary))] }));
     children.push(sectionTable(section, thisHeader, previousHeader, previousRound?.name));
   }
   if (report.sections.length === 0) children.push(new Paragraph({ children: [new TextRun('No task was in this round.')] }));

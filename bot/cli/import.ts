@@ -1,0 +1,112 @@
+/**
+ * `npm run import -- <file> [--dry-run] [--json] [--mapping <file>]`: brings an existing plan
+ * (.xlsx, .docx or .csv) into the store through the same use case as the tab's upload.
+ * `npm run import:template [-- <file>]` writes the blank template.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DomainError } from '../../core/errors';
+import { parseMapping, type ImportMapping } from '../../core/import/columns/mapping-file';
+import { ImportFileError } from '../../core/import/import-errors';
+import { describeImport } from '../../core/import/report-text';
+import { MAX_IMPORT_BYTES } from '../../core/import/source/plan-source';
+import { buildImportTemplate, TEMPLATE_FILE_NAME } from '../../core/import/template/import-template';
+import { silentLogger } from '../../core/ports/logger';
+import { importPlan } from '../../core/use-cases/import-plan';
+import { createAppContext } from '../app-context';
+import { ConfigError, loadConfig } from '../config';
+
+const USAGE = [
+  'Usage:',
+  '  npm run import -- <plan.xlsx|plan.docx|plan.csv> [--dry-run] [--json] [--mapping <mapping.json>]',
+  '  npm run import:template [-- <file.xlsx>]',
+  '',
+  '--dry-run  read the file and report what would be created or updated, with warnings per row; write nothing',
+  '--json     print the report as JSON (the same object the tab\'s upload returns)',
+  '--mapping  a JSON file naming columns the import does not recognise, and who roles are:',
+  '           { "columns": { "Key Action": "title", "Board update": { "field": "history", "date": "2026-03-31" } },',
+  '             "owners": { "EDI Officer": "priya.shah@council.gov.uk" } }',
+  '',
+  'Importing the same file again changes nothing; an edited file updates tasks by ref and keeps the',
+  'updates owners have sent in since.',
+].join('\n');
+
+/** Bad command-line use: exit code 2. */
+class UsageError extends Error {}
+
+function readInput(file: string, what: string, maxBytes: number): Buffer {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UsageError(`${what} ${file} was not found.`);
+  }
+  if (!stat.isFile()) throw new UsageError(`${what} ${file} is not a file.`);
+  if (stat.size > maxBytes) throw new ImportFileError('too-large', `${path.basename(file)} is ${(stat.size / 1048576).toFixed(1)} MB; the largest plan file accepted is ${maxBytes / 1048576} MB.`);
+  return fs.readFileSync(file);
+}
+
+async function writeTemplate(out: string | undefined): Promise<number> {
+  const file = out ?? TEMPLATE_FILE_NAME;
+  fs.writeFileSync(file, await buildImportTemplate());
+  console.log(`Wrote the blank plan template to ${file}. Fill in the "Plan" sheet (guidance on the second sheet), then: npm run import -- ${file} --dry-run`);
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    options: {
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      mapping: { type: 'string' },
+      template: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.template) {
+    if (positionals.length > 1) throw new UsageError('Give at most one file name for the template.');
+    return writeTemplate(positionals[0]);
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the plan file to import.' : 'Give one plan file at a time.');
+  const file = positionals[0]!;
+  const bytes = readInput(file, 'The plan file', MAX_IMPORT_BYTES);
+  let mapping: ImportMapping | undefined;
+  if (values.mapping !== undefined) mapping = parseMapping(readInput(values.mapping, 'The mapping file', 1024 * 1024).toString('utf8'), `The mapping file ${values.mapping}`);
+
+  const ctx = await createAppContext(loadConfig(), { log: silentLogger });
+  try {
+    const report = await importPlan(ctx, { bytes, fileName: path.basename(file), dryRun: values['dry-run'] === true, ...(mapping && { mapping }) });
+    if (values.json) console.log(JSON.stringify(report, null, 2));
+    else console.log(describeImport(report).join('\n'));
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(`${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    if (err instanceof ImportFileError) {
+      console.error(`Nothing was imported. ${err.message}`);
+      process.exit(1);
+    }
+    if (err instanceof DomainError || err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    console.error(`The import failed: ${err instanceof Error ? err.message : String(err)}. Anything written before the failure is kept; running the same import again carries on without duplicating it.`);
+    process.exit(1);
+  },
+);

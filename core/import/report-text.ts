@@ -1,0 +1,72 @@
+import { formatDate } from '../plan/london-time';
+import type { ImportAction, ImportedTask, ImportReport } from './import-report';
+
+/** The import report as plain lines for a terminal (`npm run import`); `--json` prints the report itself. */
+
+const FORMAT_NAMES = { xlsx: 'Excel workbook', csv: 'CSV file', docx: 'Word document' } as const;
+const MARK: Record<ImportAction, string> = { create: '+', update: '~', unchanged: '=' };
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const clip = (s: string, max = 90) => (s.length > max ? `${s.slice(0, max - 1)}\u2026` : s);
+
+function counts(c: Record<ImportAction, number>, noun: string, verb: (a: ImportAction) => string): string {
+  const parts = (['create', 'update', 'unchanged'] as const).filter((a) => c[a] > 0).map((a) => `${c[a]} ${verb(a)}`);
+  return `${noun}: ${parts.length ? parts.join(', ') : 'none'}`;
+}
+
+function taskDetail(t: ImportedTask): string {
+  const parts: string[] = [];
+  const owners = [...t.owners.map((o) => o.displayName), ...t.unassignedOwners.map((u) => `"${u}" (to assign)`)];
+  parts.push(owners.length ? `owner ${owners.join(', ')}` : 'no owner');
+  if (t.accountableOfficer) parts.push(`accountable ${t.accountableOfficer.displayName}`);
+  else if (t.accountableOfficerText) parts.push(`accountable "${t.accountableOfficerText}" (to assign)`);
+  if (t.dueDate) parts.push(`due ${formatDate(t.dueDate)}${t.dueText && t.dueText !== t.dueDate ? ` ("${clip(t.dueText, 40)}")` : ''}`);
+  else if (t.dueText) parts.push(`deadline "${clip(t.dueText, 40)}" (no date)`);
+  parts.push(t.status === 'Open' || t.status === t.rag ? t.rag : `${t.rag}, ${t.status}`);
+  if (t.kind === 'Ongoing') parts.push('ongoing');
+  if (t.history.length) parts.push(plural(t.history.length, 'history entry', 'history entries'));
+  return parts.join(' \u00b7 ');
+}
+
+export function describeImport(report: ImportReport): string[] {
+  const lines: string[] = [];
+  const s = report.summary;
+  const would = report.dryRun;
+  const verb = (a: ImportAction) => (a === 'unchanged' ? 'unchanged' : would ? `to ${a}` : a === 'create' ? 'created' : 'updated');
+  lines.push(`${report.fileName} (${FORMAT_NAMES[report.format]})`);
+  for (const t of report.tables) {
+    if (!t.recognised) continue;
+    const cols = t.columns.map((c) => `${clip(c.header, 30)} \u2192 ${c.field}${c.date ? ` (${c.date})` : ''}`).join('; ');
+    lines.push(`  ${t.name}${t.transposed ? ' (read sideways: one task per column)' : ''}: ${plural(t.tasks, 'task')}. Columns: ${cols}`);
+    if (t.ignoredColumns.length) lines.push(`    Not read: ${t.ignoredColumns.map((h) => `"${clip(h, 40)}"`).join(', ')} (name them in a mapping file to bring them in)`);
+  }
+  const unread = report.tables.filter((t) => !t.recognised).length;
+  if (unread) lines.push(`  ${plural(unread, 'table')} without recognisable columns skipped.`);
+  lines.push('');
+  lines.push(would ? 'Dry run: nothing was written. Importing would give:' : 'Imported:');
+  lines.push(`  ${counts(s.objectives, 'Objectives', verb)}`);
+  lines.push(`  ${counts(s.tasks, 'Tasks', verb)}`);
+  if (report.rounds.length) {
+    const rounds = report.rounds.map((r) => `"${r.name}"`).join(', ');
+    lines.push(s.historyEntries === 0 ? `  History: nothing new (${rounds} already in the plan)` : `  History: ${plural(s.historyEntries, 'new entry', 'new entries')} in ${plural(report.rounds.length, 'closed update round')} (${rounds})`);
+  }
+  if (s.skipped) lines.push(`  Rows not imported: ${s.skipped}`);
+
+  const listed = report.tasks.filter((t) => t.action !== 'unchanged');
+  if (listed.length) {
+    lines.push('', 'Tasks');
+    for (const t of listed) {
+      lines.push(`  ${MARK[t.action]} ${t.ref}${t.refGenerated ? '*' : ''}  ${clip(t.title)}`);
+      lines.push(`      ${taskDetail(t)}${t.action === 'update' && t.changes.length ? ` \u00b7 changes: ${t.changes.join(', ')}` : ''}`);
+    }
+    if (listed.some((t) => t.refGenerated)) lines.push('  * ref numbered by the import (the file has none for this row)');
+  }
+  if (report.warnings.length) {
+    lines.push('', `Warnings (${report.warnings.length})`);
+    for (const w of report.warnings) lines.push(`  ${[w.where, w.ref && `(${w.ref})`].filter(Boolean).join(' ')}${w.where || w.ref ? ': ' : ''}${w.message}`);
+  }
+  if (report.toAssign.length) {
+    lines.push('', `To assign (${report.toAssign.length}): names and roles nobody in the directory matches. They are kept on the tasks for an EDI officer to assign.`);
+    for (const a of report.toAssign) lines.push(`  "${a.text}" (${a.role}): ${a.taskRefs.join(', ')}`);
+  }
+  return lines;
+}

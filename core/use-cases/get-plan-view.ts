@@ -19,8 +19,9 @@ interface PlanContext {
 }
 
 /**
- * The whole plan grouped objective -> indicator -> task, with summary counts, as of now: every list
- * read once (from the store's read model on SharePoint), the rest computed here.
+ * The whole plan grouped objective -> indicator -> task, with summary counts, as of now. Lists are
+ * read from the store (its in-memory read model on SharePoint) once each, tasks twice (checkReach
+ * reads the open ones); the rest is computed here.
  */
 export async function getPlanView(deps: { store: PlanStore; clock: Clock }): Promise<PlanView> {
   const now = deps.clock.now();

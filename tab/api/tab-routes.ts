@@ -5,6 +5,7 @@ import type { Logger } from '../../core/ports/logger';
 import type { PlanStore } from '../../core/ports/plan-store';
 import type { ApiRoute, Authorize } from './api-route';
 import { exportRoutes } from './export-routes';
+import { importRoutes } from './import-routes';
 import { meRoutes } from './me-routes';
 import { planRoutes } from './plan-routes';
 import { reachRoutes } from './reach-routes';
@@ -24,5 +25,5 @@ export interface TabApiDeps {
 
 /** The tab's API. Same use cases as the bot and the CLI; each area's routes in its own file. */
 export function tabRoutes(deps: TabApiDeps): ApiRoute[] {
-  return [...meRoutes(deps), ...planRoutes(deps), ...tasksRoutes(deps), ...roundsRoutes(deps), ...reachRoutes(deps), ...exportRoutes(deps)];
+  return [...meRoutes(deps), ...planRoutes(deps), ...tasksRoutes(deps), ...roundsRoutes(deps), ...reachRoutes(deps), ...exportRoutes(deps), ...importRoutes(deps)];
 }

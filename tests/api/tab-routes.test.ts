@@ -43,7 +43,7 @@ describe('tab API over Teams SSO: 401, 403 and what each route returns', () => {
   });
 
   it('every route answers 401 with a plain message and a Bearer challenge when the token is missing', async () => {
-    assert.ok(routes.length >= 9);
+    assert.ok(routes.length >= 11, 'me, plan, task, rounds (3), reach, exports (3), import (2)');
     for (const route of routes) {
       const res = await callRoute(routes, route.method, plainPath(route), { body: {} });
       assert.equal(res.status, 401, `${route.method} ${route.path}`);
@@ -75,7 +75,7 @@ describe('tab API over Teams SSO: 401, 403 and what each route returns', () => {
   });
 
   it('officer routes answer 403 to a viewer; viewer routes answer 200', async () => {
-    const officerOnly = new Set(['POST /api/rounds', 'POST /api/rounds/:id/close', 'GET /api/reach', 'GET /api/export/plan.csv', 'GET /api/export/plan.xlsx', 'GET /api/export/board-report.docx']);
+    const officerOnly = new Set(['POST /api/rounds', 'POST /api/rounds/:id/close', 'GET /api/reach', 'GET /api/export/plan.csv', 'GET /api/export/plan.xlsx', 'GET /api/export/board-report.docx', 'POST /api/import']);
     for (const route of routes) {
       const key = `${route.method} ${route.path}`;
       const path = route.path === '/api/tasks/:id' ? `/api/tasks/${seeded.tasks.green.id}` : plainPath(route);

@@ -5,7 +5,7 @@ import pino from 'pino';
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../core/ports/logger';
-import { isFileResponse, type ApiRoute } from '../tab/api/api-route';
+import { isFileResponse, PreparedJson, type ApiRoute } from '../tab/api/api-route';
 import { withRequestId } from './logger';
 import { callerKey, clientAddress, type ApiRateLimit } from './rate-limit-keys';
 import type { Readiness } from './readiness';
@@ -119,6 +119,12 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
             res.setHeader('Cache-Control', 'no-store');
             res.writeHead(result.status);
             res.end(Buffer.from(result.file.bytes));
+          } else if (result.body instanceof PreparedJson) {
+            for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+            res.setHeader('Content-Type', 'application/json; charset=utf-8');
+            res.setHeader('Content-Length', result.body.bytes.length);
+            res.writeHead(result.status);
+            res.end(result.body.bytes);
           } else {
             for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
             res.send(result.status, result.body);

@@ -104,5 +104,11 @@ export interface PlanStore {
   getConversation(aadObjectId: string): Promise<ConversationRecord | undefined>;
   listConversations(): Promise<ConversationRecord[]>;
 
+  /**
+   * Changes whenever anything the store holds may have changed, by this process or another; equal
+   * stamps mean nothing changed. Cheap: read views (the tab's plan) are cached against it.
+   */
+  changeStamp(): Promise<string>;
+
   close(): Promise<void>;
 }

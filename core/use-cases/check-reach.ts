@@ -1,4 +1,4 @@
-import type { Person } from '../model';
+import type { Person, ReminderLogEntry } from '../model';
 import type { PlanStore } from '../ports/plan-store';
 
 export type ReachStatus = 'reachable' | 'no-chat' | 'failing';
@@ -33,12 +33,17 @@ export async function checkReach(store: PlanStore): Promise<ReachEntry[]> {
     if (t.accountableOfficer) note(t.accountableOfficer, 'accountable', t.ref);
   }
   const chats = new Map(conversations.map((c) => [c.aadObjectId, c]));
+  // Each person's latest permanent failure, in one pass over the log (it grows with every sweep).
+  const lastFailure = new Map<string, ReminderLogEntry>();
+  for (const r of reminders) {
+    if (r.outcome !== 'failed' || !PERMANENT.has(r.detail ?? '')) continue;
+    const seen = lastFailure.get(r.recipient.aadObjectId);
+    if (!seen || r.sentAt > seen.sentAt) lastFailure.set(r.recipient.aadObjectId, r);
+  }
   for (const entry of entries.values()) {
     const chat = chats.get(entry.person.aadObjectId);
     if (!chat) continue;
-    const failure = reminders
-      .filter((r) => r.recipient.aadObjectId === entry.person.aadObjectId && r.outcome === 'failed' && PERMANENT.has(r.detail ?? ''))
-      .sort((a, b) => b.sentAt.localeCompare(a.sentAt))[0];
+    const failure = lastFailure.get(entry.person.aadObjectId);
     // A chat captured again after the failure (reinstalled) counts as reachable.
     entry.status = failure && failure.sentAt >= chat.updatedAt ? 'failing' : 'reachable';
     if (entry.status === 'failing' && failure) entry.lastFailure = { reason: failure.detail ?? 'failed', at: failure.sentAt };

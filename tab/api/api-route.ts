@@ -29,6 +29,20 @@ export interface ApiRoute {
   handle(request: ApiRequest): Promise<ApiResponse>;
 }
 
+/**
+ * A JSON body serialised once and sent as is: for large, cached answers (the whole plan), so
+ * concurrent requests do not each stringify megabytes. `toJSON` keeps it an ordinary body elsewhere.
+ */
+export class PreparedJson {
+  readonly bytes: Buffer;
+  constructor(readonly value: unknown) {
+    this.bytes = Buffer.from(JSON.stringify(value), 'utf8');
+  }
+  toJSON(): unknown {
+    return this.value;
+  }
+}
+
 export function isFileResponse(r: ApiResponse): r is Extract<ApiResponse, { file: unknown }> {
   return 'file' in r;
 }

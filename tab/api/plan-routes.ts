@@ -1,11 +1,34 @@
 import type { Clock } from '../../core/ports/clock';
 import type { PlanStore } from '../../core/ports/plan-store';
+import { londonDate } from '../../core/plan/london-time';
 import { getPlanView } from '../../core/use-cases/get-plan-view';
 import { ok } from './api-responses';
-import type { ApiRoute, Authorize } from './api-route';
+import { PreparedJson, type ApiRoute, type Authorize } from './api-route';
 import { guardedRoute } from './guarded-route';
 
-/** `GET /api/plan`: the whole plan (the tab filters it in the browser, from its URL). */
+/**
+ * `GET /api/plan`: the whole plan (the tab filters it in the browser, from its URL). Built once per
+ * store change and day, and serialised once: a board meeting's worth of officers opening the tab
+ * at the same moment share one build instead of each re-reading thousands of tasks.
+ */
 export function planRoutes(deps: { store: PlanStore; clock: Clock; authorize: Authorize }): ApiRoute[] {
-  return [guardedRoute(deps.authorize, { method: 'GET', path: '/api/plan', need: 'viewer' }, async () => ok(await getPlanView(deps)))];
+  const view = cachedPlanView(deps);
+  return [guardedRoute(deps.authorize, { method: 'GET', path: '/api/plan', need: 'viewer' }, async () => ok(await view()))];
+}
+
+/** The plan view for the store's current change stamp and today's date; concurrent callers share one build. */
+export function cachedPlanView(deps: { store: PlanStore; clock: Clock }): () => Promise<PreparedJson> {
+  let cached: { key: string; value: Promise<PreparedJson> } | undefined;
+  return async () => {
+    const key = `${await deps.store.changeStamp()}|${londonDate(deps.clock.now())}`;
+    if (cached?.key !== key) {
+      const value = getPlanView(deps).then((plan) => new PreparedJson(plan));
+      cached = { key, value };
+      // A failed build is not kept: the next request tries again.
+      value.catch(() => {
+        if (cached?.value === value) cached = undefined;
+      });
+    }
+    return cached.value;
+  };
 }

@@ -396,6 +396,23 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
       });
     });
 
+    describe('change stamp', () => {
+      it('stays the same while nothing changes and moves with every kind of write', async () => {
+        const first = await store.changeStamp();
+        assert.equal(await store.changeStamp(), first);
+        await store.listTasks();
+        assert.equal(await store.changeStamp(), first, 'reads change nothing');
+        const task = await store.createTask(taskInput());
+        const afterCreate = await store.changeStamp();
+        assert.notEqual(afterCreate, first);
+        await store.updateTask(task.id, task.version, { rag: 'Red' });
+        const afterUpdate = await store.changeStamp();
+        assert.notEqual(afterUpdate, afterCreate);
+        await store.tryAddReminder({ key: 'k', taskId: task.id, recipient: alice, trigger: 't', sentAt: '2026-11-20T10:00:00.000Z', outcome: 'pending' });
+        assert.notEqual(await store.changeStamp(), afterUpdate);
+      });
+    });
+
     describe('objectives', () => {
       it('creates, lists and updates with version checks', async () => {
         const o = await store.createObjective({ ref: '1', title: 'Understand our communities' });

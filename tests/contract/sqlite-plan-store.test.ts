@@ -33,7 +33,9 @@ describe('SqlitePlanStore specifics', () => {
     const server = SqlitePlanStore.open(dir);
     const cli = SqlitePlanStore.open(dir);
     const t = await server.createTask(taskInput());
+    const stamp = await server.changeStamp();
     assert.equal(await cli.tryAddReminder({ key: 'k', taskId: t.id, recipient: t.owners[0]!, trigger: 'due', sentAt: '2026-11-20T09:00:00Z', outcome: 'pending' }), true);
+    assert.notEqual(await server.changeStamp(), stamp, "the other connection's write moves this one's change stamp");
     assert.equal(await server.tryAddReminder({ key: 'k', taskId: t.id, recipient: t.owners[0]!, trigger: 'due', sentAt: '2026-11-20T09:00:00Z', outcome: 'pending' }), false);
     await server.close();
     await cli.close();

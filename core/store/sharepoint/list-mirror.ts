@@ -38,6 +38,7 @@ export interface MirroredItem {
  */
 export class ListMirror {
   private readonly items = new Map<string, MirroredItem>();
+  private changes = 0;
   private deltaLink?: string;
   private syncing?: Promise<void>;
 
@@ -53,6 +54,11 @@ export class ListMirror {
     return this.syncing;
   }
 
+  /** Grows with every item added, changed or removed: equal counts mean the mirror is unchanged. */
+  get changeCount(): number {
+    return this.changes;
+  }
+
   all(): MirroredItem[] {
     return [...this.items.values()];
   }
@@ -64,7 +70,7 @@ export class ListMirror {
   /** Applies an item we wrote or read (its etag is the version after our write). */
   apply(item: GraphItem): MirroredItem | undefined {
     if (item.deleted) {
-      this.items.delete(item.id);
+      if (this.items.delete(item.id)) this.changes++;
       return undefined;
     }
     const etag = item['@odata.etag'] ?? item.eTag ?? (item.fields?.['@odata.etag'] as string | undefined);
@@ -73,6 +79,7 @@ export class ListMirror {
     const current = this.items.get(item.id);
     if (current && isOlder(etag, current.etag)) return current;
     const mirrored = { id: item.id, etag, fields: item.fields };
+    if (current?.etag !== etag) this.changes++;
     this.items.set(item.id, mirrored);
     return mirrored;
   }
@@ -105,6 +112,7 @@ export class ListMirror {
   /** The delta token expired (resyncRequired): start over from a full read. */
   private async resync(): Promise<void> {
     this.items.clear();
+    this.changes++;
     this.deltaLink = undefined;
     await this.readDelta(this.deltaRequest());
   }

@@ -360,6 +360,11 @@ export class SharePointPlanStore implements PlanStore {
     return this.all('conversations', conversationFromFields);
   }
 
+  /** Reads come from the mirrors, so their change counts say everything a read can see. */
+  async changeStamp(): Promise<string> {
+    return LIST_KEYS.map((key) => this.mirrors[key].changeCount).join('.');
+  }
+
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
   }

@@ -338,6 +338,13 @@ export class SqlitePlanStore implements PlanStore {
     return (this.db.prepare('SELECT id, version, data FROM conversations ORDER BY id').all() as Row[]).map((r) => toDomain(r));
   }
 
+  /** Commits by other connections (data_version) and rows this connection changed (total_changes). */
+  async changeStamp(): Promise<string> {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const own = (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    return `${version}.${own}`;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

@@ -34,7 +34,10 @@ export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const sweep = async () => {
     const current = ctx.sweep({ inSendWindow: true, signal: stopping.signal });
     running = current.catch(() => undefined);
-    log.info(summarise(await current), 'reminder sweep finished');
+    const result = await current;
+    log.info(summarise(result), 'reminder sweep finished');
+    // Keys only (task id, trigger, recipient id): which reminders may or may not have arrived.
+    for (const u of result.unconfirmed) log.warn({ reminderKey: u.key, taskId: u.taskId }, 'a reminder was claimed by a sweep that stopped mid-send; it is not resent (it may have arrived)');
   };
   const schedule = config.reminders.schedulerEnabled ? scheduleReminders(config.reminders.cron, config.reminders.timezone, sweep, log) : undefined;
   return {

@@ -80,7 +80,7 @@ export const IMPORT_WARNING_CODES = [
   'kept-plan-value',
   'history-changed',
   'round-open',
-  'hidden-sheets',
+  'skipped-sheets',
   'long-title',
 ] as const;
 export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];

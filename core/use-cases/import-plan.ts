@@ -68,7 +68,10 @@ export async function importPlan(deps: ImportPlanDeps, cmd: ImportPlanCommand): 
   const drafts = await buildDrafts(reading.tasks, { fileName, reference: londonDate(now), objectives, tasks, owners });
   if (drafts.drafts.length === 0) throw new ImportFileError('no-tasks', `None of the ${reading.tasks.length} rows in ${fileName} has task wording, so there is nothing to import.`);
   const warnings: ImportWarning[] = [...drafts.warnings];
-  if (file.hiddenSheets.length > 0) warnings.push({ code: 'hidden-sheets', message: `Hidden sheets were not read: ${file.hiddenSheets.join(', ')}. Unhide them and import again if they hold tasks.` });
+  if (file.skippedSheets.length > 0) {
+    const names = file.skippedSheets.map((s) => `"${s.name}" (${s.reason === 'hidden' ? 'hidden' : 'guidance, by its name'})`).join(', ');
+    warnings.push({ code: 'skipped-sheets', message: `Sheets not read: ${names}. Unhide or rename a sheet and import again if it holds tasks.` });
+  }
 
   const objectivePlans: ObjectivePlan[] = [...drafts.objectives].map(([ref, o]) => {
     const existing = objectives.find((x) => x.ref === ref);

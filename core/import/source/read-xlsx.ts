@@ -2,8 +2,19 @@ import ExcelJS from 'exceljs';
 import { ImportFileError } from '../import-errors';
 import { cleanCellText, MAX_IMPORT_ROWS, type SourceRow, type SourceSection } from './plan-source';
 
-/** Every visible sheet of a workbook, one table each. Merged cells read as their top-left value. */
-export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<{ sections: SourceSection[]; hiddenSheets: string[] }> {
+/** Sheets that explain a plan rather than hold one (the blank template's own "Guidance" sheet among them). */
+const GUIDANCE_SHEET = /^(?:guidance|guide|instructions?|how to(?: use)?|read ?me|help|key|notes?|lookups?|lists?|drop-?downs?)$/i;
+
+export interface SkippedSheet {
+  name: string;
+  reason: 'hidden' | 'guidance';
+}
+
+/**
+ * Every visible sheet of a workbook, one table each; hidden sheets and guidance sheets are skipped and
+ * named. Merged cells read as their top-left value.
+ */
+export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<{ sections: SourceSection[]; skippedSheets: SkippedSheet[] }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -11,11 +22,11 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<{ s
     throw new ImportFileError('unreadable', `${fileName} could not be read as an Excel workbook (${err instanceof Error ? err.message : String(err)}). Open it in Excel, save it as .xlsx and try again.`);
   }
   const sections: SourceSection[] = [];
-  const hiddenSheets: string[] = [];
+  const skippedSheets: SkippedSheet[] = [];
   let total = 0;
   for (const sheet of workbook.worksheets) {
-    if (sheet.state !== 'visible') {
-      hiddenSheets.push(sheet.name);
+    if (sheet.state !== 'visible' || GUIDANCE_SHEET.test(sheet.name.trim())) {
+      skippedSheets.push({ name: sheet.name, reason: sheet.state !== 'visible' ? 'hidden' : 'guidance' });
       continue;
     }
     const name = `Sheet "${sheet.name}"`;
@@ -30,7 +41,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<{ s
     });
     sections.push({ name, blocks: [{ kind: 'table', name, rows }] });
   }
-  return { sections, hiddenSheets };
+  return { sections, skippedSheets };
 }
 
 /** A cell as the officer sees it: formulas by their result, dates as yyyy-mm-dd, rich text as its text. */

@@ -75,7 +75,12 @@ describe('Azure deployment (infra/azuredeploy.json)', () => {
     const grant = evaluated.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments')!;
     assert.match(grant.properties.roleDefinitionId, /4633458b-17de-408a-b874-0445c86b69e6$/, 'Key Vault Secrets User');
     assert.equal(grant.scope, `Microsoft.KeyVault/vaults/${vault.name}`);
-    const secret = evaluated.resources.find((r) => r.type === 'Microsoft.KeyVault/vaults/secrets')!;
+    assert.ok(!evaluated.resources.some((r) => r.type === 'Microsoft.KeyVault/vaults/secrets'), 'no secret given (a later deployment): the one in Key Vault is kept');
+    const withSecret = exampleParameters();
+    withSecret.parameters.botAppPassword = { value: 'first-deployment-secret' };
+    const first = checkInfra(template(), withSecret).evaluated!;
+    const secret = first.resources.find((r) => r.type === 'Microsoft.KeyVault/vaults/secrets')!;
+    assert.equal(secret.properties.value, 'first-deployment-secret');
     assert.equal(evaluated.appSettings.MicrosoftAppPassword, `@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${String(secret.name).split('/')[1]})`);
   });
 

@@ -168,6 +168,7 @@ const FUNCTIONS: Record<string, (args: Value[], scope: ArmScope) => Value> = {
   empty: ([v]) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0),
   if: ([condition, yes, no]) => (condition ? yes : no),
   equals: ([a, b]) => a === b,
+  not: ([v]) => !v,
   uniqueString: (args) => createHash('sha256').update(args.map(String).join('|')).digest('hex').slice(0, 13),
   guid: (args) => {
     const h = createHash('sha256').update(args.map(String).join('|')).digest('hex');

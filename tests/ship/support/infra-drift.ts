@@ -70,7 +70,8 @@ export function checkInfra(template: ArmTemplate, parameterFile: { parameters?: 
   let evaluatedResources: Array<Record<string, any>>;
   let outputs: Record<string, unknown>;
   try {
-    evaluatedResources = resources.map((r) => evaluateDeep(r, scope) as Record<string, any>);
+    // A resource whose condition is false is not deployed (e.g. the secret when none is given).
+    evaluatedResources = resources.map((r) => evaluateDeep(r, scope) as Record<string, any>).filter((r) => r.condition !== false);
     outputs = Object.fromEntries(Object.entries(template.outputs ?? {}).map(([k, o]) => [k, evaluateDeep(o.value, scope)]));
   } catch (err) {
     if (err instanceof ArmExpressionError) return { problems: [...problems, `template expression: ${err.message}`] };

@@ -5,7 +5,7 @@ import { cleanCellText, MAX_IMPORT_ROWS, type SourceSection } from './plan-sourc
 /**
  * A CSV file as one table. UTF-8 (with or without a BOM); Excel on Windows saves "CSV" as
  * Windows-1252, so invalid UTF-8 is read as that instead. The delimiter is whichever of , ; or tab
- * the header line uses most (outside quotes).
+ * the first lines use most (outside quotes).
  */
 export function readCsv(bytes: Uint8Array, fileName: string): SourceSection[] {
   const text = decode(bytes);
@@ -36,9 +36,9 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
+/** The delimiter used most outside quotes in the first lines (a title line above the table may have none). */
 function guessDelimiter(text: string): string {
-  const firstLine = text.slice(0, 20000).split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const unquoted = firstLine.replace(/"[^"]*"/g, '');
-  const counts = [',', ';', '\t'].map((d) => ({ d, n: unquoted.split(d).length - 1 }));
+  const head = text.slice(0, 20000).replace(/"[^"]*"/g, '').split(/\r?\n/).slice(0, 10).join('\n');
+  const counts = [',', ';', '\t'].map((d) => ({ d, n: head.split(d).length - 1 }));
   return counts.reduce((best, c) => (c.n > best.n ? c : best)).d;
 }

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ImportReport } from '../../core/import/import-report';
+import { SqlitePlanStore } from '../../core/store/sqlite/sqlite-plan-store';
+import { BAD_DIR, fixtureFile } from '../fixtures/import/build-fixtures';
+import { register } from '../fixtures/import/plan-layouts';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run import -- …` as an officer runs it: a child process on a DATA_DIR of its own. */
+function importCli(dataDir: string, args: string[]): Promise<Ran> {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (/^(GRAPH_|SHAREPOINT_|STORE$|Microsoft|REMINDER_|DEMO_DATA$)/.test(k)) delete env[k];
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--require', 'tsx/cjs', 'bot/cli/import.ts', ...args],
+      { cwd: ROOT, env: { ...env, DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' }, timeout: 30_000, maxBuffer: 8 * 1024 * 1024 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('npm run import (bot/cli/import.ts) as a child process', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edi-import-cli-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('--dry-run --json prints the report and writes nothing; a real run then imports', async () => {
+    const file = fixtureFile(register, 'xlsx');
+    const dry = await importCli(dir, [file, '--dry-run', '--json']);
+    assert.equal(dry.code, 0, dry.stderr);
+    const report = JSON.parse(dry.stdout) as ImportReport;
+    assert.equal(report.dryRun, true);
+    assert.deepEqual(report.summary.tasks, { create: 6, update: 0, unchanged: 0 });
+    assert.deepEqual(report.tasks.map((t) => t.ref), ['R1.1', 'R1.2', 'R1.3', 'R2.1', 'R2.2', 'R2.3']);
+    assert.ok(report.warnings.some((w) => w.code === 'duplicate-ref' && w.where === 'Sheet "Action plan", row 12'));
+
+    const empty = SqlitePlanStore.open(dir);
+    assert.deepEqual(await empty.listTasks(), []);
+    await empty.close();
+
+    const real = await importCli(dir, [file]);
+    assert.equal(real.code, 0, real.stderr);
+    assert.match(real.stdout, /Imported:\n {2}Objectives: 2 created\n {2}Tasks: 6 created/);
+    assert.match(real.stdout, /\+ R1\.1 {2}Publish an accessibility statement for every online form/);
+    assert.match(real.stdout, /"Head of Housing" \(owner\): R1\.3/);
+    const store = SqlitePlanStore.open(dir);
+    assert.equal((await store.listTasks()).length, 6);
+    await store.close();
+  });
+
+  it('a bad file exits 1 with a plain message; --template writes the blank template', async () => {
+    const out = path.join(dir, 'template.xlsx');
+    const bad = await importCli(dir, [path.join(BAD_DIR, 'password-protected.xlsx')]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^Nothing was imported\. password-protected\.xlsx is password-protected/);
+    const template = await importCli(dir, ['--template', out]);
+    assert.equal(template.code, 0, template.stderr);
+    assert.deepEqual([...fs.readFileSync(out).subarray(0, 2)], [0x50, 0x4b]);
+  });
+});

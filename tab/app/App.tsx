@@ -4,8 +4,10 @@ import { PlanPage } from './PlanPage';
 import { colorSchemeFor, fluentThemeFor } from './themes';
 import { useHostTheme } from './use-host-theme';
 
+// On an inner element, not the provider: Fluent copies the provider's classes to the portal node
+// that overlays the page for popups, and a full-height background there would hide the page.
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground3 },
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground3 },
 });
 
 export function App() {
@@ -20,8 +22,10 @@ export function App() {
   }, [theme, themeName]);
 
   return (
-    <FluentProvider theme={theme} className={styles.provider} data-theme={themeName}>
-      <PlanPage />
+    <FluentProvider theme={theme} data-theme={themeName}>
+      <div className={styles.page}>
+        <PlanPage />
+      </div>
     </FluentProvider>
   );
 }

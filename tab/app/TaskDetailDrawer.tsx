@@ -9,7 +9,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useRef } from 'react';
 import type { PlanTask } from './api-types';
 import { LoadError } from './LoadError';
 import { fetchTaskDetail } from './task-api';
@@ -30,25 +29,13 @@ export interface TaskDetailDrawerProps {
 
 /**
  * A task's detail in a modal side panel: focus moves into it, Escape or Close shuts it, and focus
- * goes back to where it was (the task's button in the table).
+ * goes back to the task's button in the table (a restore-focus target, see TaskTable; the focused
+ * row stays rendered while the panel is open, however the page scrolls).
  */
 export function TaskDetailDrawer({ taskId, summary, onClose }: TaskDetailDrawerProps) {
   const styles = useStyles();
   const { state, reload } = useAsync(taskId, (signal) => fetchTaskDetail(taskId!, signal));
-  const returnFocusTo = useRef<HTMLElement | null>(null);
   const open = taskId !== undefined;
-
-  useEffect(() => {
-    if (!open) return;
-    const active = document.activeElement;
-    returnFocusTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
-    const openedFor = taskId;
-    return () => {
-      // The row may have been re-rendered while the panel was open: find its button again.
-      const target = returnFocusTo.current?.isConnected ? returnFocusTo.current : document.querySelector<HTMLElement>(`[data-open-task="${CSS.escape(openedFor ?? '')}"]`);
-      requestAnimationFrame(() => target?.focus());
-    };
-  }, [open, taskId]);
 
   const loaded = state.kind === 'loaded' && state.value.id === taskId ? state.value : undefined;
   const title = loaded ? `${loaded.ref} ${loaded.title}` : summary ? `${summary.ref} ${summary.title}` : 'Task';

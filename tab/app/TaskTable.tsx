@@ -10,6 +10,7 @@ import {
   mergeClasses,
   tokens,
   typographyStyles,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { memo, useCallback } from 'react';
 import type { PlanTask } from './api-types';
@@ -140,13 +141,15 @@ interface TaskRowProps {
 
 const TaskRow = memo(function TaskRow({ task, index, rowIndex, measure, onFocus, onOpenTask }: TaskRowProps) {
   const styles = useStyles();
+  // The task panel gives focus back here when it closes.
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <TableRow ref={measure} data-index={index} data-task-ref={task.ref} aria-rowindex={rowIndex} onFocus={() => onFocus(index)}>
       <TableHeaderCell scope="row" className={mergeClasses(styles.cell, styles.ref)}>
         {task.ref}
       </TableHeaderCell>
       <TableCell className={styles.cell}>
-        <Link as="button" className={styles.title} aria-haspopup="dialog" data-open-task={task.id} onClick={() => onOpenTask(task.id)}>
+        <Link as="button" className={styles.title} aria-haspopup="dialog" data-open-task={task.id} onClick={() => onOpenTask(task.id)} {...restoreFocusTarget}>
           {task.title}
         </Link>
         {task.status !== 'Open' && task.status !== 'Complete' && <span className={styles.status}>{task.status}</span>}

@@ -61,6 +61,8 @@ function roleFor(header: string, mapping: ImportMapping): ColumnRole | undefined
 export function mapHeaderRow(cells: string[], mapping: ImportMapping): ColumnMap | undefined {
   const filled = cells.filter((c) => c !== '');
   if (filled.length < 2 || filled.some((c) => c.length > 150)) return undefined;
+  // Cheap test first (this runs on every row): a header names the tasks, by our words or the mapping's.
+  if (!filled.some((c) => fieldForHeader(c) === 'title' || mapping.columns.get(normaliseHeader(c))?.field === 'title')) return undefined;
   const ignored: string[] = [];
   const roles = cells.map((header) => {
     if (!header) return undefined;

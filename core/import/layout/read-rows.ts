@@ -83,12 +83,13 @@ class SectionReader {
     const before = this.tasks.length;
     const width = Math.max(0, ...rows.map((r) => r.cells.length));
     // A table with no header of its own continues the previous one (Word splits tables at page breaks).
-    const hasOwnHeader = rows.some((r) => mapHeaderRow(r.cells, this.mapping));
+    const headers = rows.map((r) => mapHeaderRow(r.cells, this.mapping));
+    const hasOwnHeader = headers.some(Boolean);
     if (!hasOwnHeader && (!this.map || width > this.map.roles.length + 1)) return reading;
     if (!hasOwnHeader && this.map) this.describe(reading, this.map);
     let tableStart = true;
-    for (const row of rows) {
-      const header = mapHeaderRow(row.cells, this.mapping);
+    for (const [i, row] of rows.entries()) {
+      const header = headers[i];
       if (header) {
         // A header repeated at the top of each page keeps what the rows above carried.
         if (!this.map || !sameColumns(this.map, header)) this.carried.clear();

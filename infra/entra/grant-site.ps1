@@ -10,22 +10,29 @@
 
   -Role manage  while provisioning the lists (npm run provision), then
   -Role write   for running the app (least privilege). Re-running updates the existing grant.
+  Without -AppId it only prints the site id.
 
 .EXAMPLE
   ./infra/entra/grant-site.ps1 -SiteUrl https://northvale.sharepoint.com/sites/edi -AppId <BOT_ID> -Role manage
 #>
 param(
   [Parameter(Mandatory = $true)][string] $SiteUrl,
-  [Parameter(Mandatory = $true)][string] $AppId,
+  [string] $AppId,
   [ValidateSet('read', 'write', 'manage', 'fullcontrol')][string] $Role = 'write',
   [string] $DisplayName = 'EDI Action Plan'
 )
 $ErrorActionPreference = 'Stop'
-Connect-MgGraph -Scopes 'Sites.FullControl.All' -NoWelcome
+# Device code sign-in works everywhere, Cloud Shell included.
+Connect-MgGraph -Scopes 'Sites.FullControl.All' -UseDeviceCode -NoWelcome
 
 $uri = [Uri] $SiteUrl
 $site = Invoke-MgGraphRequest -Method GET -Uri ("https://graph.microsoft.com/v1.0/sites/{0}:{1}?`$select=id,displayName" -f $uri.Host, $uri.AbsolutePath.TrimEnd('/'))
 Write-Host "Site: $($site.displayName)  id: $($site.id)"
+if (-not $AppId) {
+  # Only the id was asked for (e.g. for env/.env.<env> before the app registration exists).
+  Write-Host "SHAREPOINT_SITE_ID=$($site.id)"
+  return
+}
 
 $existing = (Invoke-MgGraphRequest -Method GET -Uri "https://graph.microsoft.com/v1.0/sites/$($site.id)/permissions").value |
   Where-Object { $_.grantedToIdentitiesV2.application.id -contains $AppId -or $_.grantedToIdentities.application.id -contains $AppId }

@@ -6,7 +6,7 @@ import { OwnerMatcher } from '../../core/import/owners/owner-matcher';
 import { readGroups, readRag, readStatus } from '../../core/import/values/rag-and-status';
 import { taskFromFields, taskToFields } from '../../core/store/sharepoint/field-mapping';
 import { taskInput } from '../support/builders';
-import { directory } from './import-support';
+import { directory, openStore, runImport } from './import-support';
 
 describe('import: reading headers, headings, owners and values', () => {
   it('recognises the headers councils use, by meaning', () => {
@@ -62,6 +62,19 @@ describe('import: reading headers, headings, owners and values', () => {
     assert.deepEqual(['Withdrawn', 'Carried forward', 'Done', 'Green'].map(readStatus), ['Withdrawn', 'Carried forward', 'Complete', undefined]);
     assert.deepEqual(readGroups('Race, disabled people; LGBT+ staff\ncarers'), ['Race', 'Disability', 'Sexual orientation', 'carers']);
     assert.equal(readGroups('All protected characteristics').length, 9);
+  });
+
+  it('reads a semicolon CSV saved by Excel on Windows (Windows-1252, not UTF-8)', async () => {
+    const csv = 'Ref;Action;Who;Timescale\r\n1;R\xe9sum\xe9 the caf\xe9 \x93drop-in\x94 sessions;Alex Morgan;\xa3 budget agreed by 31/12/2025\r\n';
+    const store = openStore();
+    try {
+      const report = await runImport(store, Buffer.from(csv, 'latin1'), 'plan.csv', { dryRun: true });
+      assert.equal(report.tasks[0]?.title, 'R\u00e9sum\u00e9 the caf\u00e9 \u201cdrop-in\u201d sessions');
+      assert.equal(report.tasks[0]?.dueDate, '2025-12-31');
+      assert.equal(report.tasks[0]?.dueText, '\u00a3 budget agreed by 31/12/2025');
+    } finally {
+      await store.close();
+    }
   });
 
   it('keeps the imported owner wording through the SharePoint field mapping', () => {

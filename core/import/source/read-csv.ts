@@ -28,11 +28,18 @@ export function readCsv(bytes: Uint8Array, fileName: string): SourceSection[] {
   return [{ name, blocks: [{ kind: 'table', name, rows }] }];
 }
 
+/** Windows-1252's 0x80-0x9F (curly quotes, dashes, €); elsewhere it is Latin-1. Node's own decoder treats it as Latin-1. */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
+  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
 function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    const codes = Uint16Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+    let out = '';
+    for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+    return out;
   }
 }
 

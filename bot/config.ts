@@ -363,5 +363,6 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     reminders: c.reminders,
     demo: c.demo,
     tab: { devUser: c.tab.auth.devUser ?? '(off: Teams SSO)', clientId: c.tab.auth.clientId || '(not set)', appIdUri: c.tab.auth.appIdUri ?? '(not set)', jwksUrl: c.tab.auth.jwksUrl, officers: c.tab.auth.officerIds.length, officerGroupId: c.tab.auth.officerGroupId ?? '(not set)', sharePointTasksListUrl: c.tab.sharePointTasksListUrl ?? '(not set)' },
+    operations: { telemetry: c.operations.telemetryConnectionString ? '(Application Insights)' : '(off)', trustForwardedFor: c.operations.trustForwardedFor, apiRateLimit: c.operations.apiRateLimit },
   };
 }

@@ -67,15 +67,23 @@ export async function sendApprovalRequest(deps: ApprovalMessagingDeps, approval:
  * and the owner gets a message with the decision and comment (once: claimed in the reminder log).
  * `clickedActivityId`: the card the decision was made on, already redrawn by the invoke response.
  */
-export async function announceDecision(deps: ApprovalMessagingDeps, approval: RagApproval, clickedActivityId?: string): Promise<void> {
+export async function announceDecision(deps: ApprovalMessagingDeps, approval: RagApproval, clickedActivityId?: string): Promise<SendOutcome> {
   const view = await loadApprovalView(deps.store, approval);
-  if (!view) return;
+  if (!view) return 'failed';
   if (approval.approverActivityId && approval.approverActivityId !== clickedActivityId) {
     await editCard(deps, approval.approver, approval.approverActivityId, deps.cards.approverOutcome(view));
   }
   const receipt = approval.ownerActivityId ? deps.cards.ownerReceipt(view) : undefined;
   if (receipt && approval.ownerActivityId) await editCard(deps, approval.requestedBy, approval.ownerActivityId, receipt);
-  await sendOnce(deps, `approval:${approval.key}:decision`, approval.taskId, approval.requestedBy, 'approval-decision', () => deps.cards.ownerDecision(view));
+  return tellOwner(deps, approval, view);
+}
+
+/** The owner's message with the decision, once (`retryFailed`: again after a failed attempt). */
+export async function tellOwner(deps: ApprovalMessagingDeps, approval: RagApproval, view?: ApprovalView, retryFailed = false): Promise<SendOutcome> {
+  const v = view ?? (await loadApprovalView(deps.store, approval));
+  if (!v) return 'failed';
+  const sent = await sendOnce(deps, `approval:${approval.key}:decision`, approval.taskId, approval.requestedBy, 'approval-decision', () => deps.cards.ownerDecision(v), retryFailed);
+  return typeof sent === 'object' ? 'sent' : sent;
 }
 
 /** A newer proposal replaced this one: the approver's card says so instead of offering buttons. */

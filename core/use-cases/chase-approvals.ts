@@ -3,12 +3,12 @@ import { resolveApprover } from '../approvals/resolve-approver';
 import { workingDaysSince } from '../approvals/working-days';
 import { DuplicateError } from '../errors';
 import { ensureChat } from '../messaging/ensure-chat';
-import type { RagApproval, ReminderLogEntry } from '../model';
+import type { Person, RagApproval, ReminderLogEntry } from '../model';
 import { DeliveryError } from '../ports/messenger';
 import { londonDate } from '../plan/london-time';
 import type { Directory } from '../ports/directory';
 import type { WorkingCalendar } from '../reminders/working-calendar';
-import { sendApprovalRequest, loadApprovalView, patchApproval, type ApprovalMessagingDeps, type ApprovalView } from './approval-messages';
+import { sendApprovalRequest, loadApprovalView, tellOwner, patchApproval, type ApprovalMessagingDeps, type ApprovalView } from './approval-messages';
 import { settleTask } from './decide-approval';
 
 export interface ChaseApprovalsDeps extends ApprovalMessagingDeps {
@@ -20,6 +20,8 @@ export interface ChaseApprovalsDeps extends ApprovalMessagingDeps {
 export interface ChaseApprovalsResult {
   /** Requests whose first card had not gone out (a crash, or the approver was unreachable then). */
   requested: number;
+  /** Decisions whose owner could not be told then and has a new chat now. */
+  told: number;
   chased: number;
   /** Approvals the EDI leads were told about. */
   escalated: number;
@@ -37,7 +39,7 @@ const REQUEST_GRACE_MS = 2 * 60_000;
  * instances sweeping at once send each one exactly once.
  */
 export async function chaseApprovals(deps: ChaseApprovalsDeps): Promise<ChaseApprovalsResult> {
-  const result: ChaseApprovalsResult = { requested: 0, chased: 0, escalated: 0, repaired: 0 };
+  const result: ChaseApprovalsResult = { requested: 0, told: 0, chased: 0, escalated: 0, repaired: 0 };
   result.repaired += await recreateMissingApprovals(deps);
   const approvals = await deps.store.listApprovals();
   for (const decided of approvals.filter((a) => a.state === 'Approved' || a.state === 'Rejected')) {
@@ -51,6 +53,15 @@ export async function chaseApprovals(deps: ChaseApprovalsDeps): Promise<ChaseApp
   const now = deps.clock.now();
   const today = londonDate(now);
   const log = new Map((await deps.store.listReminders()).filter((r) => r.key.startsWith('approval:')).map((r) => [r.key, r] as const));
+  /** A message that failed, to someone who has opened a chat with the bot since: worth one more try. */
+  const newChatSince = async (entry: ReminderLogEntry | undefined, person: Person) => {
+    if (entry?.outcome !== 'failed') return false;
+    const chat = await deps.store.getConversation(person.aadObjectId);
+    return chat !== undefined && chat.updatedAt > entry.sentAt;
+  };
+  for (const decided of approvals.filter((a) => a.state === 'Approved' || a.state === 'Rejected')) {
+    if ((await newChatSince(log.get(`approval:${decided.key}:decision`), decided.requestedBy)) && (await tellOwner(deps, decided, undefined, true)) === 'sent') result.told++;
+  }
   const toEscalate: RagApproval[] = [];
   for (const approval of approvals.filter((a) => a.state === 'Pending')) {
     const request = log.get(`approval:${approval.key}:request`);
@@ -59,9 +70,9 @@ export async function chaseApprovals(deps: ChaseApprovalsDeps): Promise<ChaseApp
       if (now.getTime() - Date.parse(approval.requestedAt) >= REQUEST_GRACE_MS && (await sendApprovalRequest(deps, approval)) === 'sent') result.requested++;
       continue;
     }
-    // The approver could not be reached then and may be now (they have since opened the app): try
+    // The approver could not be reached then and may be now (they have opened a chat since): try
     // again. Still unreachable: the chaser and then the EDI leads follow as for anyone who does not answer.
-    if (request.outcome === 'failed' && (await deps.store.getConversation(approval.approver.aadObjectId))) {
+    if (await newChatSince(request, approval.approver)) {
       if ((await sendApprovalRequest(deps, approval, { retryFailed: true })) === 'sent') {
         result.requested++;
         continue;

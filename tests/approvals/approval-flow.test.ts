@@ -200,17 +200,31 @@ describe('RAG approvals (use cases)', () => {
       assert.ok((await store.getApproval(requested!.id))?.escalatedAt);
     });
 
-    it('sends the request again once an approver who could not be reached has a chat', async () => {
-      await store.saveConversation({ aadObjectId: 'aad-nobody', reference: {}, updatedAt: '2026-11-01T00:00:00Z' });
+    it('tries again, once, when someone who could not be reached opens a chat with the bot', async () => {
       messenger.unreachable.add(bob.aadObjectId);
+      messenger.unreachable.add(alice.aadObjectId);
       const { requested } = await propose('Red');
-      assert.equal(await sendApprovalRequest(messaging(), requested!), 'unreachable');
       const sweep = () => chaseApprovals({ ...messaging(), policy, calendar: ukWorkingCalendar(), directory });
+      assert.equal(await sendApprovalRequest(messaging(), requested!), 'unreachable');
       messenger.unreachable.delete(bob.aadObjectId);
+      clock.set('2026-11-23T10:10:00Z');
+      assert.equal((await sweep()).requested, 0, 'the same broken chat is not retried every sweep');
+      await store.saveConversation({ aadObjectId: bob.aadObjectId, reference: {}, updatedAt: clock.now().toISOString() }); // Bob reinstalled
+      clock.set('2026-11-23T10:20:00Z');
       assert.equal((await sweep()).requested, 1);
       assert.equal((await sweep()).requested, 0, 'once');
       assert.equal(messenger.sentTo(bob).length, 1);
-      assert.deepEqual((await store.listReminders(task.id)).map((r) => [r.trigger, r.outcome]), [['approval-request', 'sent']]);
+
+      const decided = await decideApproval({ store, clock }, { actorAadObjectId: bob.aadObjectId, approvalId: requested!.id, decision: 'approve' });
+      assert.equal(await announceDecision(messaging(), decided.approval), 'unreachable');
+      messenger.unreachable.delete(alice.aadObjectId);
+      assert.equal((await sweep()).told, 0);
+      await store.saveConversation({ aadObjectId: alice.aadObjectId, reference: {}, updatedAt: '2026-11-23T10:30:00.000Z' });
+      clock.set('2026-11-23T10:40:00Z');
+      assert.equal((await sweep()).told, 1);
+      assert.equal((await sweep()).told, 0, 'told once');
+      assert.match(cardTextContent(messenger.sentTo(alice)[0]!.message.card), /Bob Manager approved your RAG change/);
+      assert.deepEqual((await store.listReminders(task.id)).map((r) => [r.trigger, r.outcome]), [['approval-request', 'sent'], ['approval-decision', 'sent']]);
     });
 
     it('repairs what a crash left: a decision not applied to the task, a proposal with no record', async () => {

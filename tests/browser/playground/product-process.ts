@@ -60,7 +60,7 @@ export interface RunningProduct {
 }
 
 /** Starts `bot/start.ts` in its own process group and waits for its "Agents Playground:" line. */
-export async function startProduct(options: { dataDir: string; port: number; playgroundPort: number; timeoutMs: number }): Promise<RunningProduct> {
+export async function startProduct(options: { dataDir: string; port: number; playgroundPort: number; timeoutMs: number; env?: Record<string, string> }): Promise<RunningProduct> {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'bot/start.ts'], {
     cwd: REPO_ROOT,
     detached: true, // its own process group: the playground it spawns is stopped with it
@@ -71,6 +71,7 @@ export async function startProduct(options: { dataDir: string; port: number; pla
       PLAYGROUND: 'true',
       PLAYGROUND_PORT: String(options.playgroundPort),
       SCHEDULER_ENABLED: 'false',
+      ...options.env,
     }),
   });
   let output = '';

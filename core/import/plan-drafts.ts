@@ -56,7 +56,7 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const oneLine = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean).join('; ');
 
 function cleanRef(s: string | undefined): string | undefined {
-  const ref = s?.replace(/\s+/g, ' ').replace(/^(?:ref|no)\.?\s*/i, '').replace(/[.\s]+$/, '').trim();
+  const ref = s?.replace(/\s+/g, ' ').replace(/^(?:ref|no)(?:\.\s*|\s+)(?=\S)/i, '').replace(/[.\s]+$/, '').trim();
   return ref ? ref.slice(0, 255) : undefined;
 }
 

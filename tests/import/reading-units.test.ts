@@ -77,6 +77,20 @@ describe('import: reading headers, headings, owners and values', () => {
     }
   });
 
+  it('passes over prose between tables in a sheet, merged across the table or in the first column', async () => {
+    const prose = 'Developing category: the council has gathered and published information about its communities and the extent of disadvantage in the district.';
+    const csv = ['No,Task,Who', 'Objective 1: Know our communities', `"${prose}"`, '1.1,Publish the data,Alex Morgan', `"${prose}","${prose}","${prose}"`, '1.2,Share the data with partners,Priya Shah'].join('\n');
+    const store = openStore();
+    try {
+      const report = await runImport(store, Buffer.from(csv), 'plan.csv', { dryRun: true });
+      assert.deepEqual(report.tasks.map((t) => [t.ref, t.title, t.objective.title]), [['1.1', 'Publish the data', 'Know our communities'], ['1.2', 'Share the data with partners', 'Know our communities']]);
+      assert.deepEqual(report.warnings, []);
+      assert.deepEqual(report.skipped, []);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps the imported owner wording through the SharePoint field mapping', () => {
     const task = taskInput({ unassignedOwners: ['Head of Housing'], ownerText: 'Head of Housing\nAlice Owner', accountableOfficerText: 'Director of Place', leadService: 'Housing' });
     const back = taskFromFields({ ...taskToFields(task), Title: task.title }, '1');

@@ -50,6 +50,9 @@ export interface RowsReading {
   tables: TableReading[];
 }
 
+/** "1.1.2", "R1.1", "3a", "H2": what a ref looks like, as opposed to a line of prose. */
+const REF_SHAPE = /^(?:[a-z]{1,6}\.?\s?)?\d+(?:[.\-/]\d+)*[a-z]?\.?$/i;
+
 /** Fields whose blank cell means "same as the row above". */
 const INHERITED: ReadonlySet<PlanField> = new Set(['objective', 'indicator']);
 
@@ -122,13 +125,21 @@ class SectionReader {
     const values = distinctValues(row.cells);
     if (values.length === 0) return;
     if (values.length === 1) {
+      const text = values[0]!;
       const filled = row.cells.filter((c) => c !== '').length;
-      const column = row.cells.findIndex((c) => c !== '');
-      const field = map.roles[column]?.field;
-      const h = classifyHeading(values[0]!, { numbered: true });
+      const field = map.roles[row.cells.findIndex((c) => c !== '')]?.field;
+      const h = classifyHeading(text, { numbered: true });
       if (h) return this.heading(h);
-      // A row spanning the table (merged cells) is a heading; we take it as the objective.
-      if (filled >= 2 && map.roles.filter(Boolean).length > 1) return this.heading({ kind: 'objective', title: values[0]! });
+      if (filled >= 2) {
+        // A short row spanning the table (merged cells) is a heading, taken as the objective; a long one is prose.
+        if (text.length <= 120) return this.heading({ kind: 'objective', title: text });
+        this.prev = undefined;
+        return;
+      }
+      if (field === 'ref' && !REF_SHAPE.test(text)) {
+        this.prev = undefined; // prose between tables, in the first column of a sheet or CSV
+        return;
+      }
       if (!this.prev && field !== 'title') return;
     }
     const cell = (role: ColumnRole | undefined, i: number) => (role ? (row.cells[i] ?? '') : '');

@@ -3,6 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { planTasks } from '../../core/plan/plan-filter';
 import type { PlanTask } from './api-types';
 import { ExportBar } from './ExportBar';
+import { ImportDialog } from './ImportDialog';
 import { LoadError } from './LoadError';
 import { PlanView } from './PlanView';
 import { RoundPanel } from './RoundPanel';
@@ -57,7 +58,11 @@ export function PlanPage() {
         {state.kind === 'loading' && !plan && <Spinner size="small" labelPosition="after" label="Loading the plan…" />}
       </div>
       {state.kind === 'error' && <LoadError message={state.message} onRetry={retry} />}
-      {plan && isOfficer && <ExportBar filter={filter} />}
+      {plan && isOfficer && (
+        <ExportBar filter={filter}>
+          <ImportDialog onImported={retry} />
+        </ExportBar>
+      )}
       {plan && (
         <PlanView
           plan={plan}

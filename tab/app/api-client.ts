@@ -19,16 +19,16 @@ export class ApiError extends Error {
 
 export const UNREACHABLE_MESSAGE = 'The server could not be reached. Check your connection and try again.';
 
-async function headersFor(accept: string, json: boolean): Promise<Headers> {
+async function headersFor(accept: string, contentType?: string): Promise<Headers> {
   const headers = new Headers({ Accept: accept });
-  if (json) headers.set('Content-Type', 'application/json');
+  if (contentType) headers.set('Content-Type', contentType);
   const token = await teamsAuthToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   return headers;
 }
 
-async function send(path: string, init: { method?: string; body?: BodyInit; json?: boolean; accept?: string; signal?: AbortSignal }): Promise<Response> {
-  const headers = await headersFor(init.accept ?? 'application/json', init.json ?? false);
+async function send(path: string, init: { method?: string; body?: BodyInit; contentType?: string; accept?: string; signal?: AbortSignal }): Promise<Response> {
+  const headers = await headersFor(init.accept ?? 'application/json', init.contentType);
   try {
     return await fetch(path, { method: init.method ?? 'GET', headers, body: init.body, credentials: 'same-origin', signal: init.signal });
   } catch (error) {
@@ -53,7 +53,7 @@ export async function apiJson<T>(path: string, init: { method?: 'GET' | 'POST'; 
   const response = await send(path, {
     method: init.method,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    json: init.body !== undefined,
+    contentType: init.body === undefined ? undefined : 'application/json',
     signal: init.signal,
   });
   if (!response.ok) throw await failure(response);
@@ -63,8 +63,8 @@ export async function apiJson<T>(path: string, init: { method?: 'GET' | 'POST'; 
 }
 
 /** POST a file's bytes (an import upload). */
-export async function apiUpload<T>(path: string, file: Blob, signal?: AbortSignal): Promise<T> {
-  const response = await send(path, { method: 'POST', body: file, signal, accept: 'application/json' });
+export async function apiUpload<T>(path: string, file: Blob, contentType: string, signal?: AbortSignal): Promise<T> {
+  const response = await send(path, { method: 'POST', body: file, contentType, signal, accept: 'application/json' });
   if (!response.ok) throw await failure(response);
   return (await response.json()) as T;
 }

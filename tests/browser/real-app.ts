@@ -1,7 +1,8 @@
 /**
  * The real server (bot/app-server.ts: tab API, auth, exports) for browser tests, in the local
  * dev-identity mode: a temporary SQLite store seeded with the demo council's plan, a fixed clock,
- * and the caller a demo user (priya, the EDI officer, by default; alex is a plain viewer).
+ * and the caller a demo user (priya, the EDI officer, by default; alex is a plain viewer). The API
+ * rate limit is off: these tests reload pages faster than one person would.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,7 +34,7 @@ export interface RealTabAppOptions {
 
 export async function startRealTabApp(options: RealTabAppOptions = {}): Promise<RealTabApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edi-tab-'));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TAB_DEV_USER: options.devUser ?? 'priya' });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TAB_DEV_USER: options.devUser ?? 'priya', API_RATE_LIMIT_PER_USER: '0', API_RATE_LIMIT_PER_ADDRESS: '0' });
   const ctx = await createAppContext(config, { clock: fixedClock(options.now ?? TEST_NOW), log: silentLogger });
   await (options.seed ?? seedDemoWithExtras)(ctx);
   const app: RunningApp = await startApp(ctx);

@@ -154,6 +154,42 @@ describe('plan tab on the real API: update rounds, board report, import, viewer'
       await closeRound(app.ctx, {});
     });
 
+    it('opens and closes a round by keyboard alone', async () => {
+      await openPlan(app);
+      const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      async function tabTo(text: string): Promise<void> {
+        for (let i = 0; i < 80; i++) {
+          await page.keyboard.press('Tab');
+          if ((await focusedText()) === text) return;
+        }
+        throw new Error(`keyboard focus never reached "${text}"`);
+      }
+      await tabTo('Open an update round');
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Open an update round' });
+      await dialog.waitFor();
+      // Focus moves into the form, on its first field.
+      await page.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') !== null);
+      assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type), 'text');
+      await page.keyboard.type('Board report June 2026');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('06062026'); // the same in dd/mm/yyyy and mm/dd/yyyy
+      await tabTo('Open round');
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await roundPanel().getByText(/The round "Board report June 2026" is open/).waitFor();
+      assert.equal((await app.ctx.store.listRounds({ state: 'Open' }))[0]?.dueDate, '2026-06-06');
+
+      await tabTo('Close round');
+      await page.keyboard.press('Enter');
+      const confirm = page.getByRole('dialog', { name: /Close the round/ });
+      await confirm.waitFor();
+      await page.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') !== null);
+      await tabTo('Close round');
+      await page.keyboard.press('Enter');
+      await roundPanel().getByText('No update round is open.').waitFor();
+    });
+
     it('imports a plan: a dry run with warnings first, then the import, and the plan shows the new task', async () => {
       await openPlan(app);
       await page.getByRole('button', { name: 'Import a plan' }).click();

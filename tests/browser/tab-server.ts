@@ -32,8 +32,15 @@ function json(res: import('node:http').ServerResponse, status: number, body: unk
   res.end(JSON.stringify(body));
 }
 
+export interface ApiRequestSeen {
+  path: string;
+  authorization?: string;
+}
+
 export interface TabTestServer {
   url: string;
+  /** Every API request, with its Authorization header. */
+  apiRequests: ApiRequestSeen[];
   planAnswer: PlanAnswer;
   planRequests: number;
   close(): Promise<void>;
@@ -41,11 +48,12 @@ export interface TabTestServer {
 
 export async function startTabTestServer(distDir: string, initial: PlanAnswer): Promise<TabTestServer> {
   const root = path.resolve(distDir);
-  const state = { planAnswer: initial, planRequests: 0 };
+  const state = { planAnswer: initial, planRequests: 0, apiRequests: [] as ApiRequestSeen[] };
 
   const server: Server = createServer((req, res) => {
     void (async () => {
       const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+      if (pathname.startsWith('/api/')) state.apiRequests.push({ path: pathname, authorization: req.headers.authorization });
       if (pathname === '/api/me') return json(res, 200, VIEWER);
       if (pathname === '/api/rounds') return json(res, 200, { rounds: [] });
       if (pathname === '/api/plan') {
@@ -85,6 +93,9 @@ export async function startTabTestServer(distDir: string, initial: PlanAnswer): 
     },
     get planRequests() {
       return state.planRequests;
+    },
+    get apiRequests() {
+      return state.apiRequests;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -120,11 +120,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
             res.writeHead(result.status);
             res.end(Buffer.from(result.file.bytes));
           } else if (result.body instanceof PreparedJson) {
-            for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-            res.setHeader('Content-Type', 'application/json; charset=utf-8');
-            res.setHeader('Content-Length', result.body.bytes.length);
-            res.writeHead(result.status);
-            res.end(result.body.bytes);
+            sendPrepared(req, res, result.status, result.body, result.headers);
           } else {
             for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
             res.send(result.status, result.body);
@@ -270,4 +266,28 @@ function bodyParser(maxBytes: number): restify.RequestHandler[] {
 function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * A prepared JSON body: 304 when the client holds these bytes already (ETag), gzipped when it
+ * accepts that, else as is. Nothing is serialised or compressed per request.
+ */
+function sendPrepared(req: restify.Request, res: restify.Response, status: number, body: PreparedJson, headers: Record<string, string> = {}): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader('ETag', body.etag);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader('Vary', 'Accept-Encoding, Authorization');
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (status === 200 && typeof ifNoneMatch === 'string' && ifNoneMatch.split(',').some((t) => t.trim() === body.etag)) {
+    res.writeHead(304);
+    res.end();
+    return;
+  }
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const bytes = gzip ? body.gzipped : body.bytes;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  if (gzip) res.setHeader('Content-Encoding', 'gzip');
+  res.setHeader('Content-Length', bytes.length);
+  res.writeHead(status);
+  res.end(bytes);
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 /**
  * A framework-free HTTP route for the tab's API: bot/server.ts adapts it to restify, tests can call
  * `handle` directly. Identity is not in here: routes that need a caller take it from the
@@ -35,8 +37,17 @@ export interface ApiRoute {
  */
 export class PreparedJson {
   readonly bytes: Buffer;
+  /** A strong validator for If-None-Match: the same bytes, the same tag. */
+  readonly etag: string;
+  private compressed?: Buffer;
   constructor(readonly value: unknown) {
     this.bytes = Buffer.from(JSON.stringify(value), 'utf8');
+    this.etag = `"${createHash('sha256').update(this.bytes).digest('base64url').slice(0, 32)}"`;
+  }
+  /** Gzipped once, on first use: the plan's JSON is megabytes, gzipped a few per cent of that. */
+  get gzipped(): Buffer {
+    this.compressed ??= gzipSync(this.bytes, { level: 6 });
+    return this.compressed;
   }
   toJSON(): unknown {
     return this.value;

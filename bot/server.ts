@@ -259,7 +259,36 @@ function rateLimiter(limit: ApiRateLimit): restify.RequestHandler[] {
 
 /** JSON and binary bodies up to `maxBytes`; bigger ones are refused with 413 before any handler runs. */
 function bodyParser(maxBytes: number): restify.RequestHandler[] {
-  return restify.plugins.bodyParser({ mapParams: false, maxBodySize: maxBytes, rejectUnknown: false });
+  return [octetStream(maxBytes), ...restify.plugins.bodyParser({ mapParams: false, maxBodySize: maxBytes, rejectUnknown: false })];
+}
+
+/**
+ * restify leaves `application/octet-stream` bodies unread (for streaming); uploads (a plan file)
+ * arrive that way, so read them into a Buffer here, refusing more than `maxBytes` with 413.
+ */
+function octetStream(maxBytes: number): restify.RequestHandler {
+  return (req, res, next) => {
+    if (req.contentType() !== 'application/octet-stream') return next();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        refused = true;
+        res.send(413, { message: `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB this accepts.` });
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once('end', () => {
+      if (refused) return;
+      req.body = Buffer.concat(chunks);
+      next();
+    });
+    req.once('error', (err) => next(err));
+  };
 }
 
 /** An attachment header that survives non-ASCII file names (RFC 6266 / RFC 5987). */

@@ -84,7 +84,10 @@ export function TaskDetailView({ task }: { task: TaskDetail }) {
           {field('RAG awaiting approval', task.pendingRag)}
           {field('Due', <DueCell task={{ dueDate: task.dueDate, dueText: task.dueText, overdue: task.overdue ?? false }} />)}
           {field('Owner(s)', task.owners.length ? task.owners.map((o) => o.displayName).join(', ') : <span className={styles.muted}>No owner</span>)}
-          {field('Accountable officer', task.accountableOfficer?.displayName)}
+          {field('Owners to assign (from the import)', task.unassignedOwners?.length ? task.unassignedOwners.join(', ') : undefined)}
+          {field('Handed over by', task.delegatedBy ? `${task.delegatedBy.displayName}${task.delegatedAt ? `, ${formatInstantAsDate(task.delegatedAt)}` : ''}` : undefined)}
+          {field('Accountable officer', task.accountableOfficer?.displayName ?? task.accountableOfficerText)}
+          {field('Lead service', task.leadService)}
           {field('Supporting services', task.supportingServices)}
           {field('Groups impacted', task.groupsImpacted.join(', '))}
           {field('Strategy', task.strategy)}

@@ -111,6 +111,13 @@ export interface TaskDetail {
   pendingRag?: Rag;
   evidence?: string;
   risks?: string;
+  /** Owner names an import could not match to a person: for an officer to assign. */
+  unassignedOwners?: string[];
+  accountableOfficerText?: string;
+  leadService?: string;
+  /** Who handed the task to its current owner, and when. */
+  delegatedBy?: PersonView;
+  delegatedAt?: string;
   updates: UpdateHistoryItem[];
   approvals: ApprovalItem[];
   reminders: ReminderItem[];

@@ -69,7 +69,8 @@ export async function seedDemoWithExtras(ctx: AppContext): Promise<void> {
     route: 'manager',
     state: 'Pending',
   });
-  await store.updateTask(task.id, task.version, { pendingRag: 'Complete', pendingApprovalId: approval.key });
+  // Handed over to its owner by a colleague (delegation), shown in the detail.
+  await store.updateTask(task.id, task.version, { pendingRag: 'Complete', pendingApprovalId: approval.key, delegatedBy: toPerson(demoUsers.jordan), delegatedAt: '2026-03-02T10:00:00.000Z' });
   await store.tryAddReminder({ key: `test-reminder:${task.id}`, taskId: task.id, recipient: owner, trigger: 'due-7', sentAt: '2026-03-05T09:00:00.000Z', outcome: 'sent' });
   await store.saveConversation({ aadObjectId: demoUsers.alex.aadObjectId, displayName: demoUsers.alex.displayName, reference: { conversation: { id: 'a:alex' } }, updatedAt: '2026-03-01T09:00:00.000Z' });
 }

@@ -149,7 +149,7 @@ describe('plan tab on the real API: filters, detail, exports, keyboard, axe', fu
     await panel.locator('[data-task-detail]').waitFor();
     assert.match(page.url(), /[?&]task=/, 'the open task is in the address');
     const text = (await panel.textContent()) ?? '';
-    for (const words of ['Accountable officer', 'Sam Okafor', 'Groups impacted', 'Desired outcome', 'Success measure', 'RAG awaiting approval']) assert.ok(text.includes(words), `detail shows ${words}`);
+    for (const words of ['Accountable officer', 'Sam Okafor', 'Groups impacted', 'Desired outcome', 'Success measure', 'RAG awaiting approval', 'Handed over by', 'Jordan Lee']) assert.ok(text.includes(words), `detail shows ${words}`);
     const detail = (await (await fetch(`${app.url}/api/tasks/${await trigger.getAttribute('data-open-task')}`)).json()) as { updates: { progress: string }[] };
     assert.equal(await panel.locator('[data-update]').count(), detail.updates.length);
     assert.ok(detail.updates.length >= 2);

@@ -7,6 +7,19 @@ import { CardVerb } from './card-verbs';
 
 const card = (body: unknown[], actions: unknown[] = []): AdaptiveCardJson => ({ type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: CARD_VERSION, body, ...(actions.length && { actions }) });
 
+/** One approval in a list card: "ref: title", its facts, and an optional button. */
+function approvalItem(task: { ref: string; title: string }, facts: { title: string; value: string }[], action?: Record<string, unknown>): Record<string, unknown> {
+  return {
+    type: 'Container',
+    separator: true,
+    items: [
+      { type: 'TextBlock', text: `${cardText(task.ref)}: ${cardText(task.title)}`, weight: 'Bolder', wrap: true },
+      { type: 'FactSet', facts },
+      ...(action ? [{ type: 'ActionSet', actions: [action] }] : []),
+    ],
+  };
+}
+
 /** To the owner when their proposal is decided: the decision, who made it, and their comment. */
 export function approvalDecisionCard({ approval, task }: ApprovalView): AdaptiveCardJson {
   const verb = approval.state === 'Approved' ? 'approved' : 'did not approve';
@@ -33,22 +46,14 @@ export function approvalEscalationCard(views: ApprovalView[]): AdaptiveCardJson 
   return card([
     { type: 'TextBlock', text: `${views.length === 1 ? 'A RAG change has' : `${views.length} RAG changes have`} waited too long for a decision`, weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', isSubtle: true, wrap: true, text: 'The approver was reminded and has not decided yet. You may want to follow this up, or ask the owner to propose it again to someone else.' },
-    ...views.map(({ approval, task }) => ({
-      type: 'Container',
-      separator: true,
-      items: [
-        { type: 'TextBlock', text: `${cardText(task.ref)}: ${cardText(task.title)}`, weight: 'Bolder', wrap: true },
-        {
-          type: 'FactSet',
-          facts: [
-            { title: 'Change', value: ragChange(approval) },
-            { title: 'Owner', value: factText(approval.requestedBy.displayName) },
-            { title: 'Approver', value: factText(approval.approver.displayName) },
-            { title: 'Waiting since', value: formatInstant(approval.requestedAt) },
-          ],
-        },
-      ],
-    })),
+    ...views.map(({ approval, task }) =>
+      approvalItem(task, [
+        { title: 'Change', value: ragChange(approval) },
+        { title: 'Owner', value: factText(approval.requestedBy.displayName) },
+        { title: 'Approver', value: factText(approval.approver.displayName) },
+        { title: 'Waiting since', value: formatInstant(approval.requestedAt) },
+      ]),
+    ),
   ]);
 }
 
@@ -62,21 +67,16 @@ export function pendingApprovalsCard(views: ApprovalView[]): AdaptiveCardJson {
   }
   return card([
     { type: 'TextBlock', text: `${views.length} RAG ${views.length === 1 ? 'change is' : 'changes are'} waiting for your decision`, weight: 'Bolder', size: 'Medium', wrap: true },
-    ...views.map(({ approval, task }) => ({
-      type: 'Container',
-      separator: true,
-      items: [
-        { type: 'TextBlock', text: `${cardText(task.ref)}: ${cardText(task.title)}`, weight: 'Bolder', wrap: true },
-        {
-          type: 'FactSet',
-          facts: [
-            { title: 'Change', value: ragChange(approval) },
-            { title: 'Asked by', value: `${factText(approval.requestedBy.displayName)}, ${formatInstant(approval.requestedAt)}` },
-          ],
-        },
-        { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: `Review ${task.ref}`, verb: CardVerb.viewApproval, data: { approvalId: approval.id } }] },
-      ],
-    })),
+    ...views.map(({ approval, task }) =>
+      approvalItem(
+        task,
+        [
+          { title: 'Change', value: ragChange(approval) },
+          { title: 'Asked by', value: `${factText(approval.requestedBy.displayName)}, ${formatInstant(approval.requestedAt)}` },
+        ],
+        { type: 'Action.Execute', title: `Review ${task.ref}`, verb: CardVerb.viewApproval, data: { approvalId: approval.id } },
+      ),
+    ),
   ]);
 }
 

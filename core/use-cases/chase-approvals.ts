@@ -3,7 +3,7 @@ import { resolveApprover } from '../approvals/resolve-approver';
 import { workingDaysSince } from '../approvals/working-days';
 import { DuplicateError } from '../errors';
 import { ensureChat } from '../messaging/ensure-chat';
-import type { Person, RagApproval, ReminderLogEntry } from '../model';
+import type { Person, RagApproval, ReminderLogEntry, Task } from '../model';
 import { DeliveryError } from '../ports/messenger';
 import { londonDate } from '../plan/london-time';
 import type { Directory } from '../ports/directory';
@@ -40,15 +40,8 @@ const REQUEST_GRACE_MS = 2 * 60_000;
  */
 export async function chaseApprovals(deps: ChaseApprovalsDeps): Promise<ChaseApprovalsResult> {
   const result: ChaseApprovalsResult = { requested: 0, told: 0, chased: 0, escalated: 0, repaired: 0 };
-  result.repaired += await recreateMissingApprovals(deps);
+  result.repaired = await repairHalfDone(deps);
   const approvals = await deps.store.listApprovals();
-  for (const decided of approvals.filter((a) => a.state === 'Approved' || a.state === 'Rejected')) {
-    const task = await deps.store.getTask(decided.taskId);
-    if (task?.pendingApprovalId === decided.key) {
-      await settleTask(deps.store, decided);
-      result.repaired++;
-    }
-  }
 
   const now = deps.clock.now();
   const today = londonDate(now);
@@ -123,35 +116,50 @@ async function escalate(deps: ChaseApprovalsDeps, approvals: RagApproval[], log:
 }
 
 /**
- * A task pointing at an approval with no record: the process stopped between storing the update
- * and creating the approval. Re-create it from the update that proposed the change.
+ * What a stopped process can leave half done, found from the tasks still pointing at an approval:
+ * a decision the task never took (settled now), or no approval record at all, because the process
+ * stopped between storing the update and creating the approval (re-created from that update).
  */
-async function recreateMissingApprovals(deps: ChaseApprovalsDeps): Promise<number> {
+async function repairHalfDone(deps: ChaseApprovalsDeps): Promise<number> {
+  const pointing = (await deps.store.listTasks()).filter((t) => t.pendingApprovalId && t.pendingRag);
+  if (!pointing.length) return 0;
+  const byKey = new Map((await deps.store.listApprovals()).map((a) => [a.key, a] as const));
   let repaired = 0;
-  for (const task of await deps.store.listTasks()) {
-    if (!task.pendingApprovalId || !task.pendingRag || (await deps.store.findApprovalByKey(task.pendingApprovalId))) continue;
-    const update = (await deps.store.listUpdates(task.id)).filter((u) => u.ragProposed === task.pendingRag).at(-1);
-    const requester = update?.submittedBy ?? task.latestUpdateBy;
-    const resolved = requester && (await resolveApprover(task, requester, deps.directory, deps.policy.ediLeads));
-    if (!requester || !resolved) continue;
-    try {
-      await deps.store.createApproval({
-        key: task.pendingApprovalId,
-        taskId: task.id,
-        taskRef: task.ref,
-        ...(update && { updateId: update.id, justification: update.progress }),
-        fromRag: task.rag,
-        toRag: task.pendingRag,
-        requestedBy: requester,
-        requestedAt: update?.submittedAt ?? deps.clock.now().toISOString(),
-        ...resolved,
-        state: 'Pending',
-      });
+  for (const task of pointing) {
+    const approval = byKey.get(task.pendingApprovalId!) ?? (await deps.store.findApprovalByKey(task.pendingApprovalId!));
+    if (approval?.state === 'Approved' || approval?.state === 'Rejected') {
+      await settleTask(deps.store, approval);
       repaired++;
-    } catch (err) {
-      // Another instance re-created it first: nothing to do.
-      if (!(err instanceof DuplicateError)) throw err;
+    } else if (!approval && (await recreateApproval(deps, task))) {
+      repaired++;
     }
   }
   return repaired;
+}
+
+/** The approval a task points at, rebuilt from the update that proposed it; false when nobody can approve. */
+async function recreateApproval(deps: ChaseApprovalsDeps, task: Task): Promise<boolean> {
+  const update = (await deps.store.listUpdates(task.id)).filter((u) => u.ragProposed === task.pendingRag).at(-1);
+  const requester = update?.submittedBy ?? task.latestUpdateBy;
+  const resolved = requester && (await resolveApprover(task, requester, deps.directory, deps.policy.ediLeads));
+  if (!requester || !resolved) return false;
+  try {
+    await deps.store.createApproval({
+      key: task.pendingApprovalId!,
+      taskId: task.id,
+      taskRef: task.ref,
+      ...(update && { updateId: update.id, justification: update.progress }),
+      fromRag: task.rag,
+      toRag: task.pendingRag!,
+      requestedBy: requester,
+      requestedAt: update?.submittedAt ?? deps.clock.now().toISOString(),
+      ...resolved,
+      state: 'Pending',
+    });
+    return true;
+  } catch (err) {
+    // Another instance re-created it first: nothing to do.
+    if (!(err instanceof DuplicateError)) throw err;
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../errors';
-import type { ApprovalState, IsoDate, IsoInstant, Person, Rag, ReminderOutcome, Task, TaskInput } from '../model';
+import type { IsoInstant, Person, RagApproval, ReminderOutcome, Task, TaskInput, Update } from '../model';
 import { londonDate } from '../plan/london-time';
 import type { Clock } from '../ports/clock';
 import type { PlanStore } from '../ports/plan-store';
@@ -20,33 +20,11 @@ export type TaskDetail = Omit<TaskInput, 'pendingApprovalId'> & {
   sharePointUrl?: string;
 };
 
-export interface UpdateHistoryItem {
-  id: string;
-  /** The update round it answered, by name. */
-  round?: string;
-  submittedAt: IsoInstant;
-  submittedBy: Person;
-  progress: string;
-  ragProposed?: Rag;
-  evidence?: string;
-  risks?: string;
-  supportNeeded?: string;
-  revisedDueDateRequested?: IsoDate;
-}
+/** An update as the history shows it (its idempotency key and task fields stay in the store). */
+export type UpdateHistoryItem = Pick<Update, 'id' | 'round' | 'submittedAt' | 'submittedBy' | 'progress' | 'ragProposed' | 'evidence' | 'risks' | 'supportNeeded' | 'revisedDueDateRequested'>;
 
-export interface ApprovalHistoryItem {
-  id: string;
-  fromRag: Rag;
-  toRag: Rag;
-  requestedBy: Person;
-  requestedAt: IsoInstant;
-  justification?: string;
-  approver: Person;
-  state: ApprovalState;
-  decidedBy?: Person;
-  decidedAt?: IsoInstant;
-  comment?: string;
-}
+/** A RAG approval as the history shows it: who asked, who decides, what they decided and why. */
+export type ApprovalHistoryItem = Pick<RagApproval, 'id' | 'fromRag' | 'toRag' | 'requestedBy' | 'requestedAt' | 'justification' | 'approver' | 'state' | 'decidedBy' | 'decidedAt' | 'comment'>;
 
 export interface ReminderHistoryItem {
   id: string;

@@ -21,6 +21,7 @@ import { PendingApprovalCell } from './PendingApprovalCell';
 import { RagBadge } from './RagBadge';
 import { useHorizontalOverflow } from './use-horizontal-overflow';
 import { useVirtualRows } from './use-virtual-rows';
+import { visuallyHidden } from './visually-hidden';
 
 export const COLUMNS = [
   { key: 'ref', label: 'Ref', width: '6%' },
@@ -38,14 +39,7 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   table: { minWidth: '900px' },
-  caption: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
+  caption: visuallyHidden,
   headerCell: { ...typographyStyles.body1Strong, color: tokens.colorNeutralForeground2 },
   cell: {
     verticalAlign: 'top',

@@ -1,6 +1,7 @@
 import type { TaskKind } from '../../model';
 import { mapHeaderRow, type ColumnMap, type ColumnRole } from '../columns/column-map';
 import type { ImportMapping } from '../columns/mapping-file';
+import type { ImportTableReport } from '../import-report';
 import type { PlanField } from '../columns/plan-fields';
 import type { PlanSource, SourceRow } from '../source/plan-source';
 import { classifyHeading, type Heading } from './headings';
@@ -34,13 +35,8 @@ export interface RawTask {
   context: RowContext;
 }
 
-export interface TableReading {
-  name: string;
-  recognised: boolean;
-  transposed: boolean;
-  columns: { header: string; field: PlanField; date?: string }[];
-  ignoredColumns: string[];
-  tasks: number;
+/** One table as read: what the report says of it, and its first row. */
+export interface TableReading extends ImportTableReport {
   /** The table's first row, to show the officer when nothing was recognised. */
   firstRow: string[];
 }

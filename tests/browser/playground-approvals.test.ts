@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PlanView, TaskView } from '../../core/plan-view';
 import { launchChromium } from './chromium';
-import { cards, cardsWithText, indexOfCard, say, waitUntil } from './playground/chat';
+import { cards, cardsWithText, indexOfCard, openChat, say, waitUntil } from './playground/chat';
 import { freePorts, runRemindCli, startProduct, tail, type RunningProduct } from './playground/product-process';
 
 const REF = '1.1.2'; // Alex's task; Sam Okafor is its accountable officer in the demo plan
@@ -26,14 +26,7 @@ describe('RAG approval in the Agents Playground (Chromium)', function () {
 
   async function start(user: string): Promise<void> {
     product = await startProduct({ dataDir, port: ports[0]!, playgroundPort: ports[1]!, timeoutMs: 45_000, env: { PLAYGROUND_USER: user } });
-    page = await browser!.newPage({ viewport: { width: 1400, height: 1200 } });
-    page.setDefaultTimeout(15_000);
-    await page.route(
-      (url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1',
-      (route) => route.abort(),
-    );
-    await page.goto(product.playgroundUrl);
-    await cardsWithText(page, /^EDI action plan assistant/).first().waitFor();
+    page = await openChat(browser!, product.playgroundUrl);
   }
 
   async function stop(): Promise<void> {

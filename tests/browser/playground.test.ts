@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { PlanView, TaskView } from '../../core/plan-view';
 import { launchChromium } from './chromium';
-import { cards, cardsWithText, escapeRegExp, indexOfCard, say, waitUntil } from './playground/chat';
+import { cards, cardsWithText, escapeRegExp, indexOfCard, openChat, say, waitUntil } from './playground/chat';
 import { freePorts, runRemindCli, startProduct, tail, type RunningProduct } from './playground/product-process';
 
 const DEMO_USER = 'Alex Morgan';
@@ -48,16 +48,7 @@ describe('local demo in the Agents Playground (Chromium)', function () {
     assert.ok(port !== undefined && playgroundPort !== undefined);
     product = await startProduct({ dataDir, port, playgroundPort, timeoutMs: 45_000 });
     browser = await launchChromium(); // fails, never skips, when the browser is missing
-    page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
-    page.setDefaultTimeout(15_000);
-    // Offline and deterministic: only the playground and the product; the playground's CDN assets are refused.
-    await page.route(
-      (url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1',
-      (route) => route.abort(),
-    );
-    await page.goto(product.playgroundUrl);
-    // Installing the app (at start and when the page connects) sends the welcome card.
-    await cardsWithText(page, /^EDI action plan assistant/).first().waitFor();
+    page = await openChat(browser, product.playgroundUrl);
   });
 
   after(async function () {

@@ -2,7 +2,24 @@
  * Driving the Microsoft 365 Agents Playground's chat page like a user: type in the composer, find
  * the bot's Adaptive Cards by what they say, wait with a deadline.
  */
-import type { ElementHandle, Locator, Page } from 'playwright-core';
+import type { Browser, ElementHandle, Locator, Page } from 'playwright-core';
+
+/**
+ * A page on the playground's chat, offline (only this machine's addresses; the playground's CDN
+ * assets are refused, so runs are deterministic), once the install's welcome card is shown.
+ */
+export async function openChat(browser: Browser, playgroundUrl: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+  page.setDefaultTimeout(15_000);
+  await page.route(
+    (url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
+  await page.goto(playgroundUrl);
+  // Installing the app (at start and when the page connects) sends the welcome card.
+  await cardsWithText(page, /^EDI action plan assistant/).first().waitFor();
+  return page;
+}
 
 /**
  * Every rendered Adaptive Card. `ac-adaptiveCard` is the root class the Adaptive Cards renderer

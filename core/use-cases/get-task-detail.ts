@@ -103,6 +103,14 @@ export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promi
   };
 }
 
+/** The approval flow's messages (core/use-cases/approval-messages.ts, chase-approvals.ts). */
+const APPROVAL_TRIGGERS = new Map([
+  ['approval-request', 'RAG change sent for approval'],
+  ['approval-chase', 'Approver reminded of a RAG change'],
+  ['approval-decision', 'Owner told the RAG decision'],
+  ['approval-escalation', 'EDI lead told a RAG decision is waiting'],
+]);
+
 /** A reminder log trigger in words, for people reading a task's history. */
 export function describeTrigger(trigger: string): string {
   const days = (n: string) => `${n} ${n === '1' ? 'day' : 'days'}`;
@@ -111,6 +119,8 @@ export function describeTrigger(trigger: string): string {
   if ((m = /^overdue-(\d+)$/.exec(trigger))) return `${days(m[1]!)} overdue`;
   if ((m = /^escalate-(\d+)$/.exec(trigger))) return `Escalated at ${days(m[1]!)} overdue`;
   if (trigger === 'round-open') return 'Update round opened';
+  const approval = APPROVAL_TRIGGERS.get(trigger);
+  if (approval) return approval;
   if ((m = /^round-chase-(\d+)$/.exec(trigger))) return `Update round chaser, ${days(m[1]!)} before it is due`;
   return trigger;
 }

@@ -12,6 +12,7 @@ import { announceDecision, sendApprovalRequest } from '../../core/use-cases/appr
 import { chaseApprovals } from '../../core/use-cases/chase-approvals';
 import { decideApproval, NotTheApproverError } from '../../core/use-cases/decide-approval';
 import { delegateTask } from '../../core/use-cases/delegate-task';
+import { describeTrigger } from '../../core/use-cases/get-task-detail';
 import { submitUpdate } from '../../core/use-cases/submit-update';
 import { alice, bob, carol, taskInput } from '../support/builders';
 import { cardTextContent } from '../support/card-validator';
@@ -262,5 +263,14 @@ describe('RAG approvals (use cases)', () => {
       await assert.rejects(delegateTask({ store, clock, directory }, { actorAadObjectId: alice.aadObjectId, task: { id: task.id }, to: 'Alice' }), /already yours/);
       assert.deepEqual((await store.getTask(task.id))?.owners, [alice]);
     });
+  });
+});
+
+describe('approval messages in a task\'s reminder history', () => {
+  it('are named in words', () => {
+    assert.deepEqual(
+      ['approval-request', 'approval-chase', 'approval-decision', 'approval-escalation'].map(describeTrigger),
+      ['RAG change sent for approval', 'Approver reminded of a RAG change', 'Owner told the RAG decision', 'EDI lead told a RAG decision is waiting'],
+    );
   });
 });

@@ -51,7 +51,7 @@ const openData = z.object({ taskId: id });
 const submitData = z.object({ taskId: id, taskVersion: z.string().min(1).max(128), nonce: z.string().min(8).max(128), shownRag: z.string().max(32).optional() });
 const decideData = z.object({ approvalId: id, decision: z.enum(DECISIONS), comment: z.string().max(20_000).optional() });
 const approvalData = z.object({ approvalId: id });
-const delegateData = z.object({ taskId: id, delegateTo: z.string().max(2000).optional() });
+const delegateData = z.object({ taskId: id, delegateTo: z.string().max(20_000).optional() });
 
 /** Routes one Action.Execute to its use case and renders the answer. Card data is untrusted. */
 export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb: string, rawData: unknown): Promise<CardActionResult> {

@@ -27,6 +27,7 @@ export interface DelegateTaskResult {
 export async function delegateTask(deps: { store: PlanStore; clock: Clock; directory: Directory }, cmd: DelegateTaskCommand): Promise<DelegateTaskResult> {
   const wanted = cmd.to.trim();
   if (!wanted) throw new ValidationError([{ field: 'to', message: 'Say who should take the task over: their name or email address.' }]);
+  if (wanted.length > 320) throw new ValidationError([{ field: 'to', message: 'That is longer than any name or email address: type just the colleague\'s name or email.' }]);
   const colleague = await findColleague(deps.directory, wanted);
 
   for (let attempt = 0; ; attempt++) {

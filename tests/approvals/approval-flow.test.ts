@@ -261,6 +261,7 @@ describe('RAG approvals (use cases)', () => {
       const ambiguous = { ...directory, search: async () => [bob, carol] };
       await assert.rejects(delegateTask({ store, clock, directory: ambiguous }, { actorAadObjectId: alice.aadObjectId, task: { id: task.id }, to: 'B' }), /matches 2 people: Bob Manager \(bob@example.gov.uk\)/);
       await assert.rejects(delegateTask({ store, clock, directory }, { actorAadObjectId: alice.aadObjectId, task: { id: task.id }, to: 'Alice' }), /already yours/);
+      await assert.rejects(delegateTask({ store, clock, directory }, { actorAadObjectId: alice.aadObjectId, task: { id: task.id }, to: 'x'.repeat(321) }), /longer than any name or email/);
       assert.deepEqual((await store.getTask(task.id))?.owners, [alice]);
     });
   });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Authorize } from '../tab/api/api-route';
 import { createTabAuthorize } from '../tab/api/auth/tab-authorize';
 import { tabRoutes } from '../tab/api/tab-routes';
@@ -6,11 +5,11 @@ import { summarise, type AppContext } from './app-context';
 import { ConfigError, tabSignInProblems } from './config';
 import { DEMO_TENANT_ID, demoUsers, toPerson } from './demo/demo-users';
 import { storeReadiness } from './readiness';
+import { runtimeLayout } from './runtime-layout';
 import { scheduleReminders } from './reminder-scheduler';
 import { startServer, type RunningServer } from './server';
 import { EdiBot } from './teams-bot';
 
-export const TAB_DIST_DIR = path.join(__dirname, '..', 'tab', 'dist');
 
 export interface RunningApp {
   server: RunningServer;
@@ -24,7 +23,7 @@ export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const readiness = storeReadiness(store, log);
   const apiRateLimit = { ...config.operations.apiRateLimit, trustForwardedFor: config.operations.trustForwardedFor };
   const server = await startServer(
-    { adapter: ctx.adapter, bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: TAB_DIST_DIR, log, readiness, apiRateLimit },
+    { adapter: ctx.adapter, bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: runtimeLayout.tabDir, log, readiness, apiRateLimit },
     config.port,
     config.host,
   );

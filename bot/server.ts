@@ -9,6 +9,7 @@ import { isFileResponse, PreparedJson, type ApiRoute } from '../tab/api/api-rout
 import { withRequestId } from './logger';
 import { callerKey, clientAddress, type ApiRateLimit } from './rate-limit-keys';
 import type { Readiness } from './readiness';
+import { runtimeLayout } from './runtime-layout';
 
 /** The only module that knows restify. */
 export interface ServerDeps {
@@ -39,7 +40,7 @@ const CONTENT_SOURCES =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; font-src 'self'; object-src 'none'; base-uri 'none'";
 
 // The channel tab's configuration page and the teams-js build it uses (see bot/channel-tab/).
-const CHANNEL_TAB_DIR = path.join(__dirname, 'channel-tab');
+const CHANNEL_TAB_DIR = runtimeLayout.channelTabDir;
 const TEAMS_JS_FILE = require.resolve('@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js');
 
 // A caller's X-Request-Id is kept when it looks like an id, so a trace can cross services.

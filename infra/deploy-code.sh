@@ -1,25 +1,26 @@
 #!/usr/bin/env bash
 # Builds the web app's package and deploys it to App Service (zip deploy, run from package).
-#   - the tab is built (esbuild), then only what the server runs is packed: core/, bot/, tab/,
-#     package.json, package-lock.json, tsconfig.json, and production dependencies (npm ci --omit=dev)
-#   - no tests, benchmarks, env files or secrets
-# Build on Linux x64 with Node 20 (Azure Cloud Shell, WSL, or CI): the package carries native
-# binaries (esbuild for tsx) that must match App Service's Linux.
+#   - `npm run build` bundles the server, the CLIs and the tab into dist/ (esbuild, source maps);
+#     the package is dist/, package.json, package-lock.json and the production dependencies
+#     (npm ci --omit=dev): no TypeScript sources, tsx, tests, benchmarks, env files or secrets
+#   - App Service runs `node --enable-source-maps dist/start.js` (npm run start:prod)
+# Build on Linux x64 with Node 24 (Azure Cloud Shell, WSL, or CI): the package carries native
+# binaries (better-sqlite3's prebuilt Node-API module) that must match App Service's Linux.
 #
 # Usage: infra/deploy-code.sh <resource group> <app name>
 set -euo pipefail
 RG="${1:-}"; APP="${2:-}"
 [[ -n "$RG" && -n "$APP" ]] || { echo "Usage: $0 <resource group> <app name>" >&2; exit 2; }
 [[ "$(uname -s)-$(uname -m)" == Linux-x86_64 ]] || { echo "Build on Linux x64 (Azure Cloud Shell, WSL or CI): App Service runs Linux x64." >&2; exit 2; }
-[[ "$(node -p 'process.versions.node.split(".")[0]')" == 20 ]] || { echo "Use Node 20 (node --version says $(node --version))." >&2; exit 2; }
+[[ "$(node -p 'process.versions.node.split(".")[0]')" == 24 ]] || { echo "Use Node 24 LTS, as App Service runs (node --version says $(node --version))." >&2; exit 2; }
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 STAGE="$(mktemp -d)"
 trap 'rm -rf "$STAGE"' EXIT
 cd "$ROOT"
 npm ci --no-audit --no-fund
-npm run build:tab
-cp -r core bot tab package.json package-lock.json tsconfig.json "$STAGE/"
+npm run build
+cp -r dist package.json package-lock.json "$STAGE/"
 (cd "$STAGE" && npm ci --omit=dev --no-audit --no-fund && zip -qr "$STAGE.zip" .)
 echo "Package: $(du -h "$STAGE.zip" | cut -f1). Deploying to $APP..."
 az webapp deploy --resource-group "$RG" --name "$APP" --src-path "$STAGE.zip" --type zip

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../core/ports/logger';
 import type { ConversationSeen } from '../../core/use-cases/remember-conversation';
-import { DEMO_TENANT_ID, demoUsers, PLAYGROUND_DEFAULT_USER, type DemoUserKey } from './demo-users';
+import { DEMO_TENANT_ID, demoUsers, type DemoUserKey } from './demo-users';
 import { personalChatId, PLAYGROUND_BOT_ID, playgroundConfigYaml } from './playground-config';
 
 export interface RunningPlayground {
@@ -13,7 +13,6 @@ export interface RunningPlayground {
   stop(): Promise<void>;
 }
 
-const REPO_ROOT = path.join(__dirname, '..', '..');
 const noop = async () => {};
 
 /**
@@ -67,9 +66,11 @@ export async function startPlayground(options: {
   }
 }
 
-/** The committed config for the default user; a generated one under DATA_DIR for anyone else. */
+/**
+ * Generated under DATA_DIR, for the default user too (the built server in dist/ has no checkout
+ * around it); the committed .m365agentsplayground.yml holds the same for running the playground by hand.
+ */
 function writeConfig(user: DemoUserKey, dataDir: string): string {
-  if (user === PLAYGROUND_DEFAULT_USER) return path.join(REPO_ROOT, '.m365agentsplayground.yml');
   const dir = path.join(dataDir, 'playground', user);
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, '.m365agentsplayground.yml');

@@ -63,13 +63,13 @@ describe('Azure deployment (infra/azuredeploy.json)', () => {
     assert.throws(() => evaluate("[concat('a', ]", { parameters: {}, variables: {}, simulated: {} }), /expected a name/);
   });
 
-  it('runs the server alone on Node 20 with a managed identity that reads the secret from Key Vault', () => {
+  it('runs the built server alone on Node 24 LTS with a managed identity that reads the secret from Key Vault', () => {
     const site = evaluated.resources.find((r) => r.type === 'Microsoft.Web/sites')!;
     assert.equal(site.identity.type, 'SystemAssigned');
     assert.equal(site.properties.httpsOnly, true);
-    assert.match(site.properties.siteConfig.linuxFxVersion, /^NODE\|20/);
+    assert.match(site.properties.siteConfig.linuxFxVersion, /^NODE\|24-lts$/);
     const pkg = readJson<{ scripts: Record<string, string> }>('package.json');
-    assert.equal(site.properties.siteConfig.appCommandLine, pkg.scripts['start:server'], 'the web app runs what `npm run start:server` runs (no playground, no demo data)');
+    assert.equal(site.properties.siteConfig.appCommandLine, pkg.scripts['start:prod'], 'the web app runs what `npm run start:prod` runs (dist/, plain node)');
     const vault = evaluated.resources.find((r) => r.type === 'Microsoft.KeyVault/vaults')!;
     assert.equal(vault.properties.enableRbacAuthorization, true);
     const grant = evaluated.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments')!;

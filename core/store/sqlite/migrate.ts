@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 
+// The built server (bot/build.ts) is bundled flat into dist/ with migrations/ copied beside it, so
+// this holds there too.
 const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
 
 export interface Migration {

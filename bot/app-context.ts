@@ -1,4 +1,3 @@
-import type { CloudAdapter } from 'botbuilder';
 import type { ApprovalPolicy } from '../core/approvals/approval-policy';
 import { chaseApprovals, type ChaseApprovalsResult } from '../core/use-cases/chase-approvals';
 import { systemClock, type Clock } from '../core/ports/clock';
@@ -9,7 +8,8 @@ import type { PlanStore } from '../core/ports/plan-store';
 import type { ReminderPolicy } from '../core/reminders/reminder-policy';
 import { ukWorkingCalendar, type WorkingCalendar } from '../core/reminders/working-calendar';
 import { runReminderSweep, type SweepResult } from '../core/use-cases/run-reminder-sweep';
-import { createBotAdapter } from './bot-adapter';
+import type { BotChannel } from './bot-channel';
+import { createBotFrameworkChannel } from './botframework/bot-framework-channel';
 import { reachReportCard } from './cards/reach-report-card';
 import { renderReminders } from './cards/reminder-card';
 import type { AppConfig } from './config';
@@ -19,10 +19,8 @@ import { demoUsers } from './demo/demo-users';
 import { demoDirectory } from './directory/demo-directory';
 import { graphDirectory } from './directory/graph-directory';
 import { RateLimitedMessenger } from './delivery/rate-limited-messenger';
-import { withSingleAttemptSends } from './delivery/single-attempt-adapter';
 import { createLogger } from './logger';
 import { createGraphApi, openPlanStore } from './plan-store-factory';
-import { ProactiveMessenger } from './proactive-messenger';
 import { assertValidSchedule } from './reminder-scheduler';
 
 /** Every adapter wired in one place, shared by the server, the CLI and the scheduler. */
@@ -31,7 +29,8 @@ export interface AppContext {
   store: PlanStore;
   clock: Clock;
   log: Logger;
-  adapter: CloudAdapter;
+  /** The bot SDK behind ports: incoming activities and proactive sends (bot/botframework/). */
+  channel: BotChannel;
   messenger: Messenger;
   /** Who people are and who their managers are: Graph in production, the demo council locally. */
   directory: Directory;
@@ -51,8 +50,8 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
   const clock = overrides.clock ?? systemClock;
   assertValidSchedule(config.reminders.cron, config.reminders.timezone);
   const store = await openPlanStore(config, log);
-  const adapter = createBotAdapter(config, log);
-  const messenger = new RateLimitedMessenger(new ProactiveMessenger(withSingleAttemptSends(adapter, log), config.bot.appId, store, { tenantId: config.bot.tenantId || undefined, serviceUrl: config.bot.serviceUrl, openChats: config.bot.openChats }), deliveryLimits(config.reminders, log));
+  const channel = createBotFrameworkChannel(config, store, log);
+  const messenger = new RateLimitedMessenger(channel.messenger, deliveryLimits(config.reminders, log));
   const r = config.reminders;
   // The demo council's EDI lead stands in when none is configured, so approvals have a last approver.
   const leadIds = r.ediLeadIds.length || !config.demo.seed ? r.ediLeadIds : [demoUsers.ruth.aadObjectId];
@@ -73,7 +72,7 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
     store,
     clock,
     log,
-    adapter,
+    channel,
     messenger,
     directory,
     policy,

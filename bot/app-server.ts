@@ -8,7 +8,6 @@ import { storeReadiness } from './readiness';
 import { runtimeLayout } from './runtime-layout';
 import { scheduleReminders } from './reminder-scheduler';
 import { startServer, type RunningServer } from './server';
-import { EdiBot } from './teams-bot';
 
 
 export interface RunningApp {
@@ -19,11 +18,11 @@ export interface RunningApp {
 /** Starts the HTTP server (bot + tab) and, when enabled, the reminder schedule. */
 export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const { config, store, clock, log } = ctx;
-  const bot = new EdiBot({ store, clock, log, messenger: ctx.messenger, directory: ctx.directory, approvalPolicy: ctx.approvalPolicy, tenantId: config.bot.tenantId || undefined });
+  const bot = ctx.channel.endpoint({ store, clock, log, messenger: ctx.messenger, directory: ctx.directory, approvalPolicy: ctx.approvalPolicy, tenantId: config.bot.tenantId || undefined });
   const readiness = storeReadiness(store, log);
   const apiRateLimit = { ...config.operations.apiRateLimit, trustForwardedFor: config.operations.trustForwardedFor };
   const server = await startServer(
-    { adapter: ctx.adapter, bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: runtimeLayout.tabDir, log, readiness, apiRateLimit },
+    { bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: runtimeLayout.tabDir, log, readiness, apiRateLimit },
     config.port,
     config.host,
   );

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import restify from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../core/ports/logger';
+import type { BotEndpoint } from './bot-channel';
 import { isFileResponse, PreparedJson, type ApiRoute } from '../tab/api/api-route';
 import { withRequestId } from './logger';
 import { callerKey, clientAddress, type ApiRateLimit } from './rate-limit-keys';
@@ -13,8 +13,8 @@ import { runtimeLayout } from './runtime-layout';
 
 /** The only module that knows restify. */
 export interface ServerDeps {
-  adapter: CloudAdapter;
-  bot: ActivityHandler;
+  /** `/api/messages`: the bot SDK's endpoint. */
+  bot: BotEndpoint;
   routes: ApiRoute[];
   /** Built tab (index.html, app.js); served at `/`. */
   staticDir: string;
@@ -84,7 +84,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     '/api/messages',
     bodyParser(1024 * 1024),
     scoped(async (req, res) => {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      await deps.bot.process(req, res);
     }),
   );
 

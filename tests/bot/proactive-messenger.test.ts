@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { createBotAdapter } from '../../bot/bot-adapter';
-import { ProactiveMessenger } from '../../bot/proactive-messenger';
+import { createBotAdapter } from '../../bot/botframework/bot-adapter';
+import { ProactiveMessenger } from '../../bot/botframework/proactive-messenger';
 import { silentLogger } from '../../core/ports/logger';
 import { DeliveryError } from '../../core/ports/messenger';
 import type { PlanStore } from '../../core/ports/plan-store';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { CardVerb } from '../../bot/cards/card-verbs';
-import { EdiBot } from '../../bot/teams-bot';
+import { EdiBot } from '../../bot/botframework/teams-bot';
 import type { Task } from '../../core/model';
 import { fixedClock } from '../../core/ports/clock';
 import { silentLogger } from '../../core/ports/logger';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { BotEndpoint } from '../../bot/bot-channel';
 import type { ApiRoute } from '../../tab/api/api-route';
 import { storeReadiness } from '../../bot/readiness';
 import { startServer, type RunningServer, type ServerDeps } from '../../bot/server';
@@ -37,7 +37,7 @@ describe('server operations: request ids, logs without personal text, readiness,
   ];
   const start = async (deps: Partial<ServerDeps> & { log: Logger }, gate?: Promise<void>) => {
     server = await startServer(
-      { adapter: {} as CloudAdapter, bot: {} as ActivityHandler, routes: routes(deps.log, gate), staticDir: __dirname, ...deps },
+      { bot: {} as BotEndpoint, routes: routes(deps.log, gate), staticDir: __dirname, ...deps },
       0,
       '127.0.0.1',
     );

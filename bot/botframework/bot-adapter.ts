@@ -4,8 +4,8 @@ import {
   ConfigurationServiceClientCredentialFactory,
   type TurnContext,
 } from 'botbuilder';
-import type { Logger } from '../core/ports/logger';
-import type { AppConfig } from './config';
+import type { Logger } from '../../core/ports/logger';
+import type { AppConfig } from '../config';
 
 /**
  * The Bot Framework adapter. With an app id it authenticates every incoming activity and outgoing

@@ -1,7 +1,7 @@
 import { CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
-import type { Person } from '../core/model';
-import { DeliveryError, type Messenger, type OutboundCard, type SendOptions } from '../core/ports/messenger';
-import type { PlanStore } from '../core/ports/plan-store';
+import type { Person } from '../../core/model';
+import { DeliveryError, type Messenger, type OutboundCard, type SendOptions } from '../../core/ports/messenger';
+import type { PlanStore } from '../../core/ports/plan-store';
 
 /**
  * Proactive 1:1 cards through the stored conversation reference, with failures classified so

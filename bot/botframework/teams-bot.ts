@@ -6,21 +6,17 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
-import { DomainError, NotFoundError, ValidationError } from '../core/errors';
-import type { AdaptiveCardJson } from '../core/ports/messenger';
-import { listMyTasks } from '../core/use-cases/list-my-tasks';
-import { rememberConversation } from '../core/use-cases/remember-conversation';
-import { londonDate } from '../core/plan/london-time';
-import { handleCardAction, handOver, type CardActionDeps } from './card-actions';
-import { CardVerb } from './cards/card-verbs';
-import { helpCard } from './cards/help-card';
-import { myTasksCard } from './cards/my-tasks-card';
-import { noticeCard } from './cards/notice-card';
-
-export interface BotDeps extends CardActionDeps {
-  /** When set, activities from any other tenant are refused. */
-  tenantId?: string;
-}
+import { DomainError, NotFoundError, ValidationError } from '../../core/errors';
+import type { AdaptiveCardJson } from '../../core/ports/messenger';
+import { listMyTasks } from '../../core/use-cases/list-my-tasks';
+import { rememberConversation } from '../../core/use-cases/remember-conversation';
+import { londonDate } from '../../core/plan/london-time';
+import type { BotDeps } from '../bot-channel';
+import { handleCardAction, handOver } from '../card-actions';
+import { CardVerb } from '../cards/card-verbs';
+import { helpCard } from '../cards/help-card';
+import { myTasksCard } from '../cards/my-tasks-card';
+import { noticeCard } from '../cards/notice-card';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 

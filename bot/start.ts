@@ -16,6 +16,8 @@ import { startPlayground, type RunningPlayground } from './demo/playground';
 const STOP_DEADLINE_MS = 25_000;
 
 async function main(): Promise<void> {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 24) console.warn(`Node ${process.version} is not supported: EDI Action Plan for Teams runs on Node 24 LTS (see README, "Quick start").`);
   let config: AppConfig;
   try {
     config = loadConfig();

@@ -18,11 +18,11 @@ export interface RunningApp {
 /** Starts the HTTP server (bot + tab) and, when enabled, the reminder schedule. */
 export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const { config, store, clock, log } = ctx;
-  const bot = ctx.channel.endpoint({ store, clock, log, messenger: ctx.messenger, directory: ctx.directory, approvalPolicy: ctx.approvalPolicy, tenantId: config.bot.tenantId || undefined });
+  const bot = ctx.channel.endpoint({ store, clock, log, messenger: ctx.messenger, directory: ctx.directory, approvalPolicy: ctx.approvalPolicy, reminderPolicy: ctx.policy, tenantId: config.bot.tenantId || undefined });
   const readiness = storeReadiness(store, log);
   const apiRateLimit = { ...config.operations.apiRateLimit, trustForwardedFor: config.operations.trustForwardedFor };
   const server = await startServer(
-    { bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: runtimeLayout.tabDir, log, readiness, apiRateLimit },
+    { bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, reminderPolicy: ctx.policy, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: runtimeLayout.tabDir, log, readiness, apiRateLimit },
     config.port,
     config.host,
   );

@@ -1,21 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ApprovalPolicy } from '../core/approvals/approval-policy';
-import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors';
-import { ensureChat } from '../core/messaging/ensure-chat';
-import { isOwner, type RagApproval, type Task } from '../core/model';
-import { daysBetween, formatInstant, londonDate } from '../core/plan/london-time';
+import { ForbiddenError, NotFoundError } from '../core/errors';
+import type { RagApproval, Task } from '../core/model';
+import { formatInstant, londonDate } from '../core/plan/london-time';
+import type { OwnerAction } from '../core/plan/task-owner';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { Logger } from '../core/ports/logger';
 import type { AdaptiveCardJson, Messenger } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/plan-store';
+import { daysLeftIfDueSoon } from '../core/reminders/due-soon';
+import type { ReminderPolicy } from '../core/reminders/reminder-policy';
 import { formValuesFrom, type UpdateFormValues } from '../core/updates/update-form';
-import { announceDecision, announceSuperseded, loadApprovalView, sendApprovalRequest, type ApprovalMessagingDeps } from '../core/use-cases/approval-messages';
-import { DECISIONS, decideApproval, NotTheApproverError } from '../core/use-cases/decide-approval';
-import { delegateTask } from '../core/use-cases/delegate-task';
+import { loadApprovalView, type ApprovalMessagingDeps, type ApprovalView } from '../core/use-cases/approval-messages';
+import { getApprovalView, listPendingApprovals } from '../core/use-cases/approval-queries';
+import { DECISIONS, decideApproval, InvalidDecisionError, NotTheApproverError } from '../core/use-cases/decide-approval';
+import { delegateTask, InvalidDelegationError, type DelegationCards } from '../core/use-cases/delegate-task';
+import { getOwnedTask } from '../core/use-cases/get-owned-task';
 import { listMyTasks } from '../core/use-cases/list-my-tasks';
-import { StaleFormError, submitUpdate } from '../core/use-cases/submit-update';
+import { InvalidUpdateError, StaleFormError, submitUpdate } from '../core/use-cases/submit-update';
 import { approvalCard } from './cards/approval-card';
 import { approvalCards } from './cards/approval-cards';
 import { delegatedToYouCard, pendingApprovalsCard } from './cards/approval-notices';
@@ -34,6 +38,8 @@ export interface CardActionDeps {
   directory: Directory;
   approvalPolicy: ApprovalPolicy;
   log: Logger;
+  /** Its reminder window is when a form starts with the deadline line; default DEFAULT_REMINDER_POLICY's. */
+  reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'>;
 }
 
 /** The authenticated clicker, taken from the activity by the caller. */
@@ -53,42 +59,35 @@ const decideData = z.object({ approvalId: id, decision: z.enum(DECISIONS), comme
 const approvalData = z.object({ approvalId: id });
 const delegateData = z.object({ taskId: id, delegateTo: z.string().max(20_000).optional() });
 
-/** Routes one Action.Execute to its use case and renders the answer. Card data is untrusted. */
+const MISSING_TASK = 'This button is missing the task it belongs to.';
+const MISSING_DECISION = 'This button is missing the decision it belongs to.';
+const STALE_FORM = 'This form is missing the task it belongs to. Type "my tasks" to get a fresh one.';
+
+/**
+ * Routes one Action.Execute to its use case and renders the answer: parse, call one use case,
+ * render. Card data is untrusted; who clicked is the actor from the authenticated activity.
+ */
 export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb: string, rawData: unknown): Promise<CardActionResult> {
   const data = (typeof rawData === 'object' && rawData !== null ? rawData : {}) as Record<string, unknown>;
   switch (verb) {
     case CardVerb.showMyTasks:
       return { card: myTasksCard(await listMyTasks(deps.store, actor.aadObjectId), londonDate(deps.clock.now())) };
-    case CardVerb.openUpdateForm: {
-      const parsed = openData.safeParse(data);
-      if (!parsed.success) return badRequest('This button is missing the task it belongs to.');
-      const task = await deps.store.getTask(parsed.data.taskId);
-      if (!task) return { card: noticeCard('Task not found', 'This task is no longer in the action plan.', 'error') };
-      if (!isOwner(task, actor.aadObjectId)) {
-        return { card: noticeCard('Not your task', `Only ${task.owners.map((o) => o.displayName).join(' or ')} can update ${task.ref}.`, 'error') };
-      }
-      return { card: updateFormCard({ task, nonce: randomUUID(), intro: dueIntro(task, deps.clock) }) };
-    }
+    case CardVerb.openUpdateForm:
+      return ownerForm(deps, actor, data, 'update', (task) => updateFormCard({ task, nonce: randomUUID(), intro: dueIntro(deps, task) }));
     case CardVerb.submitUpdate:
       return submit(deps, actor, data);
     case CardVerb.decideApproval:
       return decide(deps, actor, data);
     case CardVerb.viewApproval: {
       const parsed = approvalData.safeParse(data);
-      if (!parsed.success) return badRequest('This button is missing the decision it belongs to.');
-      const approval = await deps.store.getApproval(parsed.data.approvalId);
-      return approval ? showApproval(deps, approval, { forApprover: approval.approver.aadObjectId === actor.aadObjectId }) : approvalGone();
+      if (!parsed.success) return badRequest(MISSING_DECISION);
+      const view = await getApprovalView(deps.store, parsed.data.approvalId);
+      return view ? { card: approvalCard(view, { forApprover: view.approval.approver.aadObjectId === actor.aadObjectId }) } : approvalGone();
     }
     case CardVerb.showPendingApprovals:
-      return { card: await pendingCard(deps, actor.aadObjectId) };
-    case CardVerb.openDelegateForm: {
-      const parsed = openData.safeParse(data);
-      if (!parsed.success) return badRequest('This button is missing the task it belongs to.');
-      const task = await deps.store.getTask(parsed.data.taskId);
-      if (!task) return { card: noticeCard('Task not found', 'This task is no longer in the action plan.', 'error') };
-      if (!isOwner(task, actor.aadObjectId)) return { card: noticeCard('Not your task', `Only ${task.owners.map((o) => o.displayName).join(' or ')} can hand ${task.ref} to someone else.`, 'error') };
-      return { card: delegateCard(task) };
-    }
+      return { card: pendingApprovalsCard(await listPendingApprovals(deps.store, actor.aadObjectId)) };
+    case CardVerb.openDelegateForm:
+      return ownerForm(deps, actor, data, 'hand over', (task) => delegateCard(task));
     case CardVerb.delegateTask:
       return delegate(deps, actor, data);
     default:
@@ -96,30 +95,32 @@ export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb:
   }
 }
 
+/** A form only the task's owner may open. */
+async function ownerForm(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>, action: OwnerAction, render: (task: Task) => AdaptiveCardJson): Promise<CardActionResult> {
+  const parsed = openData.safeParse(data);
+  if (!parsed.success) return badRequest(MISSING_TASK);
+  try {
+    return { card: render(await getOwnedTask(deps.store, parsed.data.taskId, actor.aadObjectId, action)) };
+  } catch (err) {
+    return taskProblem(err);
+  }
+}
+
 async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {
   const parsed = submitData.safeParse(data);
-  if (!parsed.success) return badRequest('This form is missing the task it belongs to. Type "my tasks" to get a fresh one.');
+  if (!parsed.success) return badRequest(STALE_FORM);
   const { taskId, taskVersion, nonce, shownRag } = parsed.data;
   const values = refillable(formValuesFrom(data));
   try {
     const result = await submitUpdate(
-      { store: deps.store, clock: deps.clock, approvals: { policy: deps.approvalPolicy, directory: deps.directory } },
+      { store: deps.store, clock: deps.clock, approvals: { policy: deps.approvalPolicy, directory: deps.directory }, notify: approvalMessaging(deps) },
       { actorAadObjectId: actor.aadObjectId, taskId, taskVersion, idempotencyKey: nonce, values, cardActivityId: actor.cardActivityId },
     );
-    let approval = result.requested;
-    if (result.outcome === 'recorded') {
-      if (approval) {
-        await bestEffort(deps, 'approval request not sent', () => sendApprovalRequest(messaging(deps), approval!));
-        approval = (await deps.store.getApproval(approval.id)) ?? approval;
-      }
-      if (result.superseded) await bestEffort(deps, 'superseded approval card not updated', () => announceSuperseded(messaging(deps), result.superseded!));
-    }
-    return { card: updateReceiptCard(result.task, result.update, result.outcome === 'already-recorded', { approval, noApprover: result.noApprover }) };
+    return { card: updateReceiptCard(result.task, result.update, result.outcome === 'already-recorded', { approval: result.requested, noApprover: result.noApprover }) };
   } catch (err) {
-    if (err instanceof ValidationError) {
-      const task = await deps.store.getTask(taskId);
-      if (task) return { card: updateFormCard({ task: { ...task, version: taskVersion }, nonce, values, errors: err.fields, intro: dueIntro(task, deps.clock) }) };
-      return { card: lostTaskCard(values.progress) };
+    if (err instanceof InvalidUpdateError) {
+      if (!err.task) return { card: lostTaskCard(values.progress) };
+      return { card: updateFormCard({ task: { ...err.task, version: taskVersion }, nonce, values, errors: err.fields, intro: dueIntro(deps, err.task) }) };
     }
     if (err instanceof StaleFormError) {
       const by = err.current.latestUpdateBy ? ` by ${err.current.latestUpdateBy.displayName}` : '';
@@ -128,35 +129,31 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
       return {
         card: updateFormCard({
           task: err.current,
-          intro: dueIntro(err.current, deps.clock),
+          intro: dueIntro(deps, err.current),
           nonce,
           values: rag !== undefined && rag !== shownRag ? { ...rest, rag } : rest,
           notice: `This task was changed${by} after this form was sent. Nothing was saved yet: check the details above and submit again.`,
         }),
       };
     }
-    if (err instanceof ForbiddenError) return { card: noticeCard('Not your task', err.message, 'error') };
     if (err instanceof NotFoundError) return { card: lostTaskCard(values.progress) };
-    throw err;
+    return taskProblem(err);
   }
 }
 
 async function decide(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {
   const parsed = decideData.safeParse(data);
-  if (!parsed.success) return badRequest('This button is missing the decision it belongs to.');
+  if (!parsed.success) return badRequest(MISSING_DECISION);
   const { approvalId, decision, comment } = parsed.data;
   try {
-    const result = await decideApproval(deps, { actorAadObjectId: actor.aadObjectId, approvalId, decision, comment });
-    if (result.outcome === 'already-decided') return showApproval(deps, result.approval, { forApprover: true, notice: alreadyDecided(result.approval) });
-    await bestEffort(deps, 'decision not announced', () => announceDecision(messaging(deps), result.approval, actor.cardActivityId));
-    return showApproval(deps, result.approval, { forApprover: true });
+    const result = await decideApproval(
+      { store: deps.store, clock: deps.clock, notify: approvalMessaging(deps) },
+      { actorAadObjectId: actor.aadObjectId, approvalId, decision, comment, cardActivityId: actor.cardActivityId },
+    );
+    return showApproval(deps, result.approval, { forApprover: true, ...(result.outcome === 'already-decided' && { notice: alreadyDecided(result.approval) }) });
   } catch (err) {
     if (err instanceof NotTheApproverError) return showApproval(deps, err.approval, { forApprover: false, notice: err.message });
-    if (err instanceof ValidationError) {
-      const approval = await deps.store.getApproval(approvalId);
-      if (!approval) return approvalGone();
-      return showApproval(deps, approval, { forApprover: true, comment: comment ?? '', commentError: err.fields[0]?.message });
-    }
+    if (err instanceof InvalidDecisionError) return showApproval(deps, err.approval, { forApprover: true, comment: comment ?? '', commentError: err.fields[0]?.message });
     if (err instanceof NotFoundError) return approvalGone();
     throw err;
   }
@@ -170,7 +167,7 @@ export function alreadyDecided(a: RagApproval): string {
 }
 
 async function showApproval(deps: CardActionDeps, approval: RagApproval, options: Parameters<typeof approvalCard>[1]): Promise<CardActionResult> {
-  const view = await loadApprovalView(deps.store, approval);
+  const view: ApprovalView | undefined = await loadApprovalView(deps.store, approval);
   return view ? { card: approvalCard(view, options) } : approvalGone();
 }
 
@@ -178,59 +175,45 @@ function approvalGone(): CardActionResult {
   return { card: noticeCard('Decision not found', 'This RAG change is no longer in the action plan: its task may have been removed.', 'error') };
 }
 
-async function pendingCard(deps: CardActionDeps, approverAadObjectId: string): Promise<AdaptiveCardJson> {
-  const pending = await deps.store.listApprovals({ approverAadObjectId, state: 'Pending' });
-  const views = (await Promise.all(pending.map((a) => loadApprovalView(deps.store, a)))).filter((v) => v !== undefined);
-  return pendingApprovalsCard(views);
-}
-
 /** "Hand to a colleague" on the update form: the colleague becomes the owner and is told. */
 async function delegate(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {
   const parsed = delegateData.safeParse(data);
-  if (!parsed.success) return badRequest('This form is missing the task it belongs to. Type "my tasks" to get a fresh one.');
+  if (!parsed.success) return badRequest(STALE_FORM);
   try {
     const result = await handOver(deps, actor.aadObjectId, { id: parsed.data.taskId }, parsed.data.delegateTo ?? '');
     return { card: noticeCard(`${result.ref} handed over`, result.message) };
   } catch (err) {
-    const task = await deps.store.getTask(parsed.data.taskId);
-    if (err instanceof ValidationError && task) return { card: delegateCard(task, { value: parsed.data.delegateTo, error: err.fields[0]?.message ?? err.message }) };
-    if (err instanceof ForbiddenError) return { card: noticeCard('Not your task', err.message, 'error') };
-    if (err instanceof NotFoundError) return { card: noticeCard('Task not found', 'This task is no longer in the action plan.', 'error') };
-    throw err;
+    if (err instanceof InvalidDelegationError) return { card: delegateCard(err.task, { value: parsed.data.delegateTo, error: err.fields[0]?.message ?? err.message }) };
+    return taskProblem(err);
   }
 }
 
 /** Shared by the card and the `delegate <ref> to <name>` command. */
 export async function handOver(deps: CardActionDeps, actorAadObjectId: string, task: { id: string } | { ref: string }, to: string): Promise<{ ref: string; message: string }> {
-  const result = await delegateTask(deps, { actorAadObjectId, task, to });
-  let told = false;
-  await bestEffort(deps, 'delegation notice not sent', async () => {
-    if (!(await ensureChat(deps, result.to))) return;
-    await deps.messenger.sendCard(result.to, { card: delegatedToYouCard(result.task, result.from.displayName), summary: `${result.from.displayName} handed you ${result.task.ref}` });
-    told = true;
-  });
-  const tell = told ? 'I have let them know.' : `I could not message ${result.to.displayName} (the app may not be installed for them), so please tell them yourself.`;
+  const result = await delegateTask({ ...deps, notify: { messenger: deps.messenger, cards: delegationCards, log: deps.log } }, { actorAadObjectId, task, to });
+  const tell = result.told ? 'I have let them know.' : `I could not message ${result.to.displayName} (the app may not be installed for them), so please tell them yourself.`;
   return { ref: result.task.ref, message: `${result.task.ref} is now with ${result.to.displayName}. ${tell}` };
 }
 
-function messaging(deps: CardActionDeps): ApprovalMessagingDeps {
+const delegationCards: DelegationCards = {
+  delegatedToYou: (task, from) => ({ card: delegatedToYouCard(task, from.displayName), summary: `${from.displayName} handed you ${task.ref}` }),
+};
+
+function approvalMessaging(deps: CardActionDeps): ApprovalMessagingDeps {
   return { store: deps.store, clock: deps.clock, messenger: deps.messenger, cards: approvalCards, log: deps.log };
 }
 
-/** Follow-up messages never undo what was stored: a failure is logged and the sweep catches up. */
-async function bestEffort(deps: CardActionDeps, what: string, work: () => Promise<unknown>): Promise<void> {
-  try {
-    await work();
-  } catch (err) {
-    deps.log.warn({ err: String(err) }, what);
-  }
+/** A task that is gone, or not the clicker's: said on a card; anything else is a server error. */
+function taskProblem(err: unknown): CardActionResult {
+  if (err instanceof ForbiddenError) return { card: noticeCard('Not your task', err.message, 'error') };
+  if (err instanceof NotFoundError) return { card: noticeCard('Task not found', 'This task is no longer in the action plan.', 'error') };
+  throw err;
 }
 
 /** The deadline line a reminder form starts with, for any form of a task that is due soon or late. */
-function dueIntro(task: Task, clock: Clock): string | undefined {
-  if (!task.dueDate || task.status !== 'Open') return undefined;
-  const days = daysBetween(londonDate(clock.now()), task.dueDate);
-  return days <= 14 ? reminderIntro(days) : undefined;
+function dueIntro(deps: CardActionDeps, task: Task): string | undefined {
+  const days = daysLeftIfDueSoon(task, londonDate(deps.clock.now()), deps.reminderPolicy);
+  return days === undefined ? undefined : reminderIntro(days);
 }
 
 /** Blank answers come back empty, so the input shows its placeholder again. */

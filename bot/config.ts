@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { APPROVAL_REQUIREMENTS, type ApprovalRequirement } from '../core/approvals/approval-policy';
+import { DEFAULT_REMINDER_POLICY, DEFAULT_ROUND_CHASER_DAYS } from '../core/reminders/reminder-policy';
 import { UK_REGIONS, type SendWindow, type UkRegion } from '../core/reminders/working-calendar';
 import type { ListKey } from '../core/store/sharepoint/list-schema';
 import { demoUsers, PLAYGROUND_DEFAULT_USER, type DemoUserKey } from './demo/demo-users';
@@ -53,12 +54,12 @@ const envSchema = z.object({
   MicrosoftAppTenantId: z.string().trim().default(''),
   REMINDER_CRON: z.string().min(1).default('0 9 * * 1-5'),
   REMINDER_TIMEZONE: z.string().min(1).default('Europe/London'),
-  REMINDER_DAYS_BEFORE: intList.default([14, 7, 1]),
-  REMINDER_DAYS_OVERDUE: intList.default([1, 7]),
-  REMINDER_ROUND_CHASER_DAYS: intList.default([7, 2]),
+  REMINDER_DAYS_BEFORE: intList.default(() => [...DEFAULT_REMINDER_POLICY.daysBefore]),
+  REMINDER_DAYS_OVERDUE: intList.default(() => [...DEFAULT_REMINDER_POLICY.daysOverdue]),
+  REMINDER_ROUND_CHASER_DAYS: intList.default(() => [...DEFAULT_ROUND_CHASER_DAYS]),
   REMINDER_SENDS_PER_SECOND: z.coerce.number({ error: 'must be a number of messages per second' }).int().min(1).max(50).default(30),
   REMINDER_SEND_ATTEMPTS: z.coerce.number({ error: 'must be a whole number of attempts' }).int().min(1).max(10).default(4),
-  REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of days (0 turns escalation off)' }).int().min(0).max(365).default(14),
+  REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of days (0 turns escalation off)' }).int().min(0).max(365).default(DEFAULT_REMINDER_POLICY.escalateAfterDays),
   REMINDER_SEND_FROM_HOUR: z.coerce.number({ error: 'must be an hour 0-23' }).int().min(0).max(23).default(9),
   REMINDER_SEND_UNTIL_HOUR: z.coerce.number({ error: 'must be an hour 1-24' }).int().min(1).max(24).default(17),
   REMINDER_BANK_HOLIDAYS: z.enum(UK_REGIONS, { error: `must be one of ${UK_REGIONS.join(', ')} (England, Wales, Scotland, Northern Ireland)` }).default('ENG'),

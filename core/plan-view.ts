@@ -26,7 +26,9 @@ export interface PlanSummary {
   byRag: Record<Rag, number>;
   byStatus: Record<TaskStatus, number>;
   overdue: number;
-  dueWithin14Days: number;
+  /** Open tasks due within the reminder window (`dueSoonDays`, the first reminder's offset), not yet late. */
+  dueSoon: number;
+  dueSoonDays: number;
   /** Open tasks whose deadline wording could not be read, or was read with an assumption. */
   deadlinesToCheck: number;
   // The three counts below are always set by getPlanView; optional for views built elsewhere (fixtures, older servers).

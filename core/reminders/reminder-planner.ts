@@ -1,5 +1,6 @@
 import type { IsoDate, Person, Task } from '../model';
 import { addDays, daysBetween, londonDate, startOfLondonDay } from '../plan/london-time';
+import { dueSoonDays } from './due-soon';
 import type { ReminderPolicy } from './reminder-policy';
 
 export interface PlannedReminder {
@@ -41,7 +42,7 @@ export function planReminders(tasks: Task[], loggedKeys: ReadonlySet<string>, no
   const today = londonDate(now);
   const stages = stagesOf(policy);
   if (stages.length === 0 && policy.escalateAfterDays === undefined) return [];
-  const windowDays = Math.max(0, ...policy.daysBefore);
+  const windowDays = dueSoonDays(policy);
   const planned: PlannedReminder[] = [];
   const plannedKeys = new Set<string>();
 

@@ -16,4 +16,11 @@ export interface ReminderPolicy {
 
 export const DEFAULT_ROUND_CHASER_DAYS = [7, 2];
 
-export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { daysBefore: [14, 7, 1], daysOverdue: [1, 7], escalateAfterDays: 14, ediLeads: [], roundChaserDaysBefore: DEFAULT_ROUND_CHASER_DAYS };
+/** The defaults, written once: config's REMINDER_* settings fall back to these. */
+export const DEFAULT_REMINDER_POLICY = {
+  daysBefore: [14, 7, 1],
+  daysOverdue: [1, 7],
+  escalateAfterDays: 14,
+  ediLeads: [],
+  roundChaserDaysBefore: DEFAULT_ROUND_CHASER_DAYS,
+} as const satisfies ReminderPolicy;

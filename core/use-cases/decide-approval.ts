@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../errors';
+import { bestEffort } from '../messaging/best-effort';
 import type { RagApproval, Task } from '../model';
 import type { Clock } from '../ports/clock';
 import type { PlanStore } from '../ports/plan-store';
 import { normaliseText } from '../updates/update-form';
+import { announceDecision, type ApprovalMessagingDeps } from './approval-messages';
 import { ragPatch } from './submit-update';
 
 export const DECISIONS = ['approve', 'reject'] as const;
@@ -17,6 +19,15 @@ export interface DecideApprovalCommand {
   approvalId: string;
   decision: Decision;
   comment?: string;
+  /** The card the decision was made on: the invoke response redraws it, so it is not edited again. */
+  cardActivityId?: string;
+}
+
+export interface DecideApprovalDeps {
+  store: PlanStore;
+  clock: Clock;
+  /** Edits the approver's and owner's cards and tells the owner; without it, the sweep tells them. */
+  notify?: ApprovalMessagingDeps;
 }
 
 export type DecideApprovalResult =
@@ -32,6 +43,13 @@ export class NotTheApproverError extends ForbiddenError {
   }
 }
 
+/** The comment did not validate; `approval` is what to render the card again from. */
+export class InvalidDecisionError extends ValidationError {
+  constructor(fields: FieldError[], readonly approval: RagApproval) {
+    super(fields);
+  }
+}
+
 const commentSchema = z
   .string()
   .optional()
@@ -43,9 +61,10 @@ const commentSchema = z
  * with its version, so of any number of simultaneous clicks exactly one succeeds and the rest are
  * told who decided and when. Then the task takes the new RAG (approve) and drops its pending
  * proposal (both), retried against concurrent edits of the task.
- * Throws NotFoundError, NotTheApproverError, or ValidationError (a rejection needs a reason).
+ * With `notify`, the decision is then announced (cards edited, the owner told).
+ * Throws NotFoundError, NotTheApproverError, or InvalidDecisionError (a rejection needs a reason).
  */
-export async function decideApproval(deps: { store: PlanStore; clock: Clock }, cmd: DecideApprovalCommand): Promise<DecideApprovalResult> {
+export async function decideApproval(deps: DecideApprovalDeps, cmd: DecideApprovalCommand): Promise<DecideApprovalResult> {
   const { store } = deps;
   const comment = commentSchema.safeParse(cmd.comment);
   // A bookkeeping write (a card's activity id) can land between the read and the decision: re-read then.
@@ -54,8 +73,8 @@ export async function decideApproval(deps: { store: PlanStore; clock: Clock }, c
     if (!approval) throw new NotFoundError('RAG approval', cmd.approvalId);
     if (approval.approver.aadObjectId !== cmd.actorAadObjectId) throw new NotTheApproverError(approval);
     if (approval.state !== 'Pending') return { outcome: 'already-decided', approval };
-    if (!comment.success) throw new ValidationError([{ field: 'comment', message: comment.error.issues[0]?.message ?? 'The comment is not valid.' }]);
-    if (cmd.decision === 'reject' && !comment.data) throw new ValidationError([{ field: 'comment', message: 'Say why you are rejecting this change, so the owner knows what to do next.' }]);
+    if (!comment.success) throw new InvalidDecisionError([{ field: 'comment', message: comment.error.issues[0]?.message ?? 'The comment is not valid.' }], approval);
+    if (cmd.decision === 'reject' && !comment.data) throw new InvalidDecisionError([{ field: 'comment', message: 'Say why you are rejecting this change, so the owner knows what to do next.' }], approval);
     try {
       const decided = await store.updateApproval(approval.id, approval.version, {
         state: cmd.decision === 'approve' ? 'Approved' : 'Rejected',
@@ -63,7 +82,10 @@ export async function decideApproval(deps: { store: PlanStore; clock: Clock }, c
         decidedAt: deps.clock.now().toISOString(),
         ...(comment.data && { comment: comment.data }),
       });
-      return { outcome: 'decided', approval: decided, task: await settleTask(store, decided) };
+      const task = await settleTask(store, decided);
+      const notify = deps.notify;
+      if (notify) await bestEffort(notify.log, 'decision not announced', () => announceDecision(notify, decided, cmd.cardActivityId));
+      return { outcome: 'decided', approval: decided, task };
     } catch (err) {
       if (!(err instanceof ConflictError) || attempt >= 4) throw err;
     }

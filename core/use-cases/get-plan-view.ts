@@ -5,6 +5,8 @@ import { daysBetween, londonDate } from '../plan/london-time';
 import { compareRefs } from '../plan/ref-order';
 import type { Clock } from '../ports/clock';
 import type { PlanStore } from '../ports/plan-store';
+import { daysLeftIfDueSoon, dueSoonDays } from '../reminders/due-soon';
+import type { ReminderPolicy } from '../reminders/reminder-policy';
 import { answeredInRound, inRound, liveStanding, roundProgress } from '../rounds/round-rules';
 import { checkReach } from './check-reach';
 
@@ -13,6 +15,7 @@ const UNFILED_OBJECTIVE = { ref: '–', title: 'Tasks without an objective' };
 /** What a task row shows beyond the task itself: the open round, who cannot be reached, pending approvals. */
 interface PlanContext {
   today: string;
+  policy?: Pick<ReminderPolicy, 'daysBefore'>;
   openRound?: UpdateRound;
   unreachable: Set<string>;
   pendingByTask: Map<string, RagApproval>;
@@ -23,7 +26,7 @@ interface PlanContext {
  * read from the store (its in-memory read model on SharePoint) once each, tasks twice (checkReach
  * reads the open ones); the rest is computed here.
  */
-export async function getPlanView(deps: { store: PlanStore; clock: Clock }): Promise<PlanView> {
+export async function getPlanView(deps: { store: PlanStore; clock: Clock; reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'> }): Promise<PlanView> {
   const now = deps.clock.now();
   const today = londonDate(now);
   const [objectives, tasks, [openRound], reach, pending] = await Promise.all([
@@ -36,6 +39,7 @@ export async function getPlanView(deps: { store: PlanStore; clock: Clock }): Pro
   tasks.sort((a, b) => compareRefs(a.ref, b.ref));
   const context: PlanContext = {
     today,
+    policy: deps.reminderPolicy,
     openRound,
     unreachable: new Set(reach.filter((r) => r.status !== 'reachable' && r.roles.includes('owner')).map((r) => r.person.aadObjectId)),
     pendingByTask: pendingApprovalsByTask(pending, tasks),
@@ -149,7 +153,7 @@ function summarise(tasks: Task[], context: PlanContext): PlanSummary {
   const byRag = Object.fromEntries(RAG_VALUES.map((r) => [r, 0])) as Record<Rag, number>;
   const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
   let overdue = 0;
-  let dueWithin14Days = 0;
+  let dueSoon = 0;
   let deadlinesToCheck = 0;
   let awaitingUpdate = 0;
   let pendingApprovals = 0;
@@ -159,8 +163,8 @@ function summarise(tasks: Task[], context: PlanContext): PlanSummary {
     byRag[t.rag] += 1;
     byStatus[t.status] += 1;
     if (isOverdue(t, today)) overdue += 1;
-    if (t.status === 'Open' && t.dueDate && t.dueDate >= today && daysBetween(today, t.dueDate) <= 14) dueWithin14Days += 1;
+    if ((daysLeftIfDueSoon(t, today, context.policy) ?? -1) >= 0) dueSoon += 1;
     if (t.status === 'Open' && deadlineCheck(t, today)) deadlinesToCheck += 1;
   }
-  return { total: tasks.length, byRag, byStatus, overdue, dueWithin14Days, deadlinesToCheck, awaitingUpdate, pendingApprovals, unreachableOwners: context.unreachable.size };
+  return { total: tasks.length, byRag, byStatus, overdue, dueSoon, dueSoonDays: dueSoonDays(context.policy), deadlinesToCheck, awaitingUpdate, pendingApprovals, unreachableOwners: context.unreachable.size };
 }

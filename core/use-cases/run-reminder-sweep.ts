@@ -1,4 +1,5 @@
-import type { Person } from '../model';
+import type { Person, ReminderLogEntry } from '../model';
+import { londonDate } from '../plan/london-time';
 import { ensureChat } from '../messaging/ensure-chat';
 import type { Clock } from '../ports/clock';
 import { DeliveryError, type DeliveryFailureKind, type Messenger, type OutboundCard } from '../ports/messenger';
@@ -67,6 +68,17 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
   if (deps.sendWindow && !inSendWindow(now, deps.sendWindow.calendar, deps.sendWindow.window)) {
     return { ...result, outsideSendWindow: true };
   }
+  const { planned, retryable } = await planSweep(deps, now, result);
+  result.planned = planned.length;
+  await sendAll(deps, groupByRecipient(planned), retryable, result);
+  await reportUnreachable(deps, result, now);
+  return result;
+}
+
+type RetryableLog = Map<string, ReminderLogEntry>;
+
+/** What is due now (deadlines and rounds together), and which failed sends may be tried again. */
+async function planSweep(deps: ReminderSweepDeps, now: Date, result: SweepResult): Promise<{ planned: PlannedReminder[]; retryable: RetryableLog }> {
   const tasks = await deps.store.listTasks({ statuses: ['Open'] });
   const log = await deps.store.listReminders();
   // A crash between writing the key and recording the send leaves it pending: never send it again
@@ -76,73 +88,27 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
     await deps.store.setReminderOutcome(stale.key, 'failed', 'unconfirmed');
     result.unconfirmed.push({ key: stale.key, taskId: stale.taskId, recipient: describe(stale.recipient) });
   }
-  const retryable = new Map(log.filter((r) => r.outcome === 'failed' && RETRYABLE.has(r.detail ?? '')).map((r) => [r.key, r]));
+  const retryable: RetryableLog = new Map(log.filter((r) => r.outcome === 'failed' && RETRYABLE.has(r.detail ?? '')).map((r) => [r.key, r]));
   const logged = new Set(log.filter((r) => !retryable.has(r.key)).map((r) => r.key));
   const rounds = await deps.store.listRounds({ state: 'Open' });
   // Deadline and round reminders together: an owner gets one card with both.
   const planned = [...planReminders(tasks, logged, now, deps.policy), ...planRoundReminders(tasks, rounds, logged, now, deps.policy)];
-  result.planned = planned.length;
+  return { planned, retryable };
+}
 
+/** One message per recipient and kind. */
+function groupByRecipient(planned: PlannedReminder[]): PlannedReminder[][] {
   const groups = new Map<string, PlannedReminder[]>();
   for (const r of planned) {
     const id = `${r.kind}:${r.recipient.aadObjectId}`;
     groups.set(id, [...(groups.get(id) ?? []), r]);
   }
+  return [...groups.values()];
+}
 
-  const deliver = async (group: PlannedReminder[]) => {
-    const { recipient, kind } = group[0]!;
-    const who = describe(recipient);
-    if (!(await ensureChat(deps, recipient))) {
-      for (const taskRef of new Set(group.map((r) => r.task.ref))) result.unreachable.push({ taskRef, recipient: who });
-      return;
-    }
-    const claimed: PlannedReminder[] = [];
-    // Two sweeps (two instances) on the same person claim in the same order, by key. The one that
-    // wins the first claim sends the card and claims the rest; the other leaves the whole card to
-    // it. Going on past a lost claim let each win some: the person got one card per instance.
-    const inClaimOrder = [...group].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const claim = async () => {
-      for (const [i, r] of inClaimOrder.entries()) {
-        const retry = retryable.get(r.key);
-        const ok = retry
-          ? await deps.store.reclaimReminder(retry.key, retry.version)
-          : await deps.store.tryAddReminder({ key: r.key, taskId: r.task.id, recipient, trigger: r.trigger, sentAt: deps.clock.now().toISOString(), outcome: 'pending' });
-        if (ok) claimed.push(r);
-        else if (i === 0) {
-          result.skipped += group.length;
-          return undefined;
-        } else result.skipped += 1;
-      }
-      return deps.render(kind, recipient, group.filter((r) => claimed.includes(r)));
-    };
-    // Claim as late as possible: when the messenger can, right before the message goes out (after
-    // any wait for Teams' limits), so a crash leaves almost nothing claimed but unsent.
-    let prepared: Promise<OutboundCard | undefined> | undefined;
-    const prepare = () => (prepared ??= claim());
-    try {
-      if (deps.messenger.preparesBeforeSend) {
-        const { skipped } = await deps.messenger.sendCard(recipient, deps.render(kind, recipient, group), { prepare });
-        if (skipped) return;
-      } else {
-        const message = await prepare();
-        if (!message) return;
-        await deps.messenger.sendCard(recipient, message);
-      }
-      result.messages += 1;
-      for (const r of claimed) {
-        await deps.store.setReminderOutcome(r.key, 'sent');
-        result.sent.push({ key: r.key, taskRef: r.task.ref, recipient: who, kind, ...(r.round && { round: r.round.name }) });
-      }
-    } catch (err) {
-      const reason = err instanceof DeliveryError ? err.kind : err instanceof Error ? err.message : String(err);
-      for (const r of claimed) {
-        await deps.store.setReminderOutcome(r.key, 'failed', reason);
-        result.failed.push({ key: r.key, taskRef: r.task.ref, recipient: who, reason });
-      }
-    }
-  };
-
-  const queue = [...groups.values()];
+/** Several recipients at once, until done or asked to stop. */
+async function sendAll(deps: ReminderSweepDeps, groups: PlannedReminder[][], retryable: RetryableLog, result: SweepResult): Promise<void> {
+  const queue = [...groups];
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENT_RECIPIENTS, queue.length) }, async () => {
       for (let group = queue.shift(); group; group = queue.shift()) {
@@ -150,12 +116,70 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
           result.stopped = true;
           return;
         }
-        await deliver(group);
+        await deliver(deps, group, retryable, result);
       }
     }),
   );
-  await reportUnreachable(deps, result, now);
-  return result;
+}
+
+/** Claims a recipient's reminders and sends them one card; the outcome is logged per reminder. */
+async function deliver(deps: ReminderSweepDeps, group: PlannedReminder[], retryable: RetryableLog, result: SweepResult): Promise<void> {
+  const { recipient, kind } = group[0]!;
+  const who = describe(recipient);
+  if (!(await ensureChat(deps, recipient))) {
+    for (const taskRef of new Set(group.map((r) => r.task.ref))) result.unreachable.push({ taskRef, recipient: who });
+    return;
+  }
+  const claimed: PlannedReminder[] = [];
+  // Claim as late as possible: when the messenger can, right before the message goes out (after
+  // any wait for Teams' limits), so a crash leaves almost nothing claimed but unsent.
+  let prepared: Promise<OutboundCard | undefined> | undefined;
+  const prepare = () => (prepared ??= claimGroup(deps, group, retryable, result, claimed));
+  try {
+    if (deps.messenger.preparesBeforeSend) {
+      const { skipped } = await deps.messenger.sendCard(recipient, deps.render(kind, recipient, group), { prepare });
+      if (skipped) return;
+    } else {
+      const message = await prepare();
+      if (!message) return;
+      await deps.messenger.sendCard(recipient, message);
+    }
+    result.messages += 1;
+    for (const r of claimed) {
+      await deps.store.setReminderOutcome(r.key, 'sent');
+      result.sent.push({ key: r.key, taskRef: r.task.ref, recipient: who, kind, ...(r.round && { round: r.round.name }) });
+    }
+  } catch (err) {
+    const reason = err instanceof DeliveryError ? err.kind : err instanceof Error ? err.message : String(err);
+    for (const r of claimed) {
+      await deps.store.setReminderOutcome(r.key, 'failed', reason);
+      result.failed.push({ key: r.key, taskRef: r.task.ref, recipient: who, reason });
+    }
+  }
+}
+
+/**
+ * Claims the group's keys, filling `claimed`, and renders the card for what was claimed; undefined
+ * when another sweep holds the first key. Two sweeps (two instances) on the same person claim in
+ * the same order, by key: the one that wins the first claim sends the card and claims the rest, the
+ * other leaves the whole card to it. Going on past a lost claim let each win some: the person got
+ * one card per instance.
+ */
+async function claimGroup(deps: ReminderSweepDeps, group: PlannedReminder[], retryable: RetryableLog, result: SweepResult, claimed: PlannedReminder[]): Promise<OutboundCard | undefined> {
+  const { recipient, kind } = group[0]!;
+  const inClaimOrder = [...group].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const [i, r] of inClaimOrder.entries()) {
+    const retry = retryable.get(r.key);
+    const ok = retry
+      ? await deps.store.reclaimReminder(retry.key, retry.version)
+      : await deps.store.tryAddReminder({ key: r.key, taskId: r.task.id, recipient, trigger: r.trigger, sentAt: deps.clock.now().toISOString(), outcome: 'pending' });
+    if (ok) claimed.push(r);
+    else if (i === 0) {
+      result.skipped += group.length;
+      return undefined;
+    } else result.skipped += 1;
+  }
+  return deps.render(kind, recipient, group.filter((r) => claimed.includes(r)));
 }
 
 const PERMANENT: ReadonlySet<string> = new Set(['blocked', 'not-found']);
@@ -173,7 +197,8 @@ async function reportUnreachable(deps: ReminderSweepDeps, result: SweepResult, n
   for (const u of result.unreachable) add(u.recipient, u.taskRef, 'no-chat');
   for (const f of result.failed) if (PERMANENT.has(f.reason)) add(f.recipient, f.taskRef, f.reason);
   if (byPerson.size === 0) return;
-  const day = now.toISOString().slice(0, 10);
+  // The London date, as every other day in the app: a sweep just after midnight BST is the new day.
+  const day = londonDate(now);
   for (const lead of leads) {
     const key = `reach-report:${day}:${lead.aadObjectId}`;
     if (!(await deps.store.getConversation(lead.aadObjectId))) continue;

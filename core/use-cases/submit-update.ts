@@ -1,19 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { needsApproval, type ApprovalPolicy } from '../approvals/approval-policy';
 import { resolveApprover, type ResolvedApprover } from '../approvals/resolve-approver';
-import { ConflictError, DuplicateError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, DuplicateError, NotFoundError, ValidationError, type FieldError } from '../errors';
+import { bestEffort } from '../messaging/best-effort';
+import { requireOwner } from '../plan/task-owner';
 import { type Person, type Rag, type RagApproval, type Task, type TaskPatch, type Update } from '../model';
 import type { Clock } from '../ports/clock';
 import type { Directory } from '../ports/directory';
 import type { PlanStore } from '../ports/plan-store';
 import { matchesScope } from '../rounds/round-rules';
-import { validateUpdateForm, type UpdateFormValues } from '../updates/update-form';
+import { validateUpdateForm, type UpdateFormValues, type ValidUpdateForm } from '../updates/update-form';
+import { announceSuperseded, sendApprovalRequest, type ApprovalMessagingDeps } from './approval-messages';
 
 export interface SubmitUpdateDeps {
   store: PlanStore;
   clock: Clock;
   /** RAG approvals; without them a proposed RAG applies at once. */
   approvals?: { policy: ApprovalPolicy; directory: Directory };
+  /** Sends the approver the request and edits a superseded request's card; without it, the sweep sends. */
+  notify?: ApprovalMessagingDeps;
 }
 
 export interface SubmitUpdateCommand {
@@ -44,6 +49,13 @@ export type SubmitUpdateResult =
   /** The same card was submitted before (double click, Teams retry): nothing new stored. */
   | ({ outcome: 'already-recorded'; task: Task; update: Update } & ApprovalOutcome);
 
+/** The answers did not validate; `task` (when it still exists) is what to render the form again from. */
+export class InvalidUpdateError extends ValidationError {
+  constructor(fields: FieldError[], readonly task: Task | undefined) {
+    super(fields);
+  }
+}
+
 /** The task changed after the form was rendered; the owner's answers come back with the new task. */
 export class StaleFormError extends ConflictError {
   constructor(readonly current: Task) {
@@ -53,23 +65,55 @@ export class StaleFormError extends ConflictError {
 
 /**
  * An owner's progress update: validate, check the task and the owner, then store the update and
- * the task's latest fields together. Throws ValidationError, NotFoundError, ForbiddenError or
- * StaleFormError; on any of them nothing is stored.
+ * the task's latest fields together, then (with `notify`) send the approval request it asks for.
+ * Throws InvalidUpdateError, NotFoundError, ForbiddenError or StaleFormError; on any of them
+ * nothing is stored.
  */
 export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateCommand): Promise<SubmitUpdateResult> {
   const { store, clock } = deps;
   const previous = await store.findUpdateByIdempotencyKey(cmd.idempotencyKey);
   if (previous) return alreadyRecorded(store, previous);
 
-  const form = validateUpdateForm(cmd.values);
   const task = await store.getTask(cmd.taskId);
+  const form = validForm(cmd.values, task);
   if (!task) throw new NotFoundError('Task', cmd.taskId);
-  const actor = ownerOf(task, cmd.actorAadObjectId);
+  const actor = requireOwner(task, cmd.actorAadObjectId, 'update');
   if (task.version !== cmd.taskVersion) throw new StaleFormError(task);
 
   const submittedAt = clock.now().toISOString();
-  const round = await openRoundFor(store, task, submittedAt);
   const rag = await ragDecision(deps, task, actor, form.rag);
+  const saved = await saveUpdate(store, cmd, { task, actor, form, rag, submittedAt, round: await openRoundFor(store, task, submittedAt) });
+  if ('outcome' in saved) return saved;
+
+  // The task now points at the new approval; write its record (the chase sweep re-creates it from
+  // the task and the update if this process stops before it does).
+  const requested =
+    rag.request && (await store.createApproval({ ...rag.request, updateId: saved.update.id, justification: form.progress, ...(cmd.cardActivityId && { ownerActivityId: cmd.cardActivityId }) }));
+  const superseded = rag.replacesPending ? await supersede(store, task.pendingApprovalId!, requested?.key) : undefined;
+  const result: SubmitUpdateResult = { outcome: 'recorded', ...saved, requested, superseded, ...(rag.noApprover && { noApprover: rag.noApprover }) };
+  return deps.notify ? notifyApprovers(deps.notify, result) : result;
+}
+
+function validForm(values: UpdateFormValues, task: Task | undefined): ValidUpdateForm {
+  try {
+    return validateUpdateForm(values);
+  } catch (err) {
+    throw err instanceof ValidationError ? new InvalidUpdateError(err.fields, task) : err;
+  }
+}
+
+interface UpdateToSave {
+  task: Task;
+  actor: Person;
+  form: ValidUpdateForm;
+  rag: RagDecision;
+  submittedAt: string;
+  round?: string;
+}
+
+/** The update and the task's latest fields in one write; a lost race comes back as its winner. */
+async function saveUpdate(store: PlanStore, cmd: SubmitUpdateCommand, u: UpdateToSave): Promise<{ task: Task; update: Update } | SubmitUpdateResult> {
+  const { task, actor, form, rag, submittedAt } = u;
   const patch: TaskPatch = {
     latestUpdate: form.progress,
     latestUpdateAt: submittedAt,
@@ -80,25 +124,22 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
     ...(rag.request && { pendingRag: rag.request.toRag, pendingApprovalId: rag.request.key }),
     ...(rag.replacesPending && !rag.request && { pendingRag: undefined, pendingApprovalId: undefined }),
   };
-  let saved: { task: Task; update: Update };
+  const update = {
+    taskId: task.id,
+    taskRef: task.ref,
+    ...(u.round && { round: u.round }),
+    submittedBy: actor,
+    submittedAt,
+    progress: form.progress,
+    ragProposed: form.rag,
+    evidence: form.evidence,
+    risks: form.risks,
+    supportNeeded: form.supportNeeded,
+    revisedDueDateRequested: form.revisedDueDate,
+    idempotencyKey: cmd.idempotencyKey,
+  };
   try {
-    saved = await store.recordUpdate({
-      update: {
-        taskId: task.id,
-        taskRef: task.ref,
-        ...(round && { round }),
-        submittedBy: actor,
-        submittedAt,
-        progress: form.progress,
-        ragProposed: form.rag,
-        evidence: form.evidence,
-        risks: form.risks,
-        supportNeeded: form.supportNeeded,
-        revisedDueDateRequested: form.revisedDueDate,
-        idempotencyKey: cmd.idempotencyKey,
-      },
-      task: { id: task.id, expectedVersion: task.version, patch },
-    });
+    return await store.recordUpdate({ update, task: { id: task.id, expectedVersion: task.version, patch } });
   } catch (err) {
     // A concurrent submit of the same card won the race: answer as if this one had.
     if (err instanceof DuplicateError) {
@@ -111,13 +152,19 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
     }
     throw err;
   }
+}
 
-  // The task now points at the new approval; write its record (the chase sweep re-creates it from
-  // the task and the update if this process stops before it does).
-  const requested =
-    rag.request && (await store.createApproval({ ...rag.request, updateId: saved.update.id, justification: form.progress, ...(cmd.cardActivityId && { ownerActivityId: cmd.cardActivityId }) }));
-  const superseded = rag.replacesPending ? await supersede(store, task.pendingApprovalId!, requested?.key) : undefined;
-  return { outcome: 'recorded', ...saved, requested, superseded, ...(rag.noApprover && { noApprover: rag.noApprover }) };
+/** The approver gets the request now (the sweep retries a failure); a replaced request's card says so. */
+async function notifyApprovers(notify: ApprovalMessagingDeps, result: SubmitUpdateResult): Promise<SubmitUpdateResult> {
+  let { requested } = result;
+  if (requested) {
+    const request = requested;
+    await bestEffort(notify.log, 'approval request not sent', () => sendApprovalRequest(notify, request));
+    requested = (await notify.store.getApproval(request.id)) ?? request;
+  }
+  const { superseded } = result;
+  if (superseded) await bestEffort(notify.log, 'superseded approval card not updated', () => announceSuperseded(notify, superseded));
+  return { ...result, requested };
 }
 
 interface RagDecision {
@@ -178,15 +225,6 @@ async function supersede(store: PlanStore, key: string, by: string | undefined):
 async function openRoundFor(store: PlanStore, task: Task, submittedAt: string): Promise<string | undefined> {
   const [open] = await store.listRounds({ state: 'Open' });
   return open && matchesScope(open.scope, task) && Date.parse(submittedAt) >= Date.parse(open.opensAt) ? open.name : undefined;
-}
-
-function ownerOf(task: Task, aadObjectId: string): Person {
-  const owner = task.owners.find((o) => o.aadObjectId === aadObjectId);
-  if (!owner) {
-    const names = task.owners.map((o) => o.displayName).join(' or ') || 'its owner';
-    throw new ForbiddenError(`Only ${names} can update ${task.ref}.`);
-  }
-  return owner;
 }
 
 async function alreadyRecorded(store: PlanStore, update: Update): Promise<SubmitUpdateResult> {

@@ -6,6 +6,7 @@ import { planXlsx } from '../../core/export/plan-xlsx';
 import { parsePlanFilter } from '../../core/plan/plan-filter';
 import type { Clock } from '../../core/ports/clock';
 import type { PlanStore } from '../../core/ports/plan-store';
+import type { ReminderPolicy } from '../../core/reminders/reminder-policy';
 import { getPlanView } from '../../core/use-cases/get-plan-view';
 import { failure } from './api-responses';
 import type { ApiRoute, Authorize } from './api-route';
@@ -18,7 +19,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
  * Downloads for EDI officers: the current filtered view (same URL parameters as the tab) as CSV
  * or XLSX, and a round's board report as DOCX (default: the latest closed round, else the open one).
  */
-export function exportRoutes(deps: { store: PlanStore; clock: Clock; authorize: Authorize }): ApiRoute[] {
+export function exportRoutes(deps: { store: PlanStore; clock: Clock; authorize: Authorize; reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'> }): ApiRoute[] {
   const { authorize } = deps;
   return [
     guardedRoute(authorize, { method: 'GET', path: '/api/export/plan.csv', need: 'officer' }, async (request) => {

@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/ports/clock';
 import type { PlanStore } from '../../core/ports/plan-store';
+import type { ReminderPolicy } from '../../core/reminders/reminder-policy';
 import { londonDate } from '../../core/plan/london-time';
 import { getPlanView } from '../../core/use-cases/get-plan-view';
 import { ok } from './api-responses';
@@ -11,13 +12,13 @@ import { guardedRoute } from './guarded-route';
  * store change and day, and serialised once: a board meeting's worth of officers opening the tab
  * at the same moment share one build instead of each re-reading thousands of tasks.
  */
-export function planRoutes(deps: { store: PlanStore; clock: Clock; authorize: Authorize }): ApiRoute[] {
+export function planRoutes(deps: { store: PlanStore; clock: Clock; authorize: Authorize; reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'> }): ApiRoute[] {
   const view = cachedPlanView(deps);
   return [guardedRoute(deps.authorize, { method: 'GET', path: '/api/plan', need: 'viewer' }, async () => ok(await view()))];
 }
 
 /** The plan view for the store's current change stamp and today's date; concurrent callers share one build. */
-export function cachedPlanView(deps: { store: PlanStore; clock: Clock }): () => Promise<PreparedJson> {
+export function cachedPlanView(deps: { store: PlanStore; clock: Clock; reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'> }): () => Promise<PreparedJson> {
   let cached: { key: string; value: Promise<PreparedJson> } | undefined;
   return async () => {
     const key = `${await deps.store.changeStamp()}|${londonDate(deps.clock.now())}`;

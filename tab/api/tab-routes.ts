@@ -3,6 +3,7 @@ import type { Clock } from '../../core/ports/clock';
 import type { Directory } from '../../core/ports/directory';
 import type { Logger } from '../../core/ports/logger';
 import type { PlanStore } from '../../core/ports/plan-store';
+import type { ReminderPolicy } from '../../core/reminders/reminder-policy';
 import type { ApiRoute, Authorize } from './api-route';
 import { exportRoutes } from './export-routes';
 import { importRoutes } from './import-routes';
@@ -21,6 +22,8 @@ export interface TabApiDeps {
   /** Links a task to its SharePoint list item (production store only). */
   sharePointItemUrl?: (task: Task) => string;
   log?: Logger;
+  /** The plan's "due soon" is the reminder window; default DEFAULT_REMINDER_POLICY's. */
+  reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'>;
 }
 
 /** The tab's API. Same use cases as the bot and the CLI; each area's routes in its own file. */

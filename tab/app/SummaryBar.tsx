@@ -56,7 +56,7 @@ export function SummaryBar({ summary }: { summary: PlanSummaryView }) {
   const icon = (Icon: typeof ClockAlarmFilled) => <Icon aria-hidden className={styles.icon} />;
   const attention: Tile[] = [
     { label: 'Overdue', value: summary.overdue, icon: icon(ClockAlarmFilled) },
-    { label: 'Due in 14 days', value: summary.dueWithin14Days, icon: icon(CalendarClockRegular) },
+    { label: `Due in ${summary.dueSoonDays} days`, value: summary.dueSoon, icon: icon(CalendarClockRegular) },
   ];
   // Counts the server adds with the tab API; an older server simply leaves them out.
   if (summary.awaitingUpdate !== undefined) attention.push({ label: 'Awaiting update', value: summary.awaitingUpdate, icon: icon(MailClockRegular) });

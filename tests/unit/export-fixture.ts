@@ -20,7 +20,7 @@ function task(overrides: Partial<TaskView> & Pick<TaskView, 'id' | 'ref' | 'titl
 export const exportPlan: PlanView = {
   generatedAt: '2026-11-22T10:00:00.000Z',
   today: '2026-11-22',
-  summary: { total: 4, byRag: { 'Not started': 0, Green: 1, Amber: 1, Red: 2, Complete: 0 }, byStatus: { Open: 4, Complete: 0, 'Carried forward': 0, Withdrawn: 0 }, overdue: 1, dueWithin14Days: 1, deadlinesToCheck: 0, awaitingUpdate: 1, pendingApprovals: 1, unreachableOwners: 0 },
+  summary: { total: 4, byRag: { 'Not started': 0, Green: 1, Amber: 1, Red: 2, Complete: 0 }, byStatus: { Open: 4, Complete: 0, 'Carried forward': 0, Withdrawn: 0 }, overdue: 1, dueSoon: 1, dueSoonDays: 14, deadlinesToCheck: 0, awaitingUpdate: 1, pendingApprovals: 1, unreachableOwners: 0 },
   objectives: [
     {
       ref: '1',

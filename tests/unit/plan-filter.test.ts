@@ -32,7 +32,7 @@ const summary: PlanView['summary'] = {
   byRag: { 'Not started': 1, Green: 2, Amber: 1, Red: 1, Complete: 1 },
   byStatus: { Open: 5, Complete: 1, 'Carried forward': 0, Withdrawn: 0 },
   overdue: 1,
-  dueWithin14Days: 0,
+  dueSoon: 0, dueSoonDays: 14,
   deadlinesToCheck: 0,
 };
 

@@ -26,7 +26,7 @@ describe('getPlanView', () => {
     assert.match(task('2.1').deadlineCheck ?? '', /./, 'a season is read with an assumption');
     assert.equal(task('2.2').overdue, true);
     assert.equal(view.summary.overdue, 1);
-    assert.equal(view.summary.dueWithin14Days, 2, '1.10 and 9.9 (due 1 December)');
+    assert.equal(view.summary.dueSoon, 2, '1.10 and 9.9 (due 1 December)');
     assert.equal(view.summary.deadlinesToCheck, 2);
     assert.equal(view.summary.total, 5);
   });

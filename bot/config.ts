@@ -182,36 +182,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
   }
   const e = parsed.data;
-  const production = e.NODE_ENV === 'production';
-  const problems: string[] = [];
-  // botbuilder silently turns authentication off when the app id is empty: never in production.
-  if (production && !e.MicrosoftAppId) problems.push("MicrosoftAppId: required in production (the Azure Bot's Microsoft App ID)");
-  if (e.MicrosoftAppId || production) {
-    if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
-      problems.push('MicrosoftAppPassword: required unless MicrosoftAppType=UserAssignedMSI');
-    }
-    if (e.MicrosoftAppType === 'UserAssignedMSI' && e.MicrosoftAppPassword) {
-      problems.push('MicrosoftAppPassword: must not be set when MicrosoftAppType=UserAssignedMSI');
-    }
-    if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
-      problems.push(`MicrosoftAppTenantId: required for MicrosoftAppType=${e.MicrosoftAppType}`);
-    }
-  }
-  if (production && e.DIRECTORY === 'demo') problems.push('DIRECTORY: the demo directory is refused in production (approvers come from Microsoft Graph)');
-  if (production && e.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
-  if (production && e.PLAYGROUND) problems.push('PLAYGROUND: must not be true in production');
+  const problems = [...botProblems(e), ...environmentProblems(e)];
   const needsGraph = e.STORE === 'sharepoint' || Boolean(e.TEAMS_APP_CATALOG_ID);
   const auth = needsGraph ? graphAuth(e, problems) : undefined;
   const sharepoint = e.STORE === 'sharepoint' && auth ? sharePointSettings(e, problems, auth) : undefined;
   if (e.DIRECTORY === 'graph' && e.STORE !== 'sharepoint') problems.push('DIRECTORY: "graph" needs the Graph settings of STORE=sharepoint (SHAREPOINT_SITE_ID, GRAPH_*)');
   const teamsApps = e.TEAMS_APP_CATALOG_ID && auth ? { catalogAppId: e.TEAMS_APP_CATALOG_ID, graphBaseUrl: e.GRAPH_BASE_URL, auth } : undefined;
-  if (production && e.TAB_DEV_USER && e.TAB_DEV_USER !== 'off') problems.push('TAB_DEV_USER: the dev identity is refused in production (the tab signs people in with Teams SSO)');
-  if (production && !e.TAB_AUTH_AUTHORITY.startsWith('https://')) problems.push('TAB_AUTH_AUTHORITY: must be an https:// URL in production');
-  if (production && e.TAB_AUTH_JWKS_URL && !e.TAB_AUTH_JWKS_URL.startsWith('https://')) problems.push('TAB_AUTH_JWKS_URL: must be an https:// URL in production');
-  if (production) problems.push(...unsafeInProduction(e));
-  if (e.REMINDER_SEND_FROM_HOUR >= e.REMINDER_SEND_UNTIL_HOUR) problems.push('REMINDER_SEND_FROM_HOUR: must be before REMINDER_SEND_UNTIL_HOUR');
   if (problems.length) throw new ConfigError(problems);
+  return appConfig(e, cwd, sharepoint, teamsApps);
+}
 
+type Env = z.infer<typeof envSchema>;
+
+/** The bot's credentials: botbuilder silently turns authentication off when the app id is empty, so never in production. */
+function botProblems(e: Env): string[] {
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && !e.MicrosoftAppId) problems.push("MicrosoftAppId: required in production (the Azure Bot's Microsoft App ID)");
+  if (!e.MicrosoftAppId && !production) return problems;
+  if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword: required unless MicrosoftAppType=UserAssignedMSI');
+  if (e.MicrosoftAppType === 'UserAssignedMSI' && e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword: must not be set when MicrosoftAppType=UserAssignedMSI');
+  if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId: required for MicrosoftAppType=${e.MicrosoftAppType}`);
+  return problems;
+}
+
+/** Local conveniences refused in production, and settings that contradict each other. */
+function environmentProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production') {
+    if (e.DIRECTORY === 'demo') problems.push('DIRECTORY: the demo directory is refused in production (approvers come from Microsoft Graph)');
+    if (e.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
+    if (e.PLAYGROUND) problems.push('PLAYGROUND: must not be true in production');
+    if (e.TAB_DEV_USER && e.TAB_DEV_USER !== 'off') problems.push('TAB_DEV_USER: the dev identity is refused in production (the tab signs people in with Teams SSO)');
+    if (!e.TAB_AUTH_AUTHORITY.startsWith('https://')) problems.push('TAB_AUTH_AUTHORITY: must be an https:// URL in production');
+    if (e.TAB_AUTH_JWKS_URL && !e.TAB_AUTH_JWKS_URL.startsWith('https://')) problems.push('TAB_AUTH_JWKS_URL: must be an https:// URL in production');
+    problems.push(...unsafeInProduction(e));
+  }
+  if (e.REMINDER_SEND_FROM_HOUR >= e.REMINDER_SEND_UNTIL_HOUR) problems.push('REMINDER_SEND_FROM_HOUR: must be before REMINDER_SEND_UNTIL_HOUR');
+  return problems;
+}
+
+function appConfig(e: Env, cwd: string, sharepoint: AppConfig['sharepoint'], teamsApps: AppConfig['teamsApps']): AppConfig {
+  const production = e.NODE_ENV === 'production';
   const local = e.NODE_ENV === 'development';
   return {
     env: e.NODE_ENV,
@@ -235,7 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ediLeadIds: e.EDI_LEAD_IDS,
       sendsPerSecond: e.REMINDER_SENDS_PER_SECOND,
       sendAttempts: e.REMINDER_SEND_ATTEMPTS,
-      schedulerEnabled: e.SCHEDULER_ENABLED ?? e.NODE_ENV !== 'test',
+      schedulerEnabled: e.SCHEDULER_ENABLED ?? true,
     },
     approvals: { requiredFor: e.APPROVAL_REQUIRED_FOR, chaseAfterWorkingDays: e.APPROVAL_CHASE_AFTER_DAYS },
     demo: { seed: e.DEMO_DATA ?? local, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
@@ -250,7 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 }
 
 /** Settings that are fine on a developer's machine but unsafe on the internet. */
-function unsafeInProduction(e: z.infer<typeof envSchema>): string[] {
+function unsafeInProduction(e: Env): string[] {
   const problems: string[] = [];
   if (!e.GRAPH_BASE_URL.startsWith('https://')) problems.push('GRAPH_BASE_URL: must be an https:// URL in production');
   if (!e.BOT_SERVICE_URL.startsWith('https://')) problems.push('BOT_SERVICE_URL: must be an https:// URL in production');

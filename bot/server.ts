@@ -49,12 +49,35 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export async function startServer(deps: ServerDeps, port: number, host: string): Promise<RunningServer> {
   // restify's own logger would print URLs (which can hold search text): it stays silent; we log below.
   const server = restify.createServer({ name: 'edi-action-plan', handleUncaughtExceptions: false, log: pino({ level: 'silent' }) as unknown as restify.ServerOptions['log'] });
+  const requests = trackRequests(server);
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(securityHeaders);
+  server.post('/api/messages', bodyParser(1024 * 1024), requests.scoped((req, res) => deps.bot.process(req, res)));
+  mountProbes(server, deps.readiness);
+  mountApiRoutes(server, deps, requests.scoped);
+  mountFiles(server, deps.staticDir);
+  explainRestifyErrors(server, deps, requests.idOf);
+  logRequests(server, deps.log, requests);
+  return listen(server, port, host, deps.log, requests.closeOpen);
+}
+
+type ScopedHandler = (handler: (req: restify.Request, res: restify.Response) => Promise<void>) => (req: restify.Request, res: restify.Response) => Promise<void>;
+
+interface RequestTracking {
+  idOf(req: restify.Request): string | undefined;
+  startedAt(req: restify.Request): bigint | undefined;
+  /** Runs a handler inside its request's log scope (body parsing loses the async context). */
+  scoped: ScopedHandler;
+  /** At shutdown: unfinished responses end their keep-alive connection, so close completes. */
+  closeOpen(): void;
+}
+
+/** Request ids (a caller's X-Request-Id is kept when it looks like an id), start times, open responses. */
+function trackRequests(server: restify.Server): RequestTracking {
   const requestIds = new WeakMap<object, string>();
   const started = new WeakMap<object, bigint>();
-  // Responses not yet finished: at shutdown they end their keep-alive connection, so close completes.
   const open = new Set<restify.Response>();
   let closing = false;
-
   server.pre((req, res, next) => {
     open.add(res);
     res.once('close', () => open.delete(res));
@@ -66,38 +89,38 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     res.setHeader('X-Request-Id', id);
     return withRequestId(id, () => next());
   });
-  server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use((req, res, next) => {
-    res.header('X-Content-Type-Options', 'nosniff');
-    res.header('Content-Security-Policy', `${FRAME_ANCESTORS}; ${CONTENT_SOURCES}`);
-    res.header('Referrer-Policy', 'no-referrer');
-    next();
-  });
+  return {
+    idOf: (req) => requestIds.get(req),
+    startedAt: (req) => started.get(req),
+    scoped: (handler) => async (req, res) => withRequestId(requestIds.get(req) ?? randomUUID(), () => handler(req, res)),
+    closeOpen: () => {
+      closing = true;
+      for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
+    },
+  };
+}
 
-  /** Runs a handler inside its request's log scope (body parsing loses the async context). */
-  const scoped =
-    (handler: (req: restify.Request, res: restify.Response) => Promise<void>) =>
-    async (req: restify.Request, res: restify.Response): Promise<void> =>
-      withRequestId(requestIds.get(req) ?? randomUUID(), () => handler(req, res));
+const securityHeaders: restify.RequestHandler = (_req, res, next) => {
+  res.header('X-Content-Type-Options', 'nosniff');
+  res.header('Content-Security-Policy', `${FRAME_ANCESTORS}; ${CONTENT_SOURCES}`);
+  res.header('Referrer-Policy', 'no-referrer');
+  next();
+};
 
-  server.post(
-    '/api/messages',
-    bodyParser(1024 * 1024),
-    scoped(async (req, res) => {
-      await deps.bot.process(req, res);
-    }),
-  );
-
+/** `/healthz` while the process runs; `/readyz` when the store answers and the app is not stopping. */
+function mountProbes(server: restify.Server, readiness: Readiness | undefined): void {
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();
   });
-
   server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
-    const report = deps.readiness ? await deps.readiness.check() : { ready: true, checks: { config: 'ok', store: 'ok', shutdown: 'no' } };
+    const report = readiness ? await readiness.check() : { ready: true, checks: { config: 'ok', store: 'ok', shutdown: 'no' } };
     res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
   });
+}
 
+/** The tab's JSON routes, behind the rate limit and their body size limit. */
+function mountApiRoutes(server: restify.Server, deps: ServerDeps, scoped: ScopedHandler): void {
   const limiter = deps.apiRateLimit ? rateLimiter(deps.apiRateLimit) : [];
   for (const route of deps.routes) {
     const method = route.method === 'DELETE' ? 'del' : (route.method.toLowerCase() as 'get' | 'post' | 'put');
@@ -114,18 +137,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
             body: req.body,
             remoteAddress: req.socket.remoteAddress,
           });
-          if (isFileResponse(result)) {
-            res.setHeader('Content-Type', result.file.contentType);
-            res.setHeader('Content-Disposition', contentDisposition(result.file.fileName));
-            res.setHeader('Cache-Control', 'no-store');
-            res.writeHead(result.status);
-            res.end(Buffer.from(result.file.bytes));
-          } else if (result.body instanceof PreparedJson) {
-            sendPrepared(req, res, result.status, result.body, result.headers);
-          } else {
-            for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-            res.send(result.status, result.body);
-          }
+          sendApiResult(req, res, result);
         } catch (err) {
           deps.log.error({ err: String(err), path: route.path }, 'tab API request failed');
           res.send(500, { message: 'The request could not be completed. Please try again; if it keeps happening, tell your EDI officer.' });
@@ -133,12 +145,29 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
       }),
     );
   }
+}
 
+function sendApiResult(req: restify.Request, res: restify.Response, result: Awaited<ReturnType<ApiRoute['handle']>>): void {
+  if (isFileResponse(result)) {
+    res.setHeader('Content-Type', result.file.contentType);
+    res.setHeader('Content-Disposition', contentDisposition(result.file.fileName));
+    res.setHeader('Cache-Control', 'no-store');
+    res.writeHead(result.status);
+    res.end(Buffer.from(result.file.bytes));
+  } else if (result.body instanceof PreparedJson) {
+    sendPrepared(req, res, result.status, result.body, result.headers);
+  } else {
+    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+    res.send(result.status, result.body);
+  }
+}
+
+/** The tab (built into `staticDir`) and the channel tab's configuration page. */
+function mountFiles(server: restify.Server, staticDir: string): void {
   server.get('/configure', (_req, res, next) => sendFile(res, path.join(CHANNEL_TAB_DIR, 'configure.html'), 'text/html; charset=utf-8', next));
   server.get('/configure/configure.js', (_req, res, next) => sendFile(res, path.join(CHANNEL_TAB_DIR, 'configure.js'), 'text/javascript; charset=utf-8', next));
   server.get('/configure/teams-js.js', (_req, res, next) => sendFile(res, TEAMS_JS_FILE, 'text/javascript; charset=utf-8', next));
-
-  const indexFile = path.join(deps.staticDir, 'index.html');
+  const indexFile = path.join(staticDir, 'index.html');
   server.get('/', (_req, res, next) => {
     if (!fs.existsSync(indexFile)) {
       res.send(503, { message: 'The tab has not been built. Run "npm run build:tab".' });
@@ -146,50 +175,59 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     }
     return sendFile(res, indexFile, 'text/html; charset=utf-8', next);
   });
-  server.get('/*', restify.plugins.serveStaticFiles(deps.staticDir));
+  server.get('/*', restify.plugins.serveStaticFiles(staticDir));
+}
 
-  // Errors restify raises before a handler runs (413 too large, 429 too many, 404, 405…): JSON with
-  // a message in plain words, and a Retry-After on 429.
+/**
+ * Errors restify raises before a handler runs (413 too large, 429 too many, 404, 405…): JSON with
+ * a message in plain words, and a Retry-After on 429.
+ */
+function explainRestifyErrors(server: restify.Server, deps: ServerDeps, idOf: RequestTracking['idOf']): void {
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: RestifyHttpError, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const message = friendlyMessage(status, err.message);
     if (status === 429 && deps.apiRateLimit) res.header('Retry-After', String(retryAfterSeconds(deps.apiRateLimit)));
     err.toJSON = () => ({ code: err.body?.code ?? err.name, message });
-    if (status === 429 || status === 413) deps.log.warn({ reqId: requestIds.get(req), status, route: req.getRoute()?.path ?? '(none)' }, status === 429 ? 'request refused: rate limit' : 'request refused: body too large');
+    if (status === 429 || status === 413) deps.log.warn({ reqId: idOf(req), status, route: req.getRoute()?.path ?? '(none)' }, status === 429 ? 'request refused: rate limit' : 'request refused: body too large');
     return callback();
   });
+}
 
-  // One line per request: id, method, route pattern (never the URL: query strings can hold search
-  // text), status and duration. Health probes only at debug.
+/**
+ * One line per request: id, method, route pattern (never the URL: query strings can hold search
+ * text), status and duration. Health probes only at debug.
+ */
+function logRequests(server: restify.Server, log: Logger, requests: RequestTracking): void {
   server.on('after', (req: restify.Request, res: restify.Response) => {
     const route = req.getRoute()?.path;
-    const begin = started.get(req);
+    const begin = requests.startedAt(req);
     const fields = {
-      reqId: requestIds.get(req),
+      reqId: requests.idOf(req),
       method: req.method,
       route: typeof route === 'string' ? route : '(unmatched)',
       status: res.statusCode,
       ms: begin === undefined ? undefined : Number((process.hrtime.bigint() - begin) / 1_000_000n),
     };
-    if (route === '/healthz' || route === '/readyz') deps.log.debug(fields, 'request');
-    else deps.log.info(fields, 'request');
+    if (route === '/healthz' || route === '/readyz') log.debug(fields, 'request');
+    else log.info(fields, 'request');
   });
+}
 
+async function listen(server: restify.Server, port: number, host: string, log: Logger, closeOpen: () => void): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  deps.log.info({ port: actualPort }, 'server listening');
+  log.info({ port: actualPort }, 'server listening');
   return {
     port: actualPort,
     url: `http://localhost:${actualPort}`,
     // Stop accepting, let in-flight requests finish (their connections then close), drop idle sockets.
     close: () =>
       new Promise<void>((resolve) => {
-        closing = true;
-        for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
+        closeOpen();
         server.close(() => resolve());
         server.server.closeIdleConnections();
       }),

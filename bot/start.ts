@@ -5,7 +5,7 @@
  */
 // First: Application Insights must be set up before `http` is loaded (see telemetry.ts).
 import { telemetry } from './telemetry-bootstrap';
-import { createAppContext } from './app-context';
+import { createAppContext, type AppContext } from './app-context';
 import { startApp } from './app-server';
 import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
 import { seedDemoPlan } from './demo/seed-demo';
@@ -18,16 +18,7 @@ const STOP_DEADLINE_MS = 25_000;
 async function main(): Promise<void> {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 24) console.warn(`Node ${process.version} is not supported: EDI Action Plan for Teams runs on Node 24 LTS (see README, "Quick start").`);
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`${err.message}\nThe app did not start. Set the settings above (see README, "Configuration").`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = configOrExit();
   const ctx = await createAppContext(config);
   ctx.log.info({ config: describeConfig(config) }, 'starting');
   if (config.demo.seed) {
@@ -35,46 +26,60 @@ async function main(): Promise<void> {
     if (seeded.seeded) ctx.log.info({ tasks: seeded.tasks }, 'demo plan seeded');
   }
   const app = await startApp(ctx);
-  let playground: RunningPlayground | undefined;
-  if (config.demo.playground) {
-    playground = await startPlayground({
-      botUrl: `http://127.0.0.1:${app.server.port}/api/messages`,
-      port: config.demo.playgroundPort,
-      user: config.demo.playgroundUser,
-      dataDir: config.dataDir,
-      log: ctx.log,
-      register: (seen) => rememberConversation(ctx, seen),
-    });
-  }
+  const playground = config.demo.playground
+    ? await startPlayground({
+        botUrl: `http://127.0.0.1:${app.server.port}/api/messages`,
+        port: config.demo.playgroundPort,
+        user: config.demo.playgroundUser,
+        dataDir: config.dataDir,
+        log: ctx.log,
+        register: (seen) => rememberConversation(ctx, seen),
+      })
+    : undefined;
+  console.log(banner(config, app.server.url, playground));
+  stopOnSignals(ctx, [() => playground?.stop(), () => app.stop(), () => telemetry?.stop()]);
+}
 
-  const lines = [
+function configOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`${err.message}\nThe app did not start. Set the settings above (see README, "Configuration").`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+function banner(config: AppConfig, url: string, playground: RunningPlayground | undefined): string {
+  return [
     '',
     'EDI Action Plan for Teams is running.',
-    `  Plan view (tab):      ${app.server.url}/`,
-    `  Plan API:             ${app.server.url}/api/plan`,
-    `  Bot endpoint:         ${app.server.url}/api/messages`,
+    `  Plan view (tab):      ${url}/`,
+    `  Plan API:             ${url}/api/plan`,
+    `  Bot endpoint:         ${url}/api/messages`,
     ...(playground?.url ? [`  Agents Playground:    ${playground.url}   (signed in as ${demoUsers[config.demo.playgroundUser].displayName}: try "help" and "my tasks")`] : []),
     ...(playground?.problem ? [`  Agents Playground:    not started: ${playground.problem}`] : []),
     ...(config.demo.seed ? ['  Send due reminders:   npm run remind   (in another terminal)'] : []),
     `  Data:                 ${config.dataDir}`,
     '  Stop with Ctrl+C.',
     '',
-  ];
-  console.log(lines.join('\n'));
+  ].join('\n');
+}
 
+/** SIGINT/SIGTERM: the steps in order, then exit; never hang (a send left claimed is reported by the next sweep). */
+function stopOnSignals(ctx: AppContext, steps: (() => Promise<unknown> | undefined)[]): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     ctx.log.info({ signal }, 'stopping');
-    // Never hang: after the deadline exit anyway (a send left claimed is reported by the next sweep).
     setTimeout(() => {
       ctx.log.error({ afterMs: STOP_DEADLINE_MS }, 'shutdown took too long; exiting with work unfinished');
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    await playground?.stop();
-    await app.stop();
-    await telemetry?.stop();
+    for (const step of steps) await step();
     ctx.log.info({}, 'stopped');
     process.exit(0);
   };

@@ -28,75 +28,21 @@ export interface UpdateSubmitData {
   shownRag: Rag;
 }
 
+/** The owner's form: what the task is, then the answers (refilled, with errors, when it comes back). */
 export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
   const { task, values = {}, errors = [] } = view;
-  const errorFor = (field: UpdateField) => errors.find((e) => e.field === field)?.message;
-  const fieldError = (field: UpdateField) => {
-    const message = errorFor(field);
-    return message ? [{ type: 'TextBlock', text: `⚠ ${cardText(message)}`, color: 'Attention', wrap: true, spacing: 'None' }] : [];
-  };
-  const textInput = (field: keyof typeof UPDATE_LIMITS, placeholder: string, required = false) => [
-    {
-      type: 'Input.Text',
-      id: field,
-      label: UPDATE_FIELD_LABELS[field],
-      placeholder,
-      isMultiline: true,
-      maxLength: UPDATE_LIMITS[field],
-      isRequired: required,
-      ...(required && { errorMessage: `${UPDATE_FIELD_LABELS[field]} is required.` }),
-      value: values[field] ?? '',
-    },
-    ...fieldError(field),
-  ];
+  const fieldError = fieldErrors(errors);
+  const textInput = (field: keyof typeof UPDATE_LIMITS, placeholder: string, required = false) => [textField(field, placeholder, values[field] ?? '', required), ...fieldError(field)];
   const submitData: UpdateSubmitData = { taskId: task.id, taskVersion: task.version, nonce: view.nonce, shownRag: task.rag };
-
   return {
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
     version: CARD_VERSION,
     body: [
-      ...(view.intro ? [{ type: 'TextBlock', text: cardText(view.intro), isSubtle: true, wrap: true }] : []),
-      { type: 'TextBlock', text: `Progress update: ${cardText(task.ref)}`, weight: 'Bolder', size: 'Medium', wrap: true },
-      { type: 'TextBlock', text: cardText(task.title), wrap: true },
-      {
-        type: 'FactSet',
-        facts: [
-          { title: 'Due', value: dueLabel(task.dueDate, task.dueText) },
-          { title: 'Current RAG', value: ragLabel(task.rag) },
-          {
-            title: 'Last update',
-            value: task.latestUpdate
-              ? `${factText(task.latestUpdate, 200)} (${task.latestUpdateBy ? `${factText(task.latestUpdateBy.displayName)}, ` : ''}${task.latestUpdateAt ? formatInstant(task.latestUpdateAt) : ''})`
-              : 'None yet',
-          },
-        ],
-      },
-      ...(errors.length || view.notice
-        ? [
-            {
-              type: 'Container',
-              style: 'attention',
-              items: [
-                {
-                  type: 'TextBlock',
-                  wrap: true,
-                  weight: 'Bolder',
-                  text: cardText(view.notice ?? 'Nothing was saved yet. Please check the highlighted answers and submit again.'),
-                },
-              ],
-            },
-          ]
-        : []),
+      ...taskHeader(view),
+      ...(errors.length || view.notice ? [formNotice(view.notice ?? 'Nothing was saved yet. Please check the highlighted answers and submit again.')] : []),
       ...textInput('progress', 'What has happened since the last update?', true),
-      {
-        type: 'Input.ChoiceSet',
-        id: 'rag',
-        label: UPDATE_FIELD_LABELS.rag,
-        style: 'compact',
-        value: values.rag ?? task.rag,
-        choices: RAG_VALUES.map((r) => ({ title: ragLabel(r), value: r })),
-      },
+      ragChoice(task, values.rag),
       ...(task.pendingApprovalId && task.pendingRag
         ? [{ type: 'TextBlock', isSubtle: true, wrap: true, spacing: 'None', text: `A change to ${task.pendingRag} is awaiting approval. Leave the RAG as it is to keep that request, or choose another to replace it.` }]
         : []),
@@ -104,12 +50,7 @@ export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
       ...textInput('evidence', 'What difference has it made? Any data?'),
       ...textInput('risks', 'Anything putting the task at risk?'),
       ...textInput('supportNeeded', 'What do you need from the board or colleagues?'),
-      {
-        type: 'Input.Date',
-        id: 'revisedDueDate',
-        label: UPDATE_FIELD_LABELS.revisedDueDate,
-        value: values.revisedDueDate ?? '',
-      },
+      { type: 'Input.Date', id: 'revisedDueDate', label: UPDATE_FIELD_LABELS.revisedDueDate, value: values.revisedDueDate ?? '' },
       ...fieldError('revisedDueDate'),
     ],
     actions: [
@@ -117,5 +58,55 @@ export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
       { type: 'Action.Execute', title: 'Hand to a colleague', verb: CardVerb.openDelegateForm, data: { taskId: task.id }, associatedInputs: 'none' },
       { type: 'Action.Execute', title: 'Back to my tasks', verb: CardVerb.showMyTasks, data: {}, associatedInputs: 'none' },
     ],
+  };
+}
+
+/** Why the card came, the task's ref and title, and its facts (due, RAG, last update). */
+function taskHeader({ task, intro }: UpdateFormView): unknown[] {
+  const last = task.latestUpdate
+    ? `${factText(task.latestUpdate, 200)} (${task.latestUpdateBy ? `${factText(task.latestUpdateBy.displayName)}, ` : ''}${task.latestUpdateAt ? formatInstant(task.latestUpdateAt) : ''})`
+    : 'None yet';
+  return [
+    ...(intro ? [{ type: 'TextBlock', text: cardText(intro), isSubtle: true, wrap: true }] : []),
+    { type: 'TextBlock', text: `Progress update: ${cardText(task.ref)}`, weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: cardText(task.title), wrap: true },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Due', value: dueLabel(task.dueDate, task.dueText) },
+        { title: 'Current RAG', value: ragLabel(task.rag) },
+        { title: 'Last update', value: last },
+      ],
+    },
+  ];
+}
+
+function formNotice(text: string): unknown {
+  return { type: 'Container', style: 'attention', items: [{ type: 'TextBlock', wrap: true, weight: 'Bolder', text: cardText(text) }] };
+}
+
+function textField(field: keyof typeof UPDATE_LIMITS, placeholder: string, value: string, required: boolean): unknown {
+  return {
+    type: 'Input.Text',
+    id: field,
+    label: UPDATE_FIELD_LABELS[field],
+    placeholder,
+    isMultiline: true,
+    maxLength: UPDATE_LIMITS[field],
+    isRequired: required,
+    ...(required && { errorMessage: `${UPDATE_FIELD_LABELS[field]} is required.` }),
+    value,
+  };
+}
+
+function ragChoice(task: Task, value: string | undefined): unknown {
+  return { type: 'Input.ChoiceSet', id: 'rag', label: UPDATE_FIELD_LABELS.rag, style: 'compact', value: value ?? task.rag, choices: RAG_VALUES.map((r) => ({ title: ragLabel(r), value: r })) };
+}
+
+/** The warning line under an input whose answer did not validate. */
+function fieldErrors(errors: FieldError[]): (field: UpdateField) => unknown[] {
+  return (field) => {
+    const message = errors.find((e) => e.field === field)?.message;
+    return message ? [{ type: 'TextBlock', text: `⚠ ${cardText(message)}`, color: 'Attention', wrap: true, spacing: 'None' }] : [];
   };
 }

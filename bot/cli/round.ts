@@ -7,15 +7,13 @@ import { parseArgs } from 'node:util';
 import { DomainError, ValidationError } from '../../core/errors';
 import type { RoundScope, UpdateRound } from '../../core/model';
 import { formatDate, formatInstant } from '../../core/plan/london-time';
-import { systemClock } from '../../core/ports/clock';
 import { silentLogger } from '../../core/ports/logger';
-import type { PlanStore } from '../../core/ports/plan-store';
 import type { RoundProgress } from '../../core/rounds/round-rules';
 import { closeRound } from '../../core/use-cases/close-round';
 import { getRoundStatus } from '../../core/use-cases/get-round-status';
 import { openRound } from '../../core/use-cases/open-round';
-import { ConfigError, loadConfig, type AppConfig } from '../config';
-import { openPlanStore } from '../plan-store-factory';
+import { createAppContext, type AppContext } from '../app-context';
+import { ConfigError, loadConfig } from '../config';
 
 const USAGE = [
   'Usage:',
@@ -60,12 +58,12 @@ function heading(round: UpdateRound): string {
   return `Update round "${round.name}": ${when}, due ${formatDate(round.dueDate)}, ${describeScope(round.scope)}.`;
 }
 
-async function open(store: PlanStore, config: AppConfig, values: { name?: string; due?: string; objectives?: string; tasks?: string }): Promise<number> {
+async function open({ store, clock, config }: AppContext, values: { name?: string; due?: string; objectives?: string; tasks?: string }): Promise<number> {
   if (values.name === undefined || values.due === undefined) throw new UsageError('open needs --name and --due.');
   if (values.objectives !== undefined && values.tasks !== undefined) throw new UsageError('Give --objectives or --tasks, not both.');
   const scope: RoundScope =
     values.objectives !== undefined ? { kind: 'objectives', refs: list(values.objectives) } : values.tasks !== undefined ? { kind: 'tasks', refs: list(values.tasks) } : { kind: 'all-open' };
-  const opened = await openRound({ store, clock: systemClock }, { name: values.name, dueDate: values.due, scope });
+  const opened = await openRound({ store, clock }, { name: values.name, dueDate: values.due, scope });
   const { round, tasks, owners } = opened;
   const chasers = config.reminders.roundChaserDays;
   console.log(`Opened update round "${round.name}", due ${formatDate(round.dueDate)}: ${tasks.length} task${tasks.length === 1 ? '' : 's'} in scope (${describeScope(round.scope)}).`);
@@ -77,7 +75,7 @@ async function open(store: PlanStore, config: AppConfig, values: { name?: string
   return 0;
 }
 
-async function status(store: PlanStore): Promise<number> {
+async function status({ store }: AppContext): Promise<number> {
   const s = await getRoundStatus({ store });
   if (s.round.state !== 'Open') console.log('No update round is open. The latest one:');
   console.log(heading(s.round));
@@ -86,8 +84,8 @@ async function status(store: PlanStore): Promise<number> {
   return 0;
 }
 
-async function close(store: PlanStore): Promise<number> {
-  const { round, progress } = await closeRound({ store, clock: systemClock });
+async function close({ store, clock }: AppContext): Promise<number> {
+  const { round, progress } = await closeRound({ store, clock });
   console.log(`Closed update round "${round.name}": ${progress.answered} of ${progress.inScope} tasks answered (${percent(progress.responseRate)}).`);
   console.log(`Each task's latest update and RAG (${round.snapshot?.length ?? 0} tasks) is kept with the round for the board report.`);
   printNotAnswered(progress);
@@ -115,14 +113,13 @@ async function main(): Promise<number> {
   if (command !== 'open' && [values.name, values.due, values.objectives, values.tasks].some((v) => v !== undefined)) {
     throw new UsageError(`${command} takes no options.`);
   }
-  const config = loadConfig();
-  const store = await openPlanStore(config, silentLogger);
+  const ctx = await createAppContext(loadConfig(), { log: silentLogger });
   try {
-    if (command === 'open') return await open(store, config, values);
-    if (command === 'status') return await status(store);
-    return await close(store);
+    if (command === 'open') return await open(ctx, values);
+    if (command === 'status') return await status(ctx);
+    return await close(ctx);
   } finally {
-    await store.close();
+    await ctx.close();
   }
 }
 

@@ -5,6 +5,7 @@
  * plainly when it did not run.
  */
 import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../core/ports/clock';
 import { silentLogger } from '../../core/ports/logger';
 import { ConfigError, loadConfig } from '../config';
 import { openPlanStore } from '../plan-store-factory';
@@ -16,13 +17,13 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const store = await openPlanStore(config, silentLogger);
-  const ref = `SMOKE-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
+  const ref = `SMOKE-${systemClock.now().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
   const me = { aadObjectId: 'smoke-test', displayName: 'Smoke test', email: 'smoke-test@invalid.example' };
   try {
     const task = await store.createTask({ ref, title: 'Smoke test task (safe to delete)', objectiveRef: 'SMOKE', kind: 'Priority', owners: [me], groupsImpacted: [], rag: 'Not started', status: 'Open' });
     console.log(`  created task ${ref} (item ${task.id})`);
     const { task: updated, update } = await store.recordUpdate({
-      update: { taskId: task.id, taskRef: ref, submittedBy: me, submittedAt: new Date().toISOString(), progress: 'Smoke test update', idempotencyKey: randomUUID() },
+      update: { taskId: task.id, taskRef: ref, submittedBy: me, submittedAt: systemClock.now().toISOString(), progress: 'Smoke test update', idempotencyKey: randomUUID() },
       task: { id: task.id, expectedVersion: task.version, patch: { latestUpdate: 'Smoke test update', rag: 'Green' } },
     });
     console.log(`  recorded update ${update.id}; task version ${task.version} -> ${updated.version}`);

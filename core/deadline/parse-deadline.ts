@@ -52,9 +52,20 @@ const SUFFIX = /\s+(?:at\s+the\s+latest|at\s+latest|latest)$/;
 const THEN_ONGOING = /^(?<head>.+?)\s+(?:and\s+then|then|and|-|\/)\s+(?:on-?going|continuing|continuous)(?:\s+thereafter)?$/;
 const ONWARDS = /^(?:from\s+)?(?<head>.+?)\s+onwards?$/;
 // Date-shaped fragments inside longer wording: only shapes that carry a year, so nothing is guessed.
-const CANDIDATES = new RegExp(`\\b(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?${M}\\s+\\d{4}`
-  + '|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|(?:q|qtr\\s*|quarter\\s*)[1-4]\\s+(?:fy\\s*)?\\d{2,4}(?:\\s*[/-]\\s*\\d{2,4})?'
+const DAY = '\\d{1,2}(?:st|nd|rd|th)?\\s+';
+const NUMERIC_DATE = '\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}';
+const CANDIDATES = new RegExp(`\\b(?:(?:${DAY}(?:of\\s+)?)?${M}\\s+\\d{4}|${NUMERIC_DATE}`
+  + '|(?:q|qtr\\s*|quarter\\s*)[1-4]\\s+(?:fy\\s*)?\\d{2,4}(?:\\s*[/-]\\s*\\d{2,4})?'
   + '|(?:fy\\s*)?\\d{4}\\s*[/-]\\s*\\d{2,4})\\b', 'g');
+// What findDeadline looks for in text as written (not normalised).
+const monthYearShape = (year: string) => `(?:${DAY})?${M}\\.?\\s*'?${year}`;
+const FY_QUARTER = 'q[1-4]\\s+\\d{4}\\s*[/-]\\s*\\d{2,4}';
+const FOUND_IN = {
+  // A header labels its column with a date, often a short one: "Oct 18 Update", "RAG Mar '25", "Spring 2024".
+  header: new RegExp(`\\b(?:${monthYearShape('(?:\\d{4}|\\d{2})')}|${NUMERIC_DATE}|${FY_QUARTER}|(?:spring|summer|autumn|winter)\\s+\\d{4})\\b`, 'i'),
+  // A task's wording states a deadline with its full year: "by the end of March 2026", "before 31/03/2026".
+  wording: new RegExp(`\\b(?:by|before|no later than|not later than)\\s+(?:the\\s+)?(?:end\\s+of\\s+)?(?:${monthYearShape('\\d{4}')}|${NUMERIC_DATE}|${FY_QUARTER})\\b`, 'i'),
+};
 
 const NOT_A_DATE: Hit = { kind: 'unparsed', date: null, note: 'Not a real date' };
 
@@ -284,4 +295,22 @@ export function parseDeadline(text: string, context: DeadlineContext = {}): Pars
   const hit = read(from); // "From April 2025 onwards": the start is all there is to remind on
   const note = hit.date ? [hit.note, 'Start date taken as the due date'].filter(Boolean).join('; ') : hit.note;
   return result({ ...hit, note }, true);
+}
+
+export interface FoundDeadline {
+  /** The words as they stand in the text: "by the end of June 2026", "Oct 18". */
+  text: string;
+  /** Where they start in the text. */
+  index: number;
+  parsed: ParsedDeadline;
+}
+
+/**
+ * The first deadline inside longer text, read by parseDeadline. In a task's wording only a stated one
+ * counts: after "by", "before" or "no later than", with its full year. In a column header, any date
+ * that carries a year, short forms and seasons included.
+ */
+export function findDeadline(text: string, within: keyof typeof FOUND_IN, context: DeadlineContext = {}): FoundDeadline | undefined {
+  const found = FOUND_IN[within].exec(text);
+  return found ? { text: found[0], index: found.index, parsed: parseDeadline(found[0], context) } : undefined;
 }

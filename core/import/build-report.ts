@@ -2,9 +2,9 @@ import type { Person } from '../model';
 import type { RoundPlan } from './history-rounds';
 import type { ImportAction, ImportedTask, ImportPerson, ImportReport, ImportTableReport, ImportWarning } from './import-report';
 import type { TableReading } from './layout/read-rows';
+import type { ObjectivePlan } from './objective-changes';
 import type { PlanFileFormat } from './source/plan-source';
 import type { TaskChange } from './task-changes';
-import type { ObjectivePlan } from './write-import';
 
 const person = (p: Person): ImportPerson => ({ aadObjectId: p.aadObjectId, displayName: p.displayName, email: p.email });
 const count = (actions: ImportAction[]): Record<ImportAction, number> => ({

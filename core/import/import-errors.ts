@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 
-export const IMPORT_FILE_PROBLEMS = [
+const IMPORT_FILE_PROBLEMS = [
   'empty',
   'too-large',
   'unsupported',

@@ -64,7 +64,7 @@ export interface ImportedTask {
   history: ImportHistoryEntry[];
 }
 
-export const IMPORT_WARNING_CODES = [
+const IMPORT_WARNING_CODES = [
   'missing-owner',
   'ambiguous-owner',
   'unparsed-deadline',

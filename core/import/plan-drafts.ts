@@ -1,4 +1,5 @@
-import type { Objective, Person, Rag, Task, TaskInput } from '../model';
+import type { ParsedDeadline } from '../deadline/parse-deadline';
+import type { Objective, Person, Rag, Task, TaskInput, TaskKind } from '../model';
 import type { ImportWarning } from './import-report';
 import type { RawTask } from './layout/read-rows';
 import { objectiveFromCell } from './layout/headings';
@@ -112,19 +113,41 @@ class ObjectiveRegistry {
   }
 }
 
+/** A row kept for drafting: its explicit ref (if any), the objective it belongs to and its wording. */
+interface DraftRow {
+  raw: RawTask;
+  ref?: string;
+  objectiveRef: string;
+  title: string;
+}
+
 export async function buildDrafts(raws: RawTask[], ctx: DraftContext): Promise<PlanDrafts> {
   const warnings: ImportWarning[] = [];
-  const skipped: { where: string; reason: string }[] = [];
   const registry = new ObjectiveRegistry(ctx.objectives, warnings, ctx.fileName);
+  const { rows, skipped, seenRefs } = keepRows(raws, registry, warnings);
+  const numbering = new RefNumbering(ctx.tasks, seenRefs);
   const author = importAuthor(ctx.fileName);
+  const drafts: TaskDraft[] = [];
+  for (const row of rows) drafts.push(await draftTask(row, numbering.refOf(row), ctx, author, warnings));
+  if (numbering.generated > 0 && rows.every((r) => !r.raw.given.has('ref'))) {
+    const n = numbering.generated;
+    warnings.push({
+      code: 'generated-refs',
+      message: `The file has no ref column, so ${n} task${n === 1 ? ' was' : 's were'} numbered in order within each objective (1.1, 1.2, …). Importing again matches them by their wording; add a Ref column to keep them matched when the wording changes.`,
+    });
+  }
+  return { drafts, objectives: registry.used, warnings, skipped };
+}
+
+/** Explicit refs, titles and objectives; rows without wording and repeated refs are skipped with a warning. */
+function keepRows(raws: RawTask[], registry: ObjectiveRegistry, warnings: ImportWarning[]) {
+  const skipped: { where: string; reason: string }[] = [];
   const skip = (where: string, reason: string, code: ImportWarning['code'], ref?: string) => {
     skipped.push({ where, reason });
     warnings.push({ code, where, ...(ref && { ref }), message: reason });
   };
-
-  // Pass 1: explicit refs, titles, objectives; duplicates are skipped with a warning.
   const seenRefs = new Map<string, string>();
-  const rows: { raw: RawTask; ref?: string; objectiveRef: string; title: string }[] = [];
+  const rows: DraftRow[] = [];
   for (const raw of raws) {
     const ref = cleanRef(raw.fields.ref);
     if (!raw.fields.title) {
@@ -140,130 +163,182 @@ export async function buildDrafts(raws: RawTask[], ctx: DraftContext): Promise<P
     const src = raw.fields.objective ? objectiveFromCell(raw.fields.objective) : raw.context.objective;
     rows.push({ raw, ref, objectiveRef: registry.resolve(src, ref), title: raw.fields.title });
   }
-
-  // Pass 2: rows without a ref find their task by wording, else get the next free number in their objective.
-  const taken = new Set([...ctx.tasks.map((t) => t.ref), ...seenRefs.keys()]);
-  const existingByWording = new Map(ctx.tasks.map((t) => [`${t.objectiveRef}|${norm(t.title)}`, t.ref]));
-  const counters = new Map<string, number>();
-  let generated = 0;
-  const refOf = (row: (typeof rows)[number]): string => {
-    if (row.ref) return row.ref;
-    generated++;
-    const known = existingByWording.get(`${row.objectiveRef}|${norm(titleAndDescription(row.title, undefined).title)}`);
-    if (known && !seenRefs.has(known)) {
-      seenRefs.set(known, row.raw.where);
-      return known;
-    }
-    let n = counters.get(row.objectiveRef) ?? 0;
-    do n++;
-    while (taken.has(`${row.objectiveRef}.${n}`));
-    counters.set(row.objectiveRef, n);
-    const ref = `${row.objectiveRef}.${n}`;
-    taken.add(ref);
-    seenRefs.set(ref, row.raw.where);
-    return ref;
-  };
-
-  const drafts: TaskDraft[] = [];
-  for (const row of rows) {
-    const ref = refOf(row);
-    drafts.push(await draftTask(row.raw, ref, !row.ref, row.objectiveRef, ctx, author, warnings));
-  }
-  if (generated > 0 && rows.every((r) => !r.raw.given.has('ref'))) {
-    warnings.push({
-      code: 'generated-refs',
-      message: `The file has no ref column, so ${generated} task${generated === 1 ? ' was' : 's were'} numbered in order within each objective (1.1, 1.2, …). Importing again matches them by their wording; add a Ref column to keep them matched when the wording changes.`,
-    });
-  }
-  return { drafts, objectives: registry.used, warnings, skipped };
+  return { rows, skipped, seenRefs };
 }
 
-async function draftTask(raw: RawTask, ref: string, refGenerated: boolean, objectiveRef: string, ctx: DraftContext, author: Person, warnings: ImportWarning[]): Promise<TaskDraft> {
-  const f = raw.fields;
-  const warn = (code: ImportWarning['code'], message: string) => warnings.push({ code, where: raw.where, ref, message });
-  const given = new Set<keyof TaskInput>(['title', 'objectiveRef']);
-  const giveIf = (cond: boolean, ...keys: (keyof TaskInput)[]) => cond && keys.forEach((k) => given.add(k));
+/** A row without a ref finds its task by wording, else gets the next free number in its objective. */
+class RefNumbering {
+  /** How many rows had no ref of their own. */
+  generated = 0;
+  private readonly taken: Set<string>;
+  private readonly byWording: Map<string, string>;
+  private readonly counters = new Map<string, number>();
 
-  const { title, description, cut } = titleAndDescription(f.title!, f.description);
-  if (cut) warn('long-title', 'The task wording is longer than a SharePoint title (255 characters): the title was shortened and the full wording kept in the description.');
-  giveIf(raw.given.has('description') || cut, 'description');
-
-  const owners = await ctx.owners.match(f.owner);
-  const ownerText = f.owner?.trim() || undefined;
-  giveIf(raw.given.has('owner'), 'owners', 'unassignedOwners', 'ownerText');
-  if (!ownerText) warn('missing-owner', 'No owner is given: nobody will be reminded about this task until an officer assigns one.');
-  for (const name of owners.ambiguous) warn('ambiguous-owner', `"${name}" matches more than one person in the directory; kept as text for an officer to assign.`);
-
-  const accountable = await ctx.owners.match(f.accountableOfficer);
-  const accountableText = f.accountableOfficer?.trim() || undefined;
-  giveIf(raw.given.has('accountableOfficer'), 'accountableOfficer', 'accountableOfficerText');
-  for (const name of accountable.ambiguous) warn('ambiguous-owner', `Accountable officer "${name}" matches more than one person in the directory; kept as text.`);
-  const accountableOfficer = accountable.people.length === 1 && accountable.unmatched.length === 0 ? accountable.people[0] : undefined;
-
-  const deadline = readDeadline(f.deadline, f.title!, ctx.reference, raw.given.has('deadline'));
-  giveIf(raw.given.has('deadline') || !!deadline, 'dueDate', 'dueText');
-  const parsed = deadline?.parsed;
-  if (parsed?.kind === 'unparsed') warn('unparsed-deadline', `Deadline "${parsed.text}" could not be read as a date (${parsed.note}); kept as written, with no due date.`);
-  else if (parsed?.flagged) warn('deadline-check', `Deadline "${parsed.text}": ${parsed.note}.`);
-
-  const kindText = f.kind ? readKind(f.kind) : undefined;
-  const kind = kindText ?? raw.context.kind ?? (parsed?.kind === 'ongoing' ? 'Ongoing' : 'Priority');
-  giveIf(!!(kindText ?? raw.context.kind ?? (parsed?.kind === 'ongoing')), 'kind');
-  if (!parsed && raw.given.has('deadline') && kind !== 'Ongoing') warn('missing-deadline', 'No deadline is given: no reminders will be sent for this task until it has one.');
-
-  const newestRag = [...raw.datedRag].sort((a, b) => b.date.localeCompare(a.date))[0]?.text;
-  const ragText = f.rag ?? newestRag;
-  const rag = ragText ? readRag(ragText) : undefined;
-  const status = ragText ? readStatus(ragText) : undefined;
-  if (ragText && !rag && !status) warn('unknown-rag', `RAG "${ragText}" is not one we know (Green, Amber, Red, Complete, Not started); set to Not started.`);
-  giveIf(raw.given.has('rag') || raw.datedRag.length > 0, 'rag', 'status');
-
-  const history: HistoryDraft[] = raw.history.map((h) => {
-    const ragAt = raw.datedRag.find((r) => r.date === h.date)?.text;
-    const hr = ragAt ? readRag(ragAt) : undefined;
-    return { round: h.header.replace(/\s+/g, ' ').trim(), date: h.date, text: h.text, ...(hr && { rag: hr }) };
-  });
-  const newest = history[history.length - 1];
-  const latest = f.progress ? { latestUpdate: f.progress, latestUpdateBy: author } : newest ? { latestUpdate: newest.text, latestUpdateAt: `${newest.date}T12:00:00.000Z`, latestUpdateBy: author } : {};
-  giveIf(raw.given.has('progress') || history.length > 0, 'latestUpdate', 'latestUpdateAt', 'latestUpdateBy');
-
-  const measure = f.successMeasure ?? raw.context.measure;
-  giveIf(raw.given.has('successMeasure') || !!raw.context.measure, 'successMeasure');
-  const indicator = f.indicator ?? raw.context.indicator;
-  giveIf(raw.given.has('indicator') || !!raw.context.indicator, 'indicator');
-  const percent = f.percentComplete ? readPercent(f.percentComplete) : undefined;
-  for (const [field, key] of [['desiredOutcome', 'desiredOutcome'], ['leadService', 'leadService'], ['supportingServices', 'supportingServices'], ['groupsImpacted', 'groupsImpacted'], ['strategy', 'strategy'], ['evidence', 'evidence'], ['risks', 'risks'], ['percentComplete', 'percentComplete']] as const) {
-    giveIf(raw.given.has(field), key);
+  /** `seenRefs`: ref -> where in the file it stands, for the refs the file gives; the refs given here join it. */
+  constructor(tasks: Task[], private readonly seenRefs: Map<string, string>) {
+    this.taken = new Set([...tasks.map((t) => t.ref), ...seenRefs.keys()]);
+    this.byWording = new Map(tasks.map((t) => [`${t.objectiveRef}|${norm(t.title)}`, t.ref]));
   }
+
+  refOf(row: DraftRow): string {
+    if (row.ref) return row.ref;
+    this.generated++;
+    const known = this.byWording.get(`${row.objectiveRef}|${norm(titleAndDescription(row.title, undefined).title)}`);
+    const ref = known && !this.seenRefs.has(known) ? known : this.nextFree(row.objectiveRef);
+    this.seenRefs.set(ref, row.raw.where);
+    return ref;
+  }
+
+  private nextFree(objectiveRef: string): string {
+    let n = this.counters.get(objectiveRef) ?? 0;
+    do n++;
+    while (this.taken.has(`${objectiveRef}.${n}`));
+    this.counters.set(objectiveRef, n);
+    const ref = `${objectiveRef}.${n}`;
+    this.taken.add(ref);
+    return ref;
+  }
+}
+
+/** One row being drafted: the task fields the file speaks for, and a warning about the row. */
+interface Drafting {
+  raw: RawTask;
+  given: Set<keyof TaskInput>;
+  warn: (code: ImportWarning['code'], message: string) => void;
+}
+
+function giveIf(d: Drafting, cond: boolean, ...keys: (keyof TaskInput)[]): void {
+  if (cond) keys.forEach((k) => d.given.add(k));
+}
+
+async function draftTask(row: DraftRow, ref: string, ctx: DraftContext, author: Person, warnings: ImportWarning[]): Promise<TaskDraft> {
+  const { raw, objectiveRef } = row;
+  const f = raw.fields;
+  const d: Drafting = { raw, given: new Set(['title', 'objectiveRef']), warn: (code, message) => warnings.push({ code, where: raw.where, ref, message }) };
+  const { title, description } = draftWording(d);
+  const owners = await draftOwners(d, ctx.owners);
+  const accountable = await draftAccountableOfficer(d, ctx.owners);
+  const parsed = draftDeadline(d, ctx.reference);
+  const kind = draftKind(d, parsed);
+  const { rag, status } = draftRag(d);
+  const { history, latest } = draftHistory(d, author);
+  const others = draftOtherFields(d);
 
   const input: TaskInput = stripUndefined({
     ref,
     title,
     objectiveRef,
-    indicator,
+    indicator: others.indicator,
     kind,
     description,
     desiredOutcome: f.desiredOutcome,
-    successMeasure: measure,
+    successMeasure: others.successMeasure,
     owners: owners.people,
     unassignedOwners: owners.unmatched,
-    ownerText,
-    accountableOfficer,
-    accountableOfficerText: accountableText,
+    ownerText: owners.text,
+    ...accountable,
     leadService: f.leadService,
     supportingServices: f.supportingServices,
     groupsImpacted: f.groupsImpacted ? readGroups(f.groupsImpacted) : [],
     strategy: f.strategy,
     dueDate: parsed?.dueDate ?? undefined,
     dueText: parsed?.text,
-    rag: status === 'Complete' ? 'Complete' : (rag ?? 'Not started'),
-    status: status ?? 'Open',
-    percentComplete: percent,
+    rag,
+    status,
+    percentComplete: others.percentComplete,
     evidence: f.evidence,
     risks: f.risks,
     ...latest,
   });
-  return { where: raw.where, ref, refGenerated, input, given, history, ...(parsed?.flagged && { deadlineNote: parsed.note }), ambiguousOwners: owners.ambiguous };
+  return { where: raw.where, ref, refGenerated: !row.ref, input, given: d.given, history, ...(parsed?.flagged && { deadlineNote: parsed.note }), ambiguousOwners: owners.ambiguous };
+}
+
+function draftWording(d: Drafting): { title: string; description?: string } {
+  const { title, description, cut } = titleAndDescription(d.raw.fields.title!, d.raw.fields.description);
+  if (cut) d.warn('long-title', 'The task wording is longer than a SharePoint title (255 characters): the title was shortened and the full wording kept in the description.');
+  giveIf(d, d.raw.given.has('description') || cut, 'description');
+  return { title, description };
+}
+
+async function draftOwners(d: Drafting, matcher: OwnerMatcher) {
+  const owners = await matcher.match(d.raw.fields.owner);
+  const text = d.raw.fields.owner?.trim() || undefined;
+  giveIf(d, d.raw.given.has('owner'), 'owners', 'unassignedOwners', 'ownerText');
+  if (!text) d.warn('missing-owner', 'No owner is given: nobody will be reminded about this task until an officer assigns one.');
+  for (const name of owners.ambiguous) d.warn('ambiguous-owner', `"${name}" matches more than one person in the directory; kept as text for an officer to assign.`);
+  return { ...owners, text };
+}
+
+/** The accountable officer is set only when the wording names exactly one person we know. */
+async function draftAccountableOfficer(d: Drafting, matcher: OwnerMatcher): Promise<Pick<TaskInput, 'accountableOfficer' | 'accountableOfficerText'>> {
+  const accountable = await matcher.match(d.raw.fields.accountableOfficer);
+  const accountableOfficerText = d.raw.fields.accountableOfficer?.trim() || undefined;
+  giveIf(d, d.raw.given.has('accountableOfficer'), 'accountableOfficer', 'accountableOfficerText');
+  for (const name of accountable.ambiguous) d.warn('ambiguous-owner', `Accountable officer "${name}" matches more than one person in the directory; kept as text.`);
+  const accountableOfficer = accountable.people.length === 1 && accountable.unmatched.length === 0 ? accountable.people[0] : undefined;
+  return { accountableOfficer, accountableOfficerText };
+}
+
+function draftDeadline(d: Drafting, reference: string): ParsedDeadline | undefined {
+  const { raw } = d;
+  const parsed = readDeadline(raw.fields.deadline, raw.fields.title!, reference, raw.given.has('deadline'))?.parsed;
+  giveIf(d, raw.given.has('deadline') || !!parsed, 'dueDate', 'dueText');
+  if (parsed?.kind === 'unparsed') d.warn('unparsed-deadline', `Deadline "${parsed.text}" could not be read as a date (${parsed.note}); kept as written, with no due date.`);
+  else if (parsed?.flagged) d.warn('deadline-check', `Deadline "${parsed.text}": ${parsed.note}.`);
+  return parsed;
+}
+
+/** Priority unless the file says otherwise or the deadline is "ongoing"; an ongoing task needs no deadline. */
+function draftKind(d: Drafting, parsed: ParsedDeadline | undefined): TaskKind {
+  const { raw } = d;
+  const kindText = raw.fields.kind ? readKind(raw.fields.kind) : undefined;
+  const kind = kindText ?? raw.context.kind ?? (parsed?.kind === 'ongoing' ? 'Ongoing' : 'Priority');
+  giveIf(d, !!(kindText ?? raw.context.kind ?? (parsed?.kind === 'ongoing')), 'kind');
+  if (!parsed && raw.given.has('deadline') && kind !== 'Ongoing') d.warn('missing-deadline', 'No deadline is given: no reminders will be sent for this task until it has one.');
+  return kind;
+}
+
+/** The RAG column, else the newest dated RAG column; "Complete" there also closes the task. */
+function draftRag(d: Drafting): Pick<TaskInput, 'rag' | 'status'> {
+  const { raw } = d;
+  const newestRag = [...raw.datedRag].sort((a, b) => b.date.localeCompare(a.date))[0]?.text;
+  const ragText = raw.fields.rag ?? newestRag;
+  const rag = ragText ? readRag(ragText) : undefined;
+  const status = ragText ? readStatus(ragText) : undefined;
+  if (ragText && !rag && !status) d.warn('unknown-rag', `RAG "${ragText}" is not one we know (Green, Amber, Red, Complete, Not started); set to Not started.`);
+  giveIf(d, raw.given.has('rag') || raw.datedRag.length > 0, 'rag', 'status');
+  return { rag: status === 'Complete' ? 'Complete' : (rag ?? 'Not started'), status: status ?? 'Open' };
+}
+
+/** Dated progress columns become history; the progress column, else the newest entry, is the latest update. */
+function draftHistory(d: Drafting, author: Person) {
+  const { raw } = d;
+  const history: HistoryDraft[] = raw.history.map((h) => {
+    const ragAt = raw.datedRag.find((r) => r.date === h.date)?.text;
+    const hr = ragAt ? readRag(ragAt) : undefined;
+    return { round: h.header.replace(/\s+/g, ' ').trim(), date: h.date, text: h.text, ...(hr && { rag: hr }) };
+  });
+  const newest = history[history.length - 1];
+  const progress = raw.fields.progress;
+  const latest: Pick<TaskInput, 'latestUpdate' | 'latestUpdateAt' | 'latestUpdateBy'> = progress
+    ? { latestUpdate: progress, latestUpdateBy: author }
+    : newest ? { latestUpdate: newest.text, latestUpdateAt: `${newest.date}T12:00:00.000Z`, latestUpdateBy: author } : {};
+  giveIf(d, raw.given.has('progress') || history.length > 0, 'latestUpdate', 'latestUpdateAt', 'latestUpdateBy');
+  return { history, latest };
+}
+
+const COPIED_FIELDS = ['desiredOutcome', 'leadService', 'supportingServices', 'groupsImpacted', 'strategy', 'evidence', 'risks', 'percentComplete'] as const;
+
+/** Indicator and success measure (a row can take them from the table around it), and the percentage. */
+function draftOtherFields(d: Drafting): Pick<TaskInput, 'indicator' | 'successMeasure' | 'percentComplete'> {
+  const { raw } = d;
+  const successMeasure = raw.fields.successMeasure ?? raw.context.measure;
+  giveIf(d, raw.given.has('successMeasure') || !!raw.context.measure, 'successMeasure');
+  const indicator = raw.fields.indicator ?? raw.context.indicator;
+  giveIf(d, raw.given.has('indicator') || !!raw.context.indicator, 'indicator');
+  const percentComplete = raw.fields.percentComplete ? readPercent(raw.fields.percentComplete) : undefined;
+  for (const field of COPIED_FIELDS) giveIf(d, raw.given.has(field), field);
+  return { indicator, successMeasure, percentComplete };
 }
 
 function stripUndefined<T extends object>(o: T): T {

@@ -29,7 +29,7 @@ export interface TaskChange {
 }
 
 /** One key per task and column: re-importing the same column finds the entry instead of adding it. */
-export function historyKey(ref: string, round: string): string {
+function historyKey(ref: string, round: string): string {
   return `import:${ref}:${round.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 }
 
@@ -45,60 +45,107 @@ function same(a: unknown, b: unknown): boolean {
 }
 const samePeople = (a: Person[], b: Person[]) => same(a.map((p) => p.aadObjectId).sort(), b.map((p) => p.aadObjectId).sort());
 
-export async function planTaskChange(draft: TaskDraft, existing: Task | undefined, deps: { store: PlanStore; owners: OwnerMatcher }, warnings: ImportWarning[]): Promise<TaskChange> {
+export interface TaskChangeDeps {
+  /** Read only: the history entries an earlier import stored. */
+  store: Pick<PlanStore, 'findUpdateByIdempotencyKey'>;
+  owners: OwnerMatcher;
+}
+
+type Warn = (code: ImportWarning['code'], message: string) => void;
+
+/** A patch being built for an existing task from the draft the file gives for it. */
+interface Patching {
+  draft: TaskDraft;
+  existing: Task;
+  patch: TaskPatch;
+  warn: Warn;
+}
+
+export async function planTaskChange(draft: TaskDraft, existing: Task | undefined, deps: TaskChangeDeps, warnings: ImportWarning[]): Promise<TaskChange> {
   if (!existing) {
     const history = draft.history.map((h) => ({ ...h, key: historyKey(draft.ref, h.round), action: 'create' as const }));
     return { draft, action: 'create', patch: {}, changes: [], result: draft.input, history };
   }
-  const warn = (code: ImportWarning['code'], message: string) => warnings.push({ code, where: draft.where, ref: draft.ref, message });
-  const d = draft.input;
-  const patch: TaskPatch = {};
-  const set = <K extends keyof TaskPatch>(key: K, value: TaskPatch[K]) => {
-    if (!same(existing[key as keyof Task], value)) patch[key] = value;
-  };
-  for (const key of PLAIN_FIELDS) if (draft.given.has(key)) set(key, d[key]);
-
-  // Owners: while the file's wording is unchanged, leave them (an officer may have assigned people).
-  if (draft.given.has('ownerText') && !same(d.ownerText, existing.ownerText)) {
-    const before = await deps.owners.match(existing.ownerText);
-    const kept = existing.owners.filter((p) => !before.people.some((b) => b.aadObjectId === p.aadObjectId));
-    const owners = [...d.owners, ...kept.filter((p) => !d.owners.some((o) => o.aadObjectId === p.aadObjectId))];
-    if (!samePeople(owners, existing.owners)) patch.owners = owners;
-    set('unassignedOwners', d.unassignedOwners);
-    set('ownerText', d.ownerText);
-  }
-  if (draft.given.has('accountableOfficerText') && !same(d.accountableOfficerText, existing.accountableOfficerText)) {
-    if (existing.accountableOfficer?.aadObjectId !== d.accountableOfficer?.aadObjectId) patch.accountableOfficer = d.accountableOfficer;
-    set('accountableOfficerText', d.accountableOfficerText);
-  }
-  // Deadline: while the wording is unchanged, a due date corrected in the app stays.
-  if (draft.given.has('dueText') && !same(d.dueText, existing.dueText)) {
-    set('dueText', d.dueText);
-    set('dueDate', d.dueDate);
-  }
+  const warn: Warn = (code, message) => warnings.push({ code, where: draft.where, ref: draft.ref, message });
+  const p: Patching = { draft, existing, patch: {}, warn };
+  for (const key of PLAIN_FIELDS) if (draft.given.has(key)) set(p, key, draft.input[key]);
+  await patchOwners(p, deps.owners);
+  patchAccountableOfficer(p);
+  patchDeadline(p);
   // RAG and latest update belong to the owners once they have reported through the app.
   const collected = existing.latestUpdateAt !== undefined && existing.latestUpdateBy?.aadObjectId !== IMPORT_AUTHOR_ID;
-  if (draft.given.has('rag') && !(same(d.rag, existing.rag) && same(d.status, existing.status))) {
-    if (collected || existing.pendingRag) {
-      warn('kept-plan-value', `The file says ${d.rag}${d.status !== 'Open' ? ` (${d.status})` : ''}; the plan's ${existing.rag} was kept, as it comes from ${existing.pendingRag ? 'a RAG change awaiting approval' : 'updates collected in the app'}.`);
-    } else {
-      set('rag', d.rag);
-      set('status', d.status);
-    }
-  }
-  if (draft.given.has('latestUpdate') && d.latestUpdate !== undefined && !(same(d.latestUpdate, existing.latestUpdate) && same(d.latestUpdateAt, existing.latestUpdateAt))) {
-    if (collected) warn('kept-plan-value', 'The file\'s progress text differs from the latest update collected in the app; the app\'s was kept (the file\'s is in the history when it is in a dated column).');
-    else {
-      patch.latestUpdate = d.latestUpdate;
-      patch.latestUpdateAt = d.latestUpdateAt;
-      patch.latestUpdateBy = d.latestUpdateBy;
-    }
-  }
+  patchRag(p, collected);
+  patchLatestUpdate(p, collected);
+  const history = await historyChanges(draft, deps.store, warn);
 
+  const changes = Object.keys(p.patch);
+  const result = { ...existing, ...p.patch } as TaskInput;
+  const action: ImportAction = changes.length > 0 || history.some((h) => h.action === 'create') ? 'update' : 'unchanged';
+  return { draft, existing, action, patch: p.patch, changes, result, history };
+}
+
+/** Puts `value` in the patch when it differs from the task's. */
+function set<K extends keyof TaskPatch>({ existing, patch }: Patching, key: K, value: TaskPatch[K]): void {
+  if (!same(existing[key as keyof Task], value)) patch[key] = value;
+}
+
+/** While the file's owner wording is unchanged, the owners stay (an officer may have assigned people). */
+async function patchOwners(p: Patching, matcher: OwnerMatcher): Promise<void> {
+  const { draft: { given, input: d }, existing } = p;
+  if (!given.has('ownerText') || same(d.ownerText, existing.ownerText)) return;
+  const before = await matcher.match(existing.ownerText);
+  const kept = existing.owners.filter((o) => !before.people.some((b) => b.aadObjectId === o.aadObjectId));
+  const owners = [...d.owners, ...kept.filter((k) => !d.owners.some((o) => o.aadObjectId === k.aadObjectId))];
+  if (!samePeople(owners, existing.owners)) p.patch.owners = owners;
+  set(p, 'unassignedOwners', d.unassignedOwners);
+  set(p, 'ownerText', d.ownerText);
+}
+
+function patchAccountableOfficer(p: Patching): void {
+  const { draft: { given, input: d }, existing } = p;
+  if (!given.has('accountableOfficerText') || same(d.accountableOfficerText, existing.accountableOfficerText)) return;
+  if (existing.accountableOfficer?.aadObjectId !== d.accountableOfficer?.aadObjectId) p.patch.accountableOfficer = d.accountableOfficer;
+  set(p, 'accountableOfficerText', d.accountableOfficerText);
+}
+
+/** While the deadline wording is unchanged, a due date corrected in the app stays. */
+function patchDeadline(p: Patching): void {
+  const { draft: { given, input: d }, existing } = p;
+  if (!given.has('dueText') || same(d.dueText, existing.dueText)) return;
+  set(p, 'dueText', d.dueText);
+  set(p, 'dueDate', d.dueDate);
+}
+
+function patchRag(p: Patching, collected: boolean): void {
+  const { draft: { given, input: d }, existing } = p;
+  if (!given.has('rag') || (same(d.rag, existing.rag) && same(d.status, existing.status))) return;
+  if (collected || existing.pendingRag) {
+    p.warn('kept-plan-value', `The file says ${d.rag}${d.status !== 'Open' ? ` (${d.status})` : ''}; the plan's ${existing.rag} was kept, as it comes from ${existing.pendingRag ? 'a RAG change awaiting approval' : 'updates collected in the app'}.`);
+    return;
+  }
+  set(p, 'rag', d.rag);
+  set(p, 'status', d.status);
+}
+
+function patchLatestUpdate(p: Patching, collected: boolean): void {
+  const { draft: { given, input: d }, existing } = p;
+  if (!given.has('latestUpdate') || d.latestUpdate === undefined) return;
+  if (same(d.latestUpdate, existing.latestUpdate) && same(d.latestUpdateAt, existing.latestUpdateAt)) return;
+  if (collected) {
+    p.warn('kept-plan-value', 'The file\'s progress text differs from the latest update collected in the app; the app\'s was kept (the file\'s is in the history when it is in a dated column).');
+    return;
+  }
+  p.patch.latestUpdate = d.latestUpdate;
+  p.patch.latestUpdateAt = d.latestUpdateAt;
+  p.patch.latestUpdateBy = d.latestUpdateBy;
+}
+
+/** Each dated column's entry: new, already stored as it is, or stored before with other wording (kept). */
+async function historyChanges(draft: TaskDraft, store: TaskChangeDeps['store'], warn: Warn): Promise<HistoryChange[]> {
   const history: HistoryChange[] = [];
   for (const h of draft.history) {
     const key = historyKey(draft.ref, h.round);
-    const stored = await deps.store.findUpdateByIdempotencyKey(key);
+    const stored = await store.findUpdateByIdempotencyKey(key);
     if (!stored) history.push({ ...h, key, action: 'create' });
     else if (stored.progress === h.text) history.push({ ...h, key, action: 'unchanged', updateId: stored.id });
     else {
@@ -106,9 +153,5 @@ export async function planTaskChange(draft: TaskDraft, existing: Task | undefine
       warn('history-changed', `"${h.round}" was imported before with other wording; the history keeps the first import's text.`);
     }
   }
-
-  const changes = Object.keys(patch);
-  const result = { ...existing, ...patch } as TaskInput;
-  const action: ImportAction = changes.length > 0 || history.some((h) => h.action === 'create') ? 'update' : 'unchanged';
-  return { draft, existing, action, patch, changes, result, history };
+  return history;
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError, NotFoundError } from '../errors';
 import type { UpdateRound } from '../model';
 import { formatDate } from '../plan/london-time';
 
@@ -13,8 +13,17 @@ export class RoundAlreadyOpenError extends DomainError {
   }
 }
 
-export class NoOpenRoundError extends DomainError {
-  constructor(message = 'No update round is open.') {
-    super(message);
+/** There is no such round: none is open, none was ever opened, or the id is unknown (a 404). */
+export class NoOpenRoundError extends NotFoundError {
+  constructor(message = 'No update round is open.', roundId = 'open') {
+    super('Update round', roundId);
+    this.message = message;
+  }
+}
+
+/** The round exists but was closed already, by this officer or another at the same moment (a 409). */
+export class RoundClosedError extends DomainError {
+  constructor(readonly round: UpdateRound) {
+    super(`The update round "${round.name}" is already closed.`);
   }
 }

@@ -1,7 +1,8 @@
 import type { Update, UpdateRound } from '../model';
 import type { Clock } from '../ports/clock';
 import type { PlanStore } from '../ports/plan-store';
-import { NoOpenRoundError } from '../rounds/round-errors';
+import { ConflictError } from '../errors';
+import { NoOpenRoundError, RoundClosedError } from '../rounds/round-errors';
 import { liveStanding, roundProgress, snapshotLine, tasksInRound, type RoundProgress } from '../rounds/round-rules';
 
 export interface CloseRoundDeps {
@@ -18,11 +19,11 @@ export interface CloseRoundResult {
 /**
  * Closes the open round and keeps, in the round, each in-scope task's latest update and RAG: the
  * "April update" column of the board report, whatever happens to the tasks afterwards. Throws
- * NoOpenRoundError, or ConflictError when the round changed meanwhile (nothing written).
+ * NoOpenRoundError (no such round, or none open), RoundClosedError (closed already, also when
+ * someone closed it meanwhile), or ConflictError when the round changed otherwise (nothing written).
  */
 export async function closeRound(deps: CloseRoundDeps, cmd: { roundId?: string } = {}): Promise<CloseRoundResult> {
-  const open = (await deps.store.listRounds({ state: 'Open' })).find((r) => cmd.roundId === undefined || r.id === cmd.roundId);
-  if (!open) throw new NoOpenRoundError();
+  const open = await roundToClose(deps.store, cmd.roundId);
   const tasks = await deps.store.listTasks();
   const inScope = tasksInRound(open, tasks);
   const snapshot = [];
@@ -30,6 +31,23 @@ export async function closeRound(deps: CloseRoundDeps, cmd: { roundId?: string }
     const latest: Update | undefined = task.latestUpdateAt ? (await deps.store.listUpdates(task.id)).at(-1) : undefined;
     snapshot.push(snapshotLine(task, latest));
   }
-  const round = await deps.store.updateRound(open.id, open.version, { state: 'Closed', closedAt: deps.clock.now().toISOString(), snapshot });
-  return { round, progress: roundProgress(liveStanding(open, tasks)) };
+  try {
+    const round = await deps.store.updateRound(open.id, open.version, { state: 'Closed', closedAt: deps.clock.now().toISOString(), snapshot });
+    return { round, progress: roundProgress(liveStanding(open, tasks)) };
+  } catch (err) {
+    const now = err instanceof ConflictError ? (await deps.store.listRounds()).find((r) => r.id === open.id) : undefined;
+    throw now?.state === 'Closed' ? new RoundClosedError(now) : err;
+  }
+}
+
+async function roundToClose(store: PlanStore, roundId: string | undefined): Promise<UpdateRound> {
+  if (roundId === undefined) {
+    const [open] = await store.listRounds({ state: 'Open' });
+    if (!open) throw new NoOpenRoundError();
+    return open;
+  }
+  const round = (await store.listRounds()).find((r) => r.id === roundId);
+  if (!round) throw new NoOpenRoundError('There is no such update round: it may have been removed.', roundId);
+  if (round.state === 'Closed') throw new RoundClosedError(round);
+  return round;
 }

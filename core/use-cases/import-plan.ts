@@ -4,15 +4,16 @@ import { planRounds, type RoundLine } from '../import/history-rounds';
 import { ImportFileError } from '../import/import-errors';
 import type { ImportReport, ImportWarning } from '../import/import-report';
 import { readRows, type RowsReading } from '../import/layout/read-rows';
+import { planObjectives } from '../import/objective-changes';
 import { OwnerMatcher } from '../import/owners/owner-matcher';
 import { buildDrafts, importAuthor } from '../import/plan-drafts';
 import { readPlanFile } from '../import/source/read-plan-file';
 import { planTaskChange, type TaskChange } from '../import/task-changes';
-import { writeObjectives, writeRounds, writeTask, type ObjectivePlan } from '../import/write-import';
 import { londonDate } from '../plan/london-time';
 import type { Clock } from '../ports/clock';
 import type { Directory } from '../ports/directory';
 import type { PlanStore } from '../ports/plan-store';
+import { writeObjectives, writeRounds, writeTask } from './import-writes';
 
 /**
  * Brings a council's existing plan (.xlsx, .docx or .csv) into the store: the CLI (`npm run import`)
@@ -73,12 +74,7 @@ export async function importPlan(deps: ImportPlanDeps, cmd: ImportPlanCommand): 
     warnings.push({ code: 'skipped-sheets', message: `Sheets not read: ${names}. Unhide or rename a sheet and import again if it holds tasks.` });
   }
 
-  const objectivePlans: ObjectivePlan[] = [...drafts.objectives].map(([ref, o]) => {
-    const existing = objectives.find((x) => x.ref === ref);
-    if (!existing) return { ref, title: o.title, action: 'create' };
-    const action = o.fromFile && o.title !== existing.title ? 'update' : 'unchanged';
-    return { ref, title: action === 'update' ? o.title : existing.title, action, existing: { id: existing.id, version: existing.version } };
-  });
+  const objectivePlans = planObjectives(drafts.objectives, objectives);
 
   const byRef = new Map(tasks.map((t) => [t.ref, t]));
   const changes: TaskChange[] = [];

@@ -1,5 +1,4 @@
-import { NoOpenRoundError } from '../../core/rounds/round-errors';
-import { getBoardReport } from '../../core/export/board-report';
+import { getBoardReport } from '../../core/use-cases/get-board-report';
 import { boardReportDocx } from '../../core/export/board-report-docx';
 import { planCsv } from '../../core/export/plan-csv';
 import { planXlsx } from '../../core/export/plan-xlsx';
@@ -8,7 +7,6 @@ import type { Clock } from '../../core/ports/clock';
 import type { PlanStore } from '../../core/ports/plan-store';
 import type { ReminderPolicy } from '../../core/reminders/reminder-policy';
 import { getPlanView } from '../../core/use-cases/get-plan-view';
-import { failure } from './api-responses';
 import type { ApiRoute, Authorize } from './api-route';
 import { guardedRoute } from './guarded-route';
 
@@ -36,13 +34,8 @@ export function exportRoutes(deps: { store: PlanStore; clock: Clock; authorize: 
       { method: 'GET', path: '/api/export/board-report.docx', need: 'officer', notFound: 'There is no such update round: it may have been removed. Reload the page.' },
       async (request) => {
         const roundId = request.query.round?.trim() || undefined;
-        try {
-          const report = await getBoardReport(deps, { roundId });
-          return { status: 200, file: { bytes: await boardReportDocx(report), contentType: DOCX, fileName: `board-report-${fileSlug(report.round.name)}.docx` } };
-        } catch (err) {
-          if (err instanceof NoOpenRoundError) return failure(404, err.message);
-          throw err;
-        }
+        const report = await getBoardReport(deps, { roundId });
+        return { status: 200, file: { bytes: await boardReportDocx(report), contentType: DOCX, fileName: `board-report-${fileSlug(report.round.name)}.docx` } };
       },
     ),
   ];

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors';
-import { NoOpenRoundError, RoundAlreadyOpenError } from '../../core/rounds/round-errors';
+import { NoOpenRoundError, RoundAlreadyOpenError, RoundClosedError } from '../../core/rounds/round-errors';
 import { failure, invalidFields } from './api-responses';
 import type { AccessNeed, ApiRequest, ApiResponse, ApiRoute, Authorize, Caller } from './api-route';
 
@@ -31,8 +31,10 @@ export function domainErrorResponse(err: unknown, notFound = 'That item was not 
   if (err instanceof ValidationError) {
     return invalidFields(err.fields.map((f) => f.message).join(' '), Object.fromEntries(err.fields.map((f) => [f.field, f.message])));
   }
+  // "No round has been opened yet" says more than the route's generic not-found message.
+  if (err instanceof NoOpenRoundError && err.id === 'open') return failure(404, err.message);
   if (err instanceof NotFoundError) return failure(404, notFound);
-  if (err instanceof RoundAlreadyOpenError || err instanceof NoOpenRoundError) return failure(409, err.message);
+  if (err instanceof RoundAlreadyOpenError || err instanceof RoundClosedError) return failure(409, err.message);
   if (err instanceof ConflictError) return failure(409, 'Someone else changed this at the same moment. Reload and try again.');
   if (err instanceof ForbiddenError) return failure(403, err.message);
   throw err;

@@ -3,11 +3,10 @@ import type { UpdateRound } from '../../core/model';
 import type { Clock } from '../../core/ports/clock';
 import type { Logger } from '../../core/ports/logger';
 import type { PlanStore } from '../../core/ports/plan-store';
-import { NoOpenRoundError } from '../../core/rounds/round-errors';
 import { closeRound } from '../../core/use-cases/close-round';
 import { getRoundStatus } from '../../core/use-cases/get-round-status';
 import { openRound } from '../../core/use-cases/open-round';
-import { failure, invalidFields, ok } from './api-responses';
+import { invalidFields, ok } from './api-responses';
 import type { ApiRoute, Authorize } from './api-route';
 import { guardedRoute } from './guarded-route';
 
@@ -59,16 +58,7 @@ export function roundsRoutes(deps: RoundsRouteDeps): ApiRoute[] {
 
     guardedRoute(authorize, { method: 'POST', path: '/api/rounds/:id/close', need: 'officer', notFound }, async (request, caller) => {
       const id = request.params.id ?? '';
-      const round = (await deps.store.listRounds()).find((r) => r.id === id);
-      if (!round) return failure(404, notFound);
-      if (round.state === 'Closed') return failure(409, `The update round "${round.name}" is already closed.`);
-      try {
-        await closeRound(deps, { roundId: id });
-      } catch (err) {
-        // Closed by someone else between our read and our write.
-        if (err instanceof NoOpenRoundError) return failure(409, `The update round "${round.name}" is already closed.`);
-        throw err;
-      }
+      await closeRound(deps, { roundId: id });
       deps.log?.info({ roundId: id, by: caller.aadObjectId }, 'update round closed from the tab');
       return ok(await getRoundStatus(deps, { roundId: id }));
     }),

@@ -31,7 +31,7 @@ describe('GET /api/plan caching (real server)', () => {
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edi-plan-cache-'));
-    ctx = await createAppContext(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), { log: silentLogger });
+    ctx = await createAppContext(loadConfig({ NODE_ENV: 'test', SCHEDULER_ENABLED: 'false', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), { log: silentLogger });
     await ctx.store.createTask(taskInput({ ref: '1.1', latestUpdate: 'First' }));
     app = await startApp(ctx);
   });

@@ -48,7 +48,7 @@ describe('tab sign-in over HTTP (the real server, SSO on, keys from a local JWKS
   before(async () => {
     entra = await startFakeEntra();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edi-tab-auth-'));
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TAB_DEV_USER: 'off', MicrosoftAppTenantId: TENANT, TAB_SSO_CLIENT_ID: CLIENT_ID, TAB_AUTH_JWKS_URL: entra.jwksUrl, EDI_OFFICER_IDS: 'oid-officer' });
+    const config = loadConfig({ NODE_ENV: 'test', SCHEDULER_ENABLED: 'false', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TAB_DEV_USER: 'off', MicrosoftAppTenantId: TENANT, TAB_SSO_CLIENT_ID: CLIENT_ID, TAB_AUTH_JWKS_URL: entra.jwksUrl, EDI_OFFICER_IDS: 'oid-officer' });
     ctx = await createAppContext(config, { log: silentLogger });
     app = await startApp(ctx);
   });

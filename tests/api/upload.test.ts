@@ -18,7 +18,7 @@ describe('POST /api/import over HTTP (real server)', () => {
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edi-upload-'));
-    ctx = await createAppContext(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), { log: silentLogger });
+    ctx = await createAppContext(loadConfig({ NODE_ENV: 'test', SCHEDULER_ENABLED: 'false', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), { log: silentLogger });
     app = await startApp(ctx);
   });
   after(async () => {

@@ -34,7 +34,7 @@ export interface RealTabAppOptions {
 
 export async function startRealTabApp(options: RealTabAppOptions = {}): Promise<RealTabApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edi-tab-'));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TAB_DEV_USER: options.devUser ?? 'priya', API_RATE_LIMIT_PER_USER: '0', API_RATE_LIMIT_PER_ADDRESS: '0' });
+  const config = loadConfig({ NODE_ENV: 'test', SCHEDULER_ENABLED: 'false', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TAB_DEV_USER: options.devUser ?? 'priya', API_RATE_LIMIT_PER_USER: '0', API_RATE_LIMIT_PER_ADDRESS: '0' });
   const ctx = await createAppContext(config, { clock: fixedClock(options.now ?? TEST_NOW), log: silentLogger });
   await (options.seed ?? seedDemoWithExtras)(ctx);
   const app: RunningApp = await startApp(ctx);

@@ -41,7 +41,7 @@ describe('reminder delivery end to end over HTTP, within Teams limits', function
       blocked: BLOCKED.map(conversationOf),
       gone: GONE.map(conversationOf),
     });
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, REMINDER_SENDS_PER_SECOND: String(SENDS_PER_SECOND) });
+    const config = loadConfig({ NODE_ENV: 'test', SCHEDULER_ENABLED: 'false', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, REMINDER_SENDS_PER_SECOND: String(SENDS_PER_SECOND) });
     ctx = await createAppContext(config, { log: silentLogger, clock: fixedClock(now) });
     app = await startApp(ctx);
     for (let i = 0; i < OWNERS; i++) {

@@ -60,7 +60,7 @@ for (const storeUnderTest of [sqlite, sharePointOverEmulator()]) {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edi-e2e-'));
       storeSettings = await storeUnderTest.settings(dataDir);
       connector = await startFakeConnector();
-      ctx = await createAppContext(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...storeSettings }), { log: silentLogger });
+      ctx = await createAppContext(loadConfig({ NODE_ENV: 'test', SCHEDULER_ENABLED: 'false', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...storeSettings }), { log: silentLogger });
       await seedDemoPlan(ctx);
       app = await startApp(ctx);
     });

@@ -1,4 +1,4 @@
-import { parseDeadline } from '../../deadline/parse-deadline';
+import { findDeadline, type DeadlineKind } from '../../deadline/parse-deadline';
 import { fieldForHeader, normaliseHeader } from './header-rules';
 import type { ImportMapping } from './mapping-file';
 import type { PlanField } from './plan-fields';
@@ -20,22 +20,18 @@ export interface ColumnMap {
   distinctFields: number;
 }
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-const DATE_IN_HEADER = new RegExp(
-  `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\s*'?(?:\\d{4}|\\d{2})\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b`
-    + '|\\bq[1-4]\\s+\\d{4}\\s*[/-]\\s*\\d{2,4}\\b|\\b(?:spring|summer|autumn|winter)\\s+\\d{4}\\b',
-  'i',
-);
+/** What a dated column's date can be: a day, a month or a quarter, not a year or "ongoing". */
+const DATED_KINDS = new Set<DeadlineKind>(['date', 'month', 'quarter']);
 
 /** "October 2018 Update" -> 2018-10-31; undefined unless the header is a date plus progress or RAG words. */
 export function datedColumn(header: string): { field: 'progress' | 'rag'; date: string } | undefined {
-  const token = DATE_IN_HEADER.exec(header)?.[0];
-  if (!token) return undefined;
-  const parsed = parseDeadline(token, { reference: '2000-01-01' });
-  if (!parsed.dueDate || !['date', 'month', 'quarter'].includes(parsed.kind)) return undefined;
-  const rest = normaliseHeader(header.replace(token, ' ')).replace(/\b(?:as at|as of|at|to|for|in)\b/g, ' ').trim();
+  const found = findDeadline(header, 'header', { reference: '2000-01-01' });
+  const date = found?.parsed.dueDate;
+  if (!found || !date || !DATED_KINDS.has(found.parsed.kind)) return undefined;
+  const withoutDate = `${header.slice(0, found.index)} ${header.slice(found.index + found.text.length)}`;
+  const rest = normaliseHeader(withoutDate).replace(/\b(?:as at|as of|at|to|for|in)\b/g, ' ').trim();
   const field = rest === '' ? 'progress' : fieldForHeader(rest);
-  return field === 'progress' || field === 'rag' ? { field, date: parsed.dueDate } : undefined;
+  return field === 'progress' || field === 'rag' ? { field, date } : undefined;
 }
 
 function roleFor(header: string, mapping: ImportMapping): ColumnRole | undefined | 'ignore' {

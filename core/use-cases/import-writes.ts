@@ -1,21 +1,14 @@
 import { DuplicateError } from '../errors';
+import { newRound, roundAdditions, roundTimes, type RoundPlan } from '../import/history-rounds';
+import type { ObjectivePlan } from '../import/objective-changes';
+import type { TaskChange } from '../import/task-changes';
 import type { Person, UpdateRound } from '../model';
 import type { PlanStore } from '../ports/plan-store';
-import { newRound, roundAdditions, roundTimes, type RoundPlan } from './history-rounds';
-import type { ImportAction } from './import-report';
-import type { TaskChange } from './task-changes';
 
 /**
- * The writes of a real run, in an order that makes a re-run safe after a failure part-way: objectives,
- * then each task with its history entries (keyed, so none is written twice), then the rounds.
+ * The writes of a real import run, in an order that makes a re-run safe after a failure part-way:
+ * objectives, then each task with its history entries (keyed, so none is written twice), then the rounds.
  */
-
-export interface ObjectivePlan {
-  ref: string;
-  title: string;
-  action: ImportAction;
-  existing?: { id: string; version: string };
-}
 
 export async function writeObjectives(store: PlanStore, objectives: ObjectivePlan[]): Promise<void> {
   for (const o of objectives) {

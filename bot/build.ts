@@ -38,7 +38,7 @@ export interface ServerBuildResult {
   warnings: Message[];
 }
 
-export class ServerBuildError extends Error {
+class ServerBuildError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ServerBuildError';
@@ -46,7 +46,7 @@ export class ServerBuildError extends Error {
 }
 
 /** Builds into a sibling folder first, so a failed build leaves the previous dist/ in place. */
-export async function buildServer(outDir: string = SERVER_DIST_DIR): Promise<ServerBuildResult> {
+async function buildServer(outDir: string = SERVER_DIST_DIR): Promise<ServerBuildResult> {
   const started = performance.now();
   const staging = `${outDir}.building`;
   await rm(staging, { recursive: true, force: true });

@@ -160,7 +160,7 @@ async function decide(deps: CardActionDeps, actor: Actor, data: Record<string, u
 }
 
 /** "Already approved by Sam Okafor, 22 Nov 2026 at 10:32": what a later click is told. */
-export function alreadyDecided(a: RagApproval): string {
+function alreadyDecided(a: RagApproval): string {
   if (a.state === 'Superseded') return 'The owner has since proposed something else, so there is nothing to decide on this one.';
   const when = a.decidedAt ? ` at ${formatInstant(a.decidedAt)}` : '';
   return `Already ${a.state === 'Approved' ? 'approved' : 'rejected'} by ${a.decidedBy?.displayName ?? a.approver.displayName}${when}.`;

@@ -18,10 +18,6 @@ export function withRequestId<T>(requestId: string, run: () => T): T {
   return requestScope.run(requestId, run);
 }
 
-export function currentRequestId(): string | undefined {
-  return requestScope.getStore();
-}
-
 const REDACTED_KEYS = new Set(
   [
     'progress', 'evidence', 'risks', 'supportneeded', 'comment', 'justification', 'text', 'body', 'title', 'description',

@@ -142,7 +142,6 @@ export type ConversationRecord = ConversationRecordInput & Stored;
 export const ROUND_STATES = ['Open', 'Closed'] as const;
 export type RoundState = (typeof ROUND_STATES)[number];
 
-export const ROUND_SCOPE_KINDS = ['all-open', 'objectives', 'tasks'] as const;
 /** Which tasks an update round asks about: every open task, or those of some objectives, or some tasks. */
 export type RoundScope = { kind: 'all-open' } | { kind: 'objectives'; refs: string[] } | { kind: 'tasks'; refs: string[] };
 

@@ -19,7 +19,7 @@ export interface TabBuildResult {
 }
 
 /** The bundle failed to build; `message` holds esbuild's formatted errors. */
-export class TabBuildError extends Error {
+class TabBuildError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'TabBuildError';

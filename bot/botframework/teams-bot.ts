@@ -156,7 +156,7 @@ function tenantOf(context: TurnContext): string | undefined {
   return channelData?.tenant?.id ?? context.activity.conversation?.tenantId;
 }
 
-export function cardMessage(card: AdaptiveCardJson, summary: string) {
+function cardMessage(card: AdaptiveCardJson, summary: string) {
   const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
   message.summary = summary;
   return message;

@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from '../config';
 import { createGraphApi } from '../plan-store-factory';
 
 /** "https://contoso.sharepoint.com/sites/edi" -> the site id Graph uses; ids pass through. */
-export async function resolveSiteId(api: GraphApi, site: string): Promise<string> {
+async function resolveSiteId(api: GraphApi, site: string): Promise<string> {
   if (!/^https?:\/\//i.test(site)) return site;
   const url = new URL(site);
   const path = url.pathname.replace(/\/+$/, '');

@@ -105,7 +105,7 @@ function listeningPort(child: ChildProcess, timeoutMs: number): Promise<number> 
  * installationUpdate: serviceUrl `<url>/_connector`, the configured chat and bot ids), so reminders
  * reach the demo user before the page is first opened; the playground holds them until it is.
  */
-export function playgroundReference(url: string, user: DemoUserKey): ConversationSeen {
+function playgroundReference(url: string, user: DemoUserKey): ConversationSeen {
   const person = demoUsers[user];
   return {
     aadObjectId: person.aadObjectId,

@@ -11,7 +11,7 @@ export interface EnvFiles {
   files: string[];
 }
 
-export function environmentName(name: string): string {
+function environmentName(name: string): string {
   if (!/^[a-z0-9][a-z0-9_-]{0,39}$/i.test(name)) throw new Error(`"${name}" is not an environment name: use letters, digits, "-" or "_" (e.g. local, dev, prod)`);
   return name;
 }

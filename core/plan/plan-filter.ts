@@ -12,14 +12,14 @@ import { RAG_VALUES, TASK_STATUSES, type Rag } from '../model';
 import type { ObjectiveView, PlanView, TaskView } from '../plan-view';
 import { compareRefs } from './ref-order';
 
-export const PLAN_SORTS = ['ref', 'due', 'rag'] as const;
+const PLAN_SORTS = ['ref', 'due', 'rag'] as const;
 export type PlanSort = (typeof PLAN_SORTS)[number];
-export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 const MAX_TEXT = 200;
 
-export const planFilterSchema = z.object({
+const planFilterSchema = z.object({
   rag: z.array(z.enum(RAG_VALUES)).min(1).optional(),
   status: z.array(z.enum(TASK_STATUSES)).min(1).optional(),
   owner: z.string().min(1).max(MAX_TEXT).optional(),
@@ -127,7 +127,7 @@ function searchableText(task: FilterableTask): string {
 }
 
 /** Does one task pass the filter? (The objective is checked by the caller, which knows the task's objective.) */
-export function taskMatches(task: TaskView, filter: PlanFilter): boolean {
+function taskMatches(task: TaskView, filter: PlanFilter): boolean {
   const t = task as FilterableTask;
   if (filter.rag && !filter.rag.includes(t.rag)) return false;
   if (filter.status && !filter.status.includes(t.status)) return false;
@@ -145,7 +145,7 @@ export function taskMatches(task: TaskView, filter: PlanFilter): boolean {
 }
 
 /** Worst first when ascending: the order an officer scans a plan in. */
-export const RAG_SORT_ORDER: readonly Rag[] = ['Red', 'Amber', 'Green', 'Not started', 'Complete'];
+const RAG_SORT_ORDER: readonly Rag[] = ['Red', 'Amber', 'Green', 'Not started', 'Complete'];
 
 function compareTasks(a: TaskView, b: TaskView, sort: PlanSort): number {
   if (sort === 'due') {

@@ -9,7 +9,7 @@ export interface OutboundCard {
   summary: string;
 }
 
-export const DELIVERY_FAILURES = ['no-conversation', 'blocked', 'not-found', 'throttled', 'transient'] as const;
+const DELIVERY_FAILURES = ['no-conversation', 'blocked', 'not-found', 'throttled', 'transient'] as const;
 export type DeliveryFailureKind = (typeof DELIVERY_FAILURES)[number];
 
 /** A classified send failure: permanent ones (no-conversation, blocked, not-found) are not retried. */

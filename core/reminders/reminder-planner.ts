@@ -68,7 +68,7 @@ export function planReminders(tasks: Task[], loggedKeys: ReadonlySet<string>, no
 }
 
 /** The accountable officer, unless they own the task too; else the EDI leads (never an owner). */
-export function escalationRecipients(task: Task, policy: ReminderPolicy): Person[] {
+function escalationRecipients(task: Task, policy: ReminderPolicy): Person[] {
   const isOwner = (p: Person) => task.owners.some((o) => o.aadObjectId === p.aadObjectId);
   if (task.accountableOfficer && !isOwner(task.accountableOfficer)) return [task.accountableOfficer];
   return (policy.ediLeads ?? []).filter((p) => !isOwner(p));

@@ -4,10 +4,10 @@ import { answeredInRound, tasksInRound } from '../rounds/round-rules';
 import type { PlannedReminder } from './reminder-planner';
 import { DEFAULT_ROUND_CHASER_DAYS, type ReminderPolicy } from './reminder-policy';
 
-export const ROUND_OPEN_TRIGGER = 'round-open';
+const ROUND_OPEN_TRIGGER = 'round-open';
 
 /** A chaser whose day falls this close to the opening is skipped: the opening ask covers it. */
-export const CHASER_MIN_DAYS_AFTER_OPENING = 3;
+const CHASER_MIN_DAYS_AFTER_OPENING = 3;
 
 /**
  * Which update-round asks are due now: a pure function of (tasks, rounds, already-logged keys,

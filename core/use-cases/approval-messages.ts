@@ -97,7 +97,7 @@ export async function announceSuperseded(deps: ApprovalMessagingDeps, approval: 
  * Claims `key` in the reminder log, then sends; the outcome is recorded against the claim.
  * `retryFailed`: a claim whose send failed before may be taken back (once per failure) and tried again.
  */
-export async function sendOnce(
+async function sendOnce(
   deps: ApprovalMessagingDeps,
   key: string,
   taskId: string,

@@ -7,7 +7,7 @@ import type { PlanStore } from '../ports/plan-store';
 import { RoundAlreadyOpenError } from '../rounds/round-errors';
 import { ownersToAsk, tasksInRound } from '../rounds/round-rules';
 
-export const ROUND_NAME_MAX = 255; // a SharePoint Title (single line of text)
+const ROUND_NAME_MAX = 255; // a SharePoint Title (single line of text)
 
 export interface OpenRoundDeps {
   store: PlanStore;

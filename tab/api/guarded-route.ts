@@ -27,7 +27,7 @@ export function guardedRoute(
   };
 }
 
-export function domainErrorResponse(err: unknown, notFound = 'That item was not found: it may have been removed. Reload the plan.'): ApiResponse {
+function domainErrorResponse(err: unknown, notFound = 'That item was not found: it may have been removed. Reload the plan.'): ApiResponse {
   if (err instanceof ValidationError) {
     return invalidFields(err.fields.map((f) => f.message).join(' '), Object.fromEntries(err.fields.map((f) => [f.field, f.message])));
   }

@@ -18,7 +18,7 @@ export function planRoutes(deps: { store: PlanStore; clock: Clock; authorize: Au
 }
 
 /** The plan view for the store's current change stamp and today's date; concurrent callers share one build. */
-export function cachedPlanView(deps: { store: PlanStore; clock: Clock; reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'> }): () => Promise<PreparedJson> {
+function cachedPlanView(deps: { store: PlanStore; clock: Clock; reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'> }): () => Promise<PreparedJson> {
   let cached: { key: string; value: Promise<PreparedJson> } | undefined;
   return async () => {
     const key = `${await deps.store.changeStamp()}|${londonDate(deps.clock.now())}`;

@@ -12,7 +12,7 @@ import { usePlanFilter, useUrlParam } from './url-state';
 import { useMe } from './use-me';
 import { usePlan } from './use-plan';
 
-export const PLAN_TITLE = 'Equality, Diversity and Inclusion action plan';
+const PLAN_TITLE = 'Equality, Diversity and Inclusion action plan';
 
 const useStyles = makeStyles({
   main: {

@@ -23,7 +23,7 @@ import { useHorizontalOverflow } from './use-horizontal-overflow';
 import { useVirtualRows } from './use-virtual-rows';
 import { visuallyHidden } from './visually-hidden';
 
-export const COLUMNS = [
+const COLUMNS = [
   { key: 'ref', label: 'Ref', width: '6%' },
   { key: 'task', label: 'Task', width: '24%' },
   { key: 'owners', label: 'Owner(s)', width: '13%' },

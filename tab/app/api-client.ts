@@ -17,7 +17,7 @@ export class ApiError extends Error {
   }
 }
 
-export const UNREACHABLE_MESSAGE = 'The server could not be reached. Check your connection and try again.';
+const UNREACHABLE_MESSAGE = 'The server could not be reached. Check your connection and try again.';
 
 async function headersFor(accept: string, contentType?: string): Promise<Headers> {
   const headers = new Headers({ Accept: accept });
@@ -70,7 +70,7 @@ export async function apiUpload<T>(path: string, file: Blob, contentType: string
 }
 
 /** The file name from a Content-Disposition header (RFC 6266 `filename*` preferred). */
-export function fileNameFrom(disposition: string | null, fallback: string): string {
+function fileNameFrom(disposition: string | null, fallback: string): string {
   if (!disposition) return fallback;
   const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   if (extended?.[1]) {

@@ -14,7 +14,7 @@ const UPLOAD_TYPES: Record<string, string> = {
   csv: 'application/csv',
 };
 
-export function uploadTypeFor(fileName: string): string {
+function uploadTypeFor(fileName: string): string {
   const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
   return UPLOAD_TYPES[extension] ?? 'application/octet-stream';
 }

@@ -1,7 +1,7 @@
 import { ApiError, apiJson } from './api-client';
 import type { PlanData } from './api-types';
 
-export const PLAN_URL = '/api/plan';
+const PLAN_URL = '/api/plan';
 
 /** Fetches the plan from the tab's API. Throws ApiError with words fit for the page. */
 export async function fetchPlan(signal?: AbortSignal): Promise<PlanData> {

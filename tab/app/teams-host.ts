@@ -11,7 +11,7 @@ export type HostThemeName = 'default' | 'dark' | 'contrast';
 
 const HOST_THEME_NAMES: readonly HostThemeName[] = ['default', 'dark', 'contrast'];
 
-export function parseHostThemeName(value: string | null | undefined): HostThemeName | undefined {
+function parseHostThemeName(value: string | null | undefined): HostThemeName | undefined {
   return HOST_THEME_NAMES.find((name) => name === value);
 }
 
@@ -31,7 +31,7 @@ export interface ConnectOptions {
 }
 
 /** Teams hosts tabs in an iframe (web, desktop) or a web view with a native bridge (mobile). */
-export function mightBeInTeams(): boolean {
+function mightBeInTeams(): boolean {
   let framed = true;
   try {
     framed = window.self !== window.top;
@@ -42,7 +42,7 @@ export function mightBeInTeams(): boolean {
 }
 
 /** Resolves with the host's theme when running inside Teams, or null when not (or too slow). */
-export async function connectToTeams({ timeoutMs = 3000, onThemeChange }: ConnectOptions): Promise<TeamsConnection | null> {
+async function connectToTeams({ timeoutMs = 3000, onThemeChange }: ConnectOptions): Promise<TeamsConnection | null> {
   if (!mightBeInTeams()) return null;
   try {
     await withTimeout(app.initialize(), timeoutMs);

@@ -15,18 +15,18 @@ function writeSearch(update: (params: URLSearchParams) => string): void {
   window.history.replaceState(window.history.state, '', url);
 }
 
-export function readFilterFromUrl(): PlanFilter {
+function readFilterFromUrl(): PlanFilter {
   return parsePlanFilter(new URLSearchParams(window.location.search));
 }
 
-export function writeFilterToUrl(filter: PlanFilter): void {
+function writeFilterToUrl(filter: PlanFilter): void {
   writeSearch((params) => {
     for (const key of FILTER_KEYS) params.delete(key);
     return [planFilterToQuery(filter), params.toString()].filter(Boolean).join('&');
   });
 }
 
-export function writeParamToUrl(key: string, value: string | undefined): void {
+function writeParamToUrl(key: string, value: string | undefined): void {
   writeSearch((params) => {
     if (value === undefined) params.delete(key);
     else params.set(key, value);

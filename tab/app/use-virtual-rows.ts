@@ -2,7 +2,7 @@ import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tansta
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 
 /** Tables shorter than this render every row: virtualising them saves nothing. */
-export const VIRTUALISE_FROM = 40;
+const VIRTUALISE_FROM = 40;
 const ESTIMATED_ROW_PX = 92;
 
 export interface VirtualRowSlot {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { RoundSnapshotLine, UpdateRoundInput } from '../../core/model';
 import { roundFromFields, roundToFields, snapshotJson } from '../../core/store/sharepoint/field-mapping';
-import { NOTE_MAX_CHARS } from '../../core/store/sharepoint/list-schema';
+import { NOTE_MAX_CHARS } from '../../core/store/sharepoint/columns/column';
 import { carol } from '../support/builders';
 
 const line = (i: number, over: Partial<RoundSnapshotLine> = {}): RoundSnapshotLine => ({

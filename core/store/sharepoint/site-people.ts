@@ -1,4 +1,5 @@
 import type { Person } from '../../model';
+import type { Column, Fields } from './columns/column';
 import type { GraphApi } from './graph/graph-api';
 import { fieldEquals } from './odata';
 
@@ -19,6 +20,27 @@ export class SitePeople {
     private readonly missRetryMs = 10 * 60_000,
     private readonly now = () => Date.now(),
   ) {}
+
+  /**
+   * The `<Column>LookupId` fields for the Person columns whose people `record` carries: a multi
+   * column gets every id found, a single one its id, or null on a patch when there is none.
+   */
+  async lookupFields(columns: readonly Column[], record: object, forPatch: boolean): Promise<Fields> {
+    const fields: Fields = {};
+    for (const c of columns) {
+      if (c.type !== 'person' || c.key === undefined || !(c.key in record)) continue;
+      const value = (record as Record<string, unknown>)[c.key] as Person | Person[] | undefined;
+      if (c.multi) {
+        if (!value) continue;
+        fields[`${c.name}LookupId@odata.type`] = 'Collection(Edm.String)';
+        fields[`${c.name}LookupId`] = await this.lookupIds(value as Person[]);
+      } else {
+        const [id] = value ? await this.lookupIds([value as Person]) : [];
+        if (id !== undefined || forPatch) fields[`${c.name}LookupId`] = id ?? null;
+      }
+    }
+    return fields;
+  }
 
   async lookupIds(people: Person[]): Promise<string[]> {
     const ids = await Promise.all(people.map((p) => this.lookupId(p.email)));

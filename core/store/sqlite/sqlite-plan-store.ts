@@ -46,6 +46,16 @@ function isUniqueViolation(err: unknown): boolean {
   return err instanceof Error && 'code' in err && (err as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** Runs a write; a unique index it would break becomes DuplicateError(entity, key). */
+function unique<T>(entity: string, key: string, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new DuplicateError(entity, key);
+    throw err;
+  }
+}
+
 /** Numeric ids only: a non-numeric id can never match, so it is simply "not found". */
 function rowId(id: string): number | undefined {
   return /^\d+$/.test(id) ? Number(id) : undefined;
@@ -88,29 +98,15 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async createObjective(input: ObjectiveInput): Promise<Objective> {
-    try {
-      const info = this.db
-        .prepare('INSERT INTO objectives (version, ref, data) VALUES (1, ?, ?)')
-        .run(input.ref, toPersistence(input));
-      return { ...input, id: String(info.lastInsertRowid), version: '1' };
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DuplicateError('Objective', input.ref);
-      throw err;
-    }
+    const id = unique('Objective', input.ref, () => this.insert('INSERT INTO objectives (version, ref, data) VALUES (1, ?, ?)', input.ref, toPersistence(input)));
+    return { ...input, id: String(id), version: '1' };
   }
 
   async updateObjective(id: string, expectedVersion: string, patch: Partial<ObjectiveInput>): Promise<Objective> {
     return this.writeTransaction(() => {
-      const row = this.db.prepare('SELECT id, version, data FROM objectives WHERE id = ?').get(rowId(id)) as Row | undefined;
-      if (!row) throw new NotFoundError('Objective', id);
-      if (String(row.version) !== expectedVersion) throw new ConflictError('Objective', id, expectedVersion, String(row.version));
+      const row = this.rowToWrite('objectives', 'Objective', id, expectedVersion);
       const next: ObjectiveInput = { ...toDomain<ObjectiveInput>(row), ...patch };
-      try {
-        this.db.prepare('UPDATE objectives SET version = version + 1, ref = ?, data = ? WHERE id = ?').run(next.ref, toPersistence(next), row.id);
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new DuplicateError('Objective', next.ref);
-        throw err;
-      }
+      unique('Objective', next.ref, () => this.db.prepare('UPDATE objectives SET version = version + 1, ref = ?, data = ? WHERE id = ?').run(next.ref, toPersistence(next), row.id));
       return { ...next, id, version: String(row.version + 1) };
     })();
   }
@@ -147,16 +143,8 @@ export class SqlitePlanStore implements PlanStore {
 
   async createTask(input: TaskInput): Promise<Task> {
     return this.writeTransaction(() => {
-      let id: number;
-      try {
-        const info = this.db
-          .prepare('INSERT INTO tasks (version, ref, status, due_date, data) VALUES (1, ?, ?, ?, ?)')
-          .run(input.ref, input.status, input.dueDate ?? null, toPersistence(input));
-        id = Number(info.lastInsertRowid);
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new DuplicateError('Task', input.ref);
-        throw err;
-      }
+      const insert = () => this.insert('INSERT INTO tasks (version, ref, status, due_date, data) VALUES (1, ?, ?, ?, ?)', input.ref, input.status, input.dueDate ?? null, toPersistence(input));
+      const id = unique('Task', input.ref, insert);
       this.writeOwners(id, input);
       return { ...input, id: String(id), version: '1' };
     })();
@@ -171,10 +159,8 @@ export class SqlitePlanStore implements PlanStore {
       const existing = this.db.prepare('SELECT 1 FROM updates WHERE idempotency_key = ?').get(update.idempotencyKey);
       if (existing) throw new DuplicateError('Update', update.idempotencyKey);
       const saved = this.applyTaskPatch(task.id, task.expectedVersion, task.patch);
-      const info = this.db
-        .prepare('INSERT INTO updates (version, task_id, submitted_at, idempotency_key, data) VALUES (1, ?, ?, ?, ?)')
-        .run(rowId(task.id), update.submittedAt, update.idempotencyKey, toPersistence(update));
-      return { task: saved, update: { ...update, id: String(info.lastInsertRowid), version: '1' } };
+      const id = this.insert('INSERT INTO updates (version, task_id, submitted_at, idempotency_key, data) VALUES (1, ?, ?, ?, ?)', rowId(task.id), update.submittedAt, update.idempotencyKey, toPersistence(update));
+      return { task: saved, update: { ...update, id: String(id), version: '1' } };
     })();
   }
 
@@ -206,32 +192,19 @@ export class SqlitePlanStore implements PlanStore {
     return rows.map((r) => toDomain<UpdateRoundInput>(r));
   }
 
+  /** The partial unique index on state lets one round be Open: a second is DuplicateError. */
   async createRound(input: UpdateRoundInput): Promise<UpdateRound> {
-    try {
-      const info = this.db
-        .prepare('INSERT INTO update_rounds (version, state, opens_at, data) VALUES (1, ?, ?, ?)')
-        .run(input.state, input.opensAt, toPersistence(input));
-      return { ...input, id: String(info.lastInsertRowid), version: '1' };
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DuplicateError('Open update round', input.name);
-      throw err;
-    }
+    const id = unique('Open update round', input.name, () => this.insert('INSERT INTO update_rounds (version, state, opens_at, data) VALUES (1, ?, ?, ?)', input.state, input.opensAt, toPersistence(input)));
+    return { ...input, id: String(id), version: '1' };
   }
 
   async updateRound(id: string, expectedVersion: string, patch: UpdateRoundPatch): Promise<UpdateRound> {
     return this.writeTransaction(() => {
-      const row = this.db.prepare('SELECT id, version, data FROM update_rounds WHERE id = ?').get(rowId(id)) as Row | undefined;
-      if (!row) throw new NotFoundError('Update round', id);
-      if (String(row.version) !== expectedVersion) throw new ConflictError('Update round', id, expectedVersion, String(row.version));
+      const row = this.rowToWrite('update_rounds', 'Update round', id, expectedVersion);
       const { id: _i, version: _v, ...current } = toDomain<UpdateRoundInput>(row);
       const next: UpdateRoundInput = { ...current, ...patch };
       const data = toPersistence(next);
-      try {
-        this.db.prepare('UPDATE update_rounds SET version = version + 1, state = ?, opens_at = ?, data = ? WHERE id = ?').run(next.state, next.opensAt, data, row.id);
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new DuplicateError('Open update round', next.name);
-        throw err;
-      }
+      unique('Open update round', next.name, () => this.db.prepare('UPDATE update_rounds SET version = version + 1, state = ?, opens_at = ?, data = ? WHERE id = ?').run(next.state, next.opensAt, data, row.id));
       // As stored: a field patched to undefined is gone, as when the round is read again.
       return toDomain<UpdateRoundInput>({ id: row.id, version: row.version + 1, data });
     })();
@@ -258,22 +231,13 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async createApproval(input: RagApprovalInput): Promise<RagApproval> {
-    try {
-      const info = this.db
-        .prepare('INSERT INTO rag_approvals (version, key, task_id, state, approver_id, data) VALUES (1, ?, ?, ?, ?, ?)')
-        .run(input.key, input.taskId, input.state, input.approver.aadObjectId, toPersistence(input));
-      return { ...input, id: String(info.lastInsertRowid), version: '1' };
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DuplicateError('RAG approval', input.key);
-      throw err;
-    }
+    const insert = () => this.insert('INSERT INTO rag_approvals (version, key, task_id, state, approver_id, data) VALUES (1, ?, ?, ?, ?, ?)', input.key, input.taskId, input.state, input.approver.aadObjectId, toPersistence(input));
+    return { ...input, id: String(unique('RAG approval', input.key, insert)), version: '1' };
   }
 
   async updateApproval(id: string, expectedVersion: string, patch: RagApprovalPatch): Promise<RagApproval> {
     return this.writeTransaction(() => {
-      const row = this.db.prepare('SELECT id, version, data FROM rag_approvals WHERE id = ?').get(rowId(id)) as Row | undefined;
-      if (!row) throw new NotFoundError('RAG approval', id);
-      if (String(row.version) !== expectedVersion) throw new ConflictError('RAG approval', id, expectedVersion, String(row.version));
+      const row = this.rowToWrite('rag_approvals', 'RAG approval', id, expectedVersion);
       const { id: _i, version: _v, ...current } = toDomain<RagApprovalInput>(row);
       const { key: _k, taskId: _t, ...safePatch } = patch as RagApprovalPatch & { key?: string; taskId?: string };
       const data = toPersistence({ ...current, ...safePatch });
@@ -351,9 +315,7 @@ export class SqlitePlanStore implements PlanStore {
 
   /** Must run inside a transaction. */
   private applyTaskPatch(id: string, expectedVersion: string, patch: TaskPatch): Task {
-    const row = this.db.prepare('SELECT id, version, data FROM tasks WHERE id = ?').get(rowId(id)) as Row | undefined;
-    if (!row) throw new NotFoundError('Task', id);
-    if (String(row.version) !== expectedVersion) throw new ConflictError('Task', id, expectedVersion, String(row.version));
+    const row = this.rowToWrite('tasks', 'Task', id, expectedVersion);
     const { id: _i, version: _v, ...current } = toDomain<TaskInput>(row);
     const { ref: _ref, ...safePatch } = patch as TaskPatch & { ref?: string };
     const next: TaskInput = { ...current, ...safePatch };
@@ -362,6 +324,19 @@ export class SqlitePlanStore implements PlanStore {
       .run(next.status, next.dueDate ?? null, toPersistence(next), row.id);
     if (patch.owners) this.writeOwners(row.id, next);
     return { ...next, id, version: String(row.version + 1) };
+  }
+
+  /** The new row's id. */
+  private insert(sql: string, ...params: unknown[]): number {
+    return Number(this.db.prepare(sql).run(...params).lastInsertRowid);
+  }
+
+  /** The row a versioned write starts from (inside its transaction): NotFoundError, or ConflictError when stale. */
+  private rowToWrite(table: string, entity: string, id: string, expectedVersion: string): Row {
+    const row = this.db.prepare(`SELECT id, version, data FROM ${table} WHERE id = ?`).get(rowId(id)) as Row | undefined;
+    if (!row) throw new NotFoundError(entity, id);
+    if (String(row.version) !== expectedVersion) throw new ConflictError(entity, id, expectedVersion, String(row.version));
+    return row;
   }
 
   private writeOwners(taskId: number, task: Pick<TaskInput, 'owners'>): void {

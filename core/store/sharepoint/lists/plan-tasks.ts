@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { RAG_VALUES, TASK_KINDS, TASK_STATUSES, type TaskInput } from '../../../model';
+import { choice, dateOnly, instant, json, note, number, people, person, personSchema, text } from '../columns/codecs';
+import { columnsOf, type ColumnTable } from '../columns/list-definition';
+
+const { col, title } = columnsOf<TaskInput>();
+
+export const taskTable: ColumnTable<TaskInput> = {
+  columns: [
+    title('title', text, { required: true }),
+    col('ref', 'Ref', text, { required: true, unique: true }),
+    col('objectiveRef', 'ObjectiveRef', text, { required: true, indexed: true }),
+    col('indicator', 'Indicator', text),
+    col('kind', 'Kind', choice(TASK_KINDS), { orElse: 'Priority' }),
+    col('description', 'Description', note),
+    col('desiredOutcome', 'DesiredOutcome', note),
+    col('successMeasure', 'SuccessMeasure', note),
+    // People as the domain knows them (AAD object id, name, email) go in the *Json columns: a
+    // Person column's lookup ids cannot be turned back into AAD object ids through Graph.
+    col('owners', 'Owner', people),
+    col('owners', 'OwnersJson', json(z.array(personSchema)), { orElse: [] }),
+    col('accountableOfficer', 'AccountableOfficer', person),
+    col('accountableOfficer', 'AccountableOfficerJson', json(personSchema)),
+    col('unassignedOwners', 'UnassignedOwnersJson', json(z.array(z.string()))),
+    col('ownerText', 'OwnerText', note),
+    col('accountableOfficerText', 'AccountableOfficerText', note),
+    col('leadService', 'LeadService', note),
+    col('supportingServices', 'SupportingServices', note),
+    col('groupsImpacted', 'GroupsImpacted', json(z.array(z.string())), { orElse: [] }),
+    col('strategy', 'Strategy', text),
+    col('dueDate', 'DueDate', dateOnly, { indexed: true }),
+    col('dueText', 'DueText', text),
+    col('rag', 'Rag', choice(RAG_VALUES), { required: true }),
+    col('status', 'Status', choice(TASK_STATUSES), { required: true, indexed: true }),
+    col('percentComplete', 'PercentComplete', number),
+    col('latestUpdate', 'LatestUpdate', note),
+    col('latestUpdateAt', 'LatestUpdateAt', instant),
+    col('latestUpdateBy', 'LatestUpdateByJson', json(personSchema)),
+    col('evidence', 'Evidence', note),
+    col('risks', 'Risks', note),
+    col('pendingRag', 'PendingRag', choice(RAG_VALUES)),
+    col('pendingApprovalId', 'PendingApprovalId', text),
+    col('delegatedBy', 'DelegatedByJson', json(personSchema)),
+    col('delegatedAt', 'DelegatedAt', instant),
+  ],
+};

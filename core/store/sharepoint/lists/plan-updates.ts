@@ -1,0 +1,25 @@
+import { RAG_VALUES, type UpdateInput } from '../../../model';
+import { choice, dateOnly, instant, json, note, person, personSchema, text, writeOnly } from '../columns/codecs';
+import { columnsOf, type ColumnTable } from '../columns/list-definition';
+
+const { col, title } = columnsOf<UpdateInput>();
+
+export const updateTable: ColumnTable<UpdateInput> = {
+  columns: [
+    // The task ref, for people reading the list.
+    title('taskRef', writeOnly(text)),
+    col('taskId', 'TaskId', text, { required: true, indexed: true }),
+    col('taskRef', 'TaskRef', text, { required: true, indexed: true }),
+    col('round', 'Round', text),
+    col('submittedBy', 'SubmittedBy', person),
+    col('submittedBy', 'SubmittedByJson', json(personSchema), { required: true }),
+    col('submittedAt', 'SubmittedAt', instant, { required: true, indexed: true }),
+    col('progress', 'Progress', note, { required: true }),
+    col('ragProposed', 'RagProposed', choice(RAG_VALUES)),
+    col('evidence', 'Evidence', note),
+    col('risks', 'Risks', note),
+    col('supportNeeded', 'SupportNeeded', note),
+    col('revisedDueDateRequested', 'RevisedDueDateRequested', dateOnly),
+    col('idempotencyKey', 'IdempotencyKey', text, { required: true, unique: true }),
+  ],
+};

@@ -1,40 +1,30 @@
 /**
- * `npm run smoke:tenant`: a round trip against a real SharePoint site through Graph, when the
- * settings for one are present (STORE=sharepoint, SHAREPOINT_SITE_ID, Graph credentials). Creates
- * a SMOKE-… task, records an update against it, reads both back, then withdraws the task. Says
- * plainly when it did not run.
+ * `npm run smoke:tenant [-- --provisioning]`: checks the product's assumptions about Microsoft Graph
+ * and Teams against a real tenant (duplicate keys, PATCH answers, delta paging, person columns,
+ * the store round trip, ...) and prints a table: assumption, observed, result. Needs STORE=sharepoint,
+ * SHAREPOINT_SITE_ID and Graph credentials; says plainly when it did not run. See ADMIN.md.
  */
-import { randomUUID } from 'node:crypto';
-import { systemClock } from '../../core/ports/clock';
+import { parseArgs } from 'node:util';
 import { silentLogger } from '../../core/ports/logger';
 import { ConfigError, loadConfig } from '../config';
-import { openPlanStore } from '../plan-store-factory';
+import { runSmoke } from '../smoke/run-smoke';
 
 async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { provisioning: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    console.log('Usage: npm run smoke:tenant [-- --provisioning]\n  --provisioning  also create (and delete) a scratch list: run while the fullcontrol grant is in place.');
+    return 0;
+  }
   if (process.env.STORE !== 'sharepoint' || !process.env.SHAREPOINT_SITE_ID) {
-    console.log('smoke:tenant DID NOT RUN: set STORE=sharepoint, SHAREPOINT_SITE_ID and Graph credentials (see infra/sharepoint-access.md).');
+    console.log('smoke:tenant DID NOT RUN: set STORE=sharepoint, SHAREPOINT_SITE_ID and Graph credentials (see ADMIN.md, "Check a tenant").');
     return 0;
   }
   const config = loadConfig();
-  const store = await openPlanStore(config, silentLogger);
-  const ref = `SMOKE-${systemClock.now().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
-  const me = { aadObjectId: 'smoke-test', displayName: 'Smoke test', email: 'smoke-test@invalid.example' };
-  try {
-    const task = await store.createTask({ ref, title: 'Smoke test task (safe to delete)', objectiveRef: 'SMOKE', kind: 'Priority', owners: [me], groupsImpacted: [], rag: 'Not started', status: 'Open' });
-    console.log(`  created task ${ref} (item ${task.id})`);
-    const { task: updated, update } = await store.recordUpdate({
-      update: { taskId: task.id, taskRef: ref, submittedBy: me, submittedAt: systemClock.now().toISOString(), progress: 'Smoke test update', idempotencyKey: randomUUID() },
-      task: { id: task.id, expectedVersion: task.version, patch: { latestUpdate: 'Smoke test update', rag: 'Green' } },
-    });
-    console.log(`  recorded update ${update.id}; task version ${task.version} -> ${updated.version}`);
-    const again = await store.getTaskByRef(ref);
-    if (again?.latestUpdate !== 'Smoke test update') throw new Error('the update did not read back');
-    await store.updateTask(updated.id, updated.version, { status: 'Withdrawn' });
-    console.log(`smoke:tenant PASSED against site ${config.sharepoint?.siteId}. Task ${ref} is left as Withdrawn; delete it in the list if you like.`);
-    return 0;
-  } finally {
-    await store.close();
-  }
+  console.log(`smoke:tenant against site ${config.sharepoint?.siteId}:`);
+  const rows = await runSmoke(config, { provisioning: values.provisioning, print: (l) => console.log(l), log: silentLogger });
+  const failed = rows.filter((r) => r.result === 'FAIL').length;
+  console.log(failed ? `smoke:tenant FAILED: ${failed} assumption(s) do not hold.` : 'smoke:tenant PASSED.');
+  return failed ? 1 : 0;
 }
 
 main().then(

@@ -19,18 +19,24 @@ export function emulatorApi(emulator: GraphEmulator, retry: RetryPolicy = FAST_R
   return new GraphApi({ baseUrl: emulator.baseUrl, tokens: { getToken: async () => 'emulator-token' }, retry, onRetry });
 }
 
-/** A provisioned site on a fresh Graph emulator and a SharePoint store connected to it. */
-export async function openEmulatedSharePoint(options: GraphEmulatorOptions & { refreshIntervalMs?: number } = {}): Promise<EmulatedSharePoint> {
+/**
+ * A provisioned site on a fresh Graph emulator and a SharePoint store connected to it; `seed` runs
+ * before the store connects (so its first read loads what it seeds).
+ */
+export async function openEmulatedSharePoint(
+  options: GraphEmulatorOptions & { refreshIntervalMs?: number; seed?: (emulator: GraphEmulator) => void } = {},
+): Promise<EmulatedSharePoint> {
   const emulator = await startGraphEmulator(options);
   const api = emulatorApi(emulator);
   await applyProvisioning(api, await planProvisioning(api, emulator.siteId));
+  options.seed?.(emulator);
   const store = await SharePointPlanStore.connect(api, { siteId: emulator.siteId, refreshIntervalMs: options.refreshIntervalMs });
   return { emulator, api, store };
 }
 
 /** For the contract suite: closing the store also stops its emulator. */
-export async function sharePointStoreForContract(): Promise<PlanStore> {
-  const { emulator, store } = await openEmulatedSharePoint();
+export async function sharePointStoreForContract(variants: GraphEmulatorOptions['variants'] = {}): Promise<PlanStore> {
+  const { emulator, store } = await openEmulatedSharePoint({ variants });
   const close = store.close.bind(store);
   store.close = async () => {
     await close();

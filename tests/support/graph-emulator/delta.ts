@@ -1,5 +1,7 @@
+import { itemJson } from './field-reads';
 import { GraphError, invalidRequest } from './graph-errors';
 import type { ItemState, ListState } from './list-state';
+import type { SiteStore } from './site-store';
 
 /**
  * List item delta (https://learn.microsoft.com/graph/api/listitem-delta).
@@ -77,4 +79,26 @@ export function deltaPage(list: ListState, token: DeltaToken | 'latest' | undefi
     return { entries: page, next: encodeDeltaToken({ list: list.id, gen: generation, since, upTo, after: page[page.length - 1]!.seq }) };
   }
   return { entries: page, delta: encodeDeltaToken({ list: list.id, gen: generation, since: upTo }) };
+}
+
+/**
+ * A delta entry for a current item. With `fields` asked for, the `deltaItemFields` variant decides
+ * which items carry them: all, none, every other one, or (with a token) only the columns written
+ * since it, a cleared column as null.
+ */
+export function deltaItemJson(store: SiteStore, list: ListState, item: ItemState, o: { fields?: { select?: string[] }; since: number; index: number }): Record<string, unknown> {
+  const mode = store.variants.deltaItemFields;
+  const withFields = o.fields !== undefined && mode !== 'none' && !(mode === 'some' && o.index % 2 === 1);
+  const json = itemJson(store, list, item, withFields ? { fields: o.fields } : {});
+  if (withFields && mode === 'changed' && o.since > 0) json.fields = changedOnly(json.fields as Record<string, unknown>, item, o.since, o.fields!.select);
+  return json;
+}
+
+function changedOnly(fields: Record<string, unknown>, item: ItemState, since: number, select: string[] | undefined): Record<string, unknown> {
+  const changed = new Set([...item.changedAt].filter(([, seq]) => seq > since).map(([name]) => name));
+  const column = (key: string) => (key.endsWith('LookupId') ? key.slice(0, -'LookupId'.length) : key);
+  const out: Record<string, unknown> = { '@odata.etag': fields['@odata.etag'] };
+  for (const [key, value] of Object.entries(fields)) if (changed.has(column(key))) out[key] = value;
+  for (const name of changed) if (!item.values.has(name) && (select === undefined || select.includes(name))) out[name] = null;
+  return out;
 }

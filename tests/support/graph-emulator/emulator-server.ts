@@ -9,6 +9,7 @@ import { resourceUnitsFor } from './resource-units';
 import { route } from './router';
 import type { SiteStore } from './site-store';
 import { Throttle } from './throttling';
+import { type TimedOutWrite, WriteTimeouts } from './write-timeouts';
 
 /**
  * The HTTP front of the emulator: one pipeline for every request — authentication, injected
@@ -28,6 +29,14 @@ export const VERSION_ROOT = '/v1.0';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Which kind of write a request is, for WriteTimeouts. */
+function writeKind(method: string, path: GraphPath): TimedOutWrite | undefined {
+  if (path.kind === 'batch') return 'batch';
+  if (path.kind === 'items' && method === 'POST') return 'create';
+  if (path.kind === 'itemFields' && method === 'PATCH') return 'update';
+  return undefined;
+}
+
 /**
  * App-only calls carry `Authorization: Bearer <token>`; a missing or empty token is 401
  * `InvalidAuthenticationToken` (https://learn.microsoft.com/graph/errors, "Code property").
@@ -43,6 +52,7 @@ export class EmulatorServer {
   readonly requests: RecordedRequest[] = [];
   private units = 0;
   readonly throttle = new Throttle();
+  readonly timeouts = new WriteTimeouts();
   private server?: http.Server;
   baseUrl = '';
 
@@ -102,6 +112,9 @@ export class EmulatorServer {
         if (throttled) throw throttled;
         res = route({ store: this.store, req, path, query, baseUrl: this.baseUrl, pageSize: this.pageSize }, parsed);
       }
+      // Applied, and then the answer is lost on the way back.
+      const timedOut = res.status < 300 ? this.timeouts.take(writeKind(req.method, parsed)) : undefined;
+      if (timedOut) throw timedOut;
     } catch (err) {
       res = this.errorResponse(err, req);
     }

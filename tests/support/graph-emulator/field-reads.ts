@@ -9,10 +9,10 @@ import type { SiteStore } from './site-store';
  * with their `fields` fieldValueSet (https://learn.microsoft.com/graph/api/resources/fieldvalueset).
  *
  * - Empty columns are omitted from `fields`, as Graph does.
- * - Person columns read back as `<Name>LookupId`: a string id, or for multi-selection an array of
- *   string ids; a multi-selection column also reads back under its bare name as
- *   `[{ LookupId, LookupValue, Email }]`. (Graph's exact output for multi-person columns is not in
- *   its reference pages; see the report.)
+ * - Person columns read back as `<Name>LookupId` (a string id, or an array of them for
+ *   multi-selection), as fieldvalueset describes. Graph's reference pages do not show multi-person
+ *   output nor say whether ids are numbers: the `personReadForm` and `lookupIds` variants give the
+ *   other forms (lookup objects `{ LookupId, LookupValue, Email }` under the bare name; integer ids).
  * - `fields(select=…)` returns `@odata.etag` plus the selected fields.
  */
 
@@ -22,18 +22,27 @@ export function itemEtag(item: ItemState): string {
   return formatEtag(item.uniqueId, item.version);
 }
 
-function personObjects(store: SiteStore, ids: number[]): Record<string, unknown>[] {
-  return ids.map((id) => ({ LookupId: id, LookupValue: store.users.displayName(id) ?? '', Email: store.users.email(id) ?? '' }));
+function personObject(store: SiteStore, id: number): Record<string, unknown> {
+  const lookupId = store.variants.lookupIds === 'integer' ? id : String(id);
+  return { LookupId: lookupId, LookupValue: store.users.displayName(id) ?? '', Email: store.users.email(id) ?? '' };
+}
+
+/** A person column's fields in the forms the variants ask for. */
+function personFields(store: SiteStore, column: Column, v: number | number[]): [string, unknown][] {
+  const ids = Array.isArray(v) ? v : [v];
+  if (ids.length === 0) return [];
+  const { personReadForm, lookupIds } = store.variants;
+  const id = (n: number) => (lookupIds === 'integer' ? n : String(n));
+  const out: [string, unknown][] = [];
+  if (personReadForm !== 'object') out.push([`${column.name}LookupId`, Array.isArray(v) ? ids.map(id) : id(ids[0]!)]);
+  if (personReadForm !== 'lookupId') out.push([column.name, Array.isArray(v) ? ids.map((n) => personObject(store, n)) : personObject(store, ids[0]!)]);
+  return out;
 }
 
 function columnFields(store: SiteStore, column: Column, item: ItemState): [string, unknown][] {
   const v = item.values.get(column.name);
   if (v === undefined || v === null) return [];
-  if (column.kind === 'personOrGroup') {
-    if (!Array.isArray(v)) return [[`${column.name}LookupId`, String(v)]];
-    if (v.length === 0) return [];
-    return [[`${column.name}LookupId`, v.map(String)], [column.name, personObjects(store, v)]];
-  }
+  if (column.kind === 'personOrGroup') return personFields(store, column, v as number | number[]);
   return [[column.name, v]];
 }
 

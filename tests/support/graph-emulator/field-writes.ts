@@ -7,9 +7,11 @@ import { fieldNotRecognized, invalidRequest } from './graph-errors';
  *
  * Value shapes per column type follow what Graph accepts for SharePoint columns: text and choice as
  * strings, numbers as JSON numbers, booleans as JSON booleans, dates as ISO 8601 or `yyyy-MM-dd`
- * strings, and people as `<Name>LookupId` — a single id, or for multi-selection an array annotated
- * `<Name>LookupId@odata.type: "Collection(Edm.String)"` (OData JSON format §7.1, "Control
- * Information: type"; https://learn.microsoft.com/graph/api/resources/fieldvalueset). The emulator is
+ * strings, and people as `<Name>LookupId` (https://learn.microsoft.com/graph/api/resources/fieldvalueset)
+ * — a single id, or for multi-selection an array annotated `<Name>LookupId@odata.type`
+ * (OData JSON format §7.1, "Control Information: type") whose values must be of the annotated type:
+ * numbers for `Collection(Edm.Int32)`, strings for `Collection(Edm.String)`. Which of the two forms
+ * Graph takes is undocumented: the `lookupWrites` variant says. Otherwise the emulator is
  * deliberately strict (no string-to-number coercion) so adapter mapping bugs surface in tests.
  */
 
@@ -19,10 +21,16 @@ export type StoredValue = string | number | boolean | number[] | null;
 export interface WriteContext {
   columns: readonly Column[];
   userExists(lookupId: number): boolean;
+  /** Which lookup-id forms are accepted (variants.ts). */
+  lookupWrites: 'any' | 'int32';
 }
 
 const LOOKUP_SUFFIX = 'LookupId';
-const COLLECTION_TYPES = new Set(['Collection(Edm.String)', 'Collection(Edm.Int32)', 'Collection(Edm.Int64)']);
+/** Collection annotations per accepted form, and the JSON type each wants its values in. */
+const COLLECTION_TYPES: Record<WriteContext['lookupWrites'], Record<string, 'number' | 'string'>> = {
+  any: { 'Collection(Edm.Int32)': 'number', 'Collection(Edm.Int64)': 'number', 'Collection(Edm.String)': 'string' },
+  int32: { 'Collection(Edm.Int32)': 'number' },
+};
 /** Read-only names Graph returns in `fields` that a client may echo back: refused, not ignored. */
 const READ_ONLY = new Set(['id', 'ID', 'Created', 'Modified', 'AuthorLookupId', 'EditorLookupId', 'ContentType', '_UIVersionString', 'Attachments', 'Edit', 'LinkTitle', 'LinkTitleNoMenu', 'ItemChildCount', 'FolderChildCount']);
 
@@ -107,9 +115,11 @@ function coerce(column: Column, value: unknown): StoredValue {
   }
 }
 
-function lookupId(raw: unknown, field: string): number {
+/** A lookup id in the JSON type `want` (any: a number or its digits). */
+function lookupId(raw: unknown, field: string, want: 'number' | 'string' | 'any'): number {
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n <= 0) throw invalidRequest(`The value '${String(raw)}' of field '${field}' is not a lookup id.`);
+  if (want !== 'any' && typeof raw !== want) throw typeMismatch(field, want === 'number' ? 'Edm.Int32' : 'Edm.String');
   return n;
 }
 
@@ -118,16 +128,18 @@ function coercePerson(column: Column, field: string, value: unknown, annotation:
   if (value === null || value === '') return multi ? [] : null;
   if (Array.isArray(value)) {
     if (!multi) throw invalidRequest(`Field '${column.name}' allows one person; '${field}' must be a single lookup id.`);
-    if (typeof annotation !== 'string' || !COLLECTION_TYPES.has(annotation)) {
+    const accepted = COLLECTION_TYPES[ctx.lookupWrites];
+    const want = typeof annotation === 'string' ? accepted[annotation] : undefined;
+    if (!want) {
       // What OData says for an untyped collection: the annotation is how Graph knows the type.
-      throw invalidRequest(`A collection value for '${field}' needs '${field}@odata.type': 'Collection(Edm.String)'.`);
+      throw invalidRequest(`A collection value for '${field}' needs '${field}@odata.type': one of ${Object.keys(accepted).join(', ')}.`);
     }
-    const ids = value.map((v) => lookupId(v, field));
+    const ids = value.map((v) => lookupId(v, field, want));
     if (!ids.every((id) => ctx.userExists(id))) throw invalidRequest(INVALID_LOOKUP);
     return [...new Set(ids)];
   }
   if (multi) throw invalidRequest(`Field '${column.name}' allows several people; '${field}' must be an array annotated '${field}@odata.type'.`);
-  const id = lookupId(value, field);
+  const id = lookupId(value, field, ctx.lookupWrites === 'int32' ? 'number' : 'any');
   if (!ctx.userExists(id)) throw invalidRequest(INVALID_LOOKUP);
   return id;
 }

@@ -1,5 +1,10 @@
 import { EmulatorServer } from './emulator-server';
 import { SiteStore } from './site-store';
+import { DEFAULT_VARIANTS, type EmulatorVariants } from './variants';
+import type { TimedOutWrite } from './write-timeouts';
+
+export type { EmulatorVariants } from './variants';
+export { DEFAULT_VARIANTS } from './variants';
 
 /**
  * A local Microsoft Graph emulator for one SharePoint site's lists, for tests. Lists and columns are
@@ -11,6 +16,8 @@ export interface GraphEmulatorOptions {
   latencyMs?: number;
   /** Max items per page when `$top` is absent (default 200). */
   pageSize?: number;
+  /** Behaviours the documentation leaves open (variants.ts); each defaults to what the docs show. */
+  variants?: Partial<EmulatorVariants>;
 }
 
 export interface GraphEmulator {
@@ -27,6 +34,10 @@ export interface GraphEmulator {
   resetCounters(): void;
   /** The next n requests (each $batch sub-request counts) get 429/503 with Retry-After. */
   throttleNext(n: number, retryAfterSeconds: number, status?: 429 | 503): void;
+  /** The variants this emulator runs with. */
+  variants: Readonly<EmulatorVariants>;
+  /** The next n writes of this kind are applied and then answered 504 (a `batch`: the whole $batch). */
+  timeOutAfterWrite(n: number, kind?: TimedOutWrite): void;
   /** Every outstanding delta token now gets 410 Gone (resyncRequired). */
   expireDeltaTokens(): void;
   /** Adds a person to the site's User Information List; returns their lookup id. */
@@ -40,8 +51,11 @@ const stores = new WeakMap<GraphEmulator, SiteStore>();
 export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Promise<GraphEmulator> {
   const pageSize = options.pageSize ?? 200;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error('pageSize must be a positive whole number');
-  const store = new SiteStore();
+  const variants: EmulatorVariants = { ...DEFAULT_VARIANTS, ...options.variants };
+  const store = new SiteStore(variants);
   const server = new EmulatorServer(store, options.latencyMs ?? 0, pageSize);
+  server.timeouts.next(variants.gatewayTimeoutAfterWrite, 'create');
+  server.timeouts.next(variants.gatewayTimeoutAfterUpdate, 'update');
   await server.listen();
   const emulator: GraphEmulator = {
     baseUrl: server.baseUrl,
@@ -51,6 +65,8 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     resourceUnits: () => server.resourceUnits,
     resetCounters: () => server.resetCounters(),
     throttleNext: (n, retryAfterSeconds, status) => server.throttle.next(n, retryAfterSeconds, status),
+    variants,
+    timeOutAfterWrite: (n, kind = 'create') => server.timeouts.next(n, kind),
     expireDeltaTokens: () => {
       store.deltaGeneration += 1;
     },

@@ -5,6 +5,7 @@ import { evaluateFilter, type ResolvedValue, type ValueKind } from './filter-eva
 import { filterProperties, parseFilter } from './odata-filter';
 import type { OrderKey } from './odata-query';
 import { compareTuples, decodeSkipToken, encodeSkipToken, type SortTuple, type SortValue } from './paging';
+import type { EmulatorVariants } from './variants';
 
 /**
  * `$filter` and `$orderby` over list items, with SharePoint's list view threshold rule: a query may
@@ -12,8 +13,8 @@ import { compareTuples, decodeSkipToken, encodeSkipToken, type SortTuple, type S
  * Microsoft Support, "Manage large lists and libraries").
  * Graph answers 400 `invalidRequest` naming the column, unless the request sends
  * `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`. The emulator then allows the query at any
- * size; real SharePoint still refuses it once the list holds more than 5,000 items, so production
- * code must not rely on the header.
+ * size unless `variants.listViewThreshold` is set; real SharePoint refuses it once the list holds
+ * more than 5,000 items, so production code must not rely on the header.
  */
 
 export const HONOR_NON_INDEXED = 'honornonindexedquerieswarningmayfailrandomly';
@@ -56,8 +57,21 @@ function fieldRef(list: ListState, path: string): FieldRef {
   throw invalidRequest(`Field '${name}' is not recognized`);
 }
 
-function checkIndexed(ref: FieldRef, allowNonIndexed: boolean): void {
-  if (!allowNonIndexed && !ref.column.indexed && !ref.column.enforceUniqueValues) throw notIndexed(ref.column.name);
+/** SharePoint's list view threshold (variants.ts `listViewThreshold`): past it, the Prefer header no longer helps. */
+export interface ViewThreshold {
+  items: number;
+  error: EmulatorVariants['listViewThresholdError'];
+}
+
+function thresholdExceeded(error: ViewThreshold['error']): GraphError {
+  const message = 'The attempted operation is prohibited because it exceeds the list view threshold.';
+  return error === '400-invalidRequest' ? invalidRequest(message) : new GraphError(500, 'generalException', message);
+}
+
+function checkIndexed(ref: FieldRef, allowNonIndexed: boolean, over?: ViewThreshold): void {
+  if (ref.column.indexed || ref.column.enforceUniqueValues) return;
+  if (over) throw thresholdExceeded(over.error);
+  if (!allowNonIndexed) throw notIndexed(ref.column.name);
 }
 
 function sortValue(ref: FieldRef, item: ItemState): SortValue {
@@ -75,6 +89,8 @@ export interface ItemQuery {
   skipToken?: string;
   pageSize: number;
   allowNonIndexed: boolean;
+  /** Off when absent or 0. */
+  viewThreshold?: ViewThreshold;
 }
 
 export interface ItemPage {
@@ -83,11 +99,12 @@ export interface ItemPage {
 }
 
 export function queryItems(list: ListState, q: ItemQuery): ItemPage {
+  const over = q.viewThreshold && q.viewThreshold.items > 0 && list.items.size > q.viewThreshold.items ? q.viewThreshold : undefined;
   let predicate: (item: ItemState) => boolean = () => true;
   if (q.filter !== undefined && q.filter.trim() !== '') {
     const ast = parseFilter(q.filter);
     const refs = new Map(filterProperties(ast).map((p) => [p, fieldRef(list, p)] as const));
-    for (const ref of refs.values()) checkIndexed(ref, q.allowNonIndexed);
+    for (const ref of refs.values()) checkIndexed(ref, q.allowNonIndexed, over);
     predicate = (item) =>
       evaluateFilter(ast, (path): ResolvedValue => {
         const ref = refs.get(path)!;
@@ -97,7 +114,7 @@ export function queryItems(list: ListState, q: ItemQuery): ItemPage {
   const keys = q.orderBy.map((k) => {
     const ref = fieldRef(list, k.path);
     if (ref.multi) throw invalidRequest(`Field '${ref.column.name}' allows several values and cannot be used in $orderby.`);
-    checkIndexed(ref, q.allowNonIndexed);
+    checkIndexed(ref, q.allowNonIndexed, over);
     return { ref, desc: k.desc };
   });
   const desc = [...keys.map((k) => k.desc), false];

@@ -1,4 +1,4 @@
-import { decodeDeltaToken, deltaPage } from './delta';
+import { decodeDeltaToken, deltaItemJson, deltaPage } from './delta';
 import { checkSelect, fieldsJson, itemJson } from './field-reads';
 import { GraphError, invalidRequest } from './graph-errors';
 import type { GraphPath } from './graph-path';
@@ -13,7 +13,8 @@ import { methodNotAllowed } from './site-routes';
 /**
  * List items: https://learn.microsoft.com/graph/api/listitem-list, listitem-get, listitem-create,
  * listitem-update (PATCH …/items/{id}/fields → 200 with the fieldValueSet), listitem-delete
- * (→ 204), listitem-delta.
+ * (→ 204), listitem-delta. What the create and update answers carry, and what delta links and
+ * items keep, follow the variants (variants.ts).
  */
 
 type ItemPath = Extract<GraphPath, { kind: 'items' | 'item' | 'itemFields' | 'delta' }>;
@@ -51,7 +52,7 @@ export function itemRoutes(ctx: RouteContext, path: ItemPath): EmulatorResponse 
       if (req.method === 'POST') {
         writable();
         const item = list.createItem(writeBody(req.body));
-        return json(201, itemJson(store, list, item, { fields: {} }));
+        return json(201, itemJson(store, list, item, store.variants.createAnswer === 'with-fields' ? { fields: {} } : {}));
       }
       if (req.method !== 'GET') throw methodNotAllowed(req.method);
       const fields = fieldsOption(ctx, list);
@@ -61,6 +62,7 @@ export function itemRoutes(ctx: RouteContext, path: ItemPath): EmulatorResponse 
         skipToken: odataParam(query, 'skiptoken'),
         pageSize: topOf(query) ?? ctx.pageSize,
         allowNonIndexed: prefersNonIndexed(req.headers),
+        viewThreshold: { items: store.variants.listViewThreshold, error: store.variants.listViewThresholdError },
       });
       const body: Record<string, unknown> = { value: page.items.map((i) => itemJson(store, list, i, { fields, select: selectOf(query) })) };
       if (page.nextSkipToken) {
@@ -83,7 +85,9 @@ export function itemRoutes(ctx: RouteContext, path: ItemPath): EmulatorResponse 
       if (req.method === 'PATCH') {
         writable();
         const item = list.updateItem(path.item, req.body, ifMatch);
-        return json(200, fieldsJson(store, list, item));
+        const body = fieldsJson(store, list, item);
+        if (store.variants.patchEtag === 'none') delete body['@odata.etag'];
+        return json(200, body);
       }
       if (req.method !== 'GET') throw methodNotAllowed(req.method);
       const select = selectOf(query);
@@ -96,12 +100,16 @@ export function itemRoutes(ctx: RouteContext, path: ItemPath): EmulatorResponse 
         throw invalidRequest('$filter and $orderby are not supported on delta.');
       }
       const fields = fieldsOption(ctx, list);
-      const fresh = baseQuery(query, ['token']);
+      // Links either keep the request's expand or carry only the token (variant deltaLinksKeepExpand).
+      const fresh = baseQuery(query, store.variants.deltaLinksKeepExpand ? ['token'] : ['token', 'expand', '$expand']);
       const raw = query.get('token');
       const token = raw === null ? undefined : raw === 'latest' ? 'latest' : decodeDeltaToken(raw, list, store.deltaGeneration, linkTo(ctx.baseUrl, ctx.path, fresh));
       const page = deltaPage(list, token, store.deltaGeneration, topOf(query) ?? ctx.pageSize);
-      const value = page.entries.map((e) =>
-        e.kind === 'item' ? itemJson(store, list, e.item, { fields }) : { id: String(e.id), parentReference: { siteId: store.site.id }, deleted: { state: 'deleted' } },
+      const since = typeof token === 'object' ? token.since : 0;
+      const value = page.entries.map((e, i) =>
+        e.kind === 'item'
+          ? deltaItemJson(store, list, e.item, { fields, since, index: i })
+          : { id: String(e.id), parentReference: { siteId: store.site.id }, deleted: { state: 'deleted' } },
       );
       const link = (t: string) => {
         const q = new URLSearchParams(fresh);

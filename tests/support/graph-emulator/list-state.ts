@@ -3,6 +3,7 @@ import { builtInColumns, type Column, parseColumnDefinition, patchColumn } from 
 import { ifMatchSatisfied } from './etag';
 import { GraphError, invalidRequest, itemNotFound, preconditionFailed } from './graph-errors';
 import { isEmptyValue, parseFieldWrites, type StoredValue, toSecondPrecision } from './field-writes';
+import type { EmulatorVariants } from './variants';
 
 /**
  * One SharePoint list: its columns, its items and its change log (for delta). Writes are
@@ -20,6 +21,8 @@ export interface ItemState {
   values: Map<string, StoredValue>;
   /** Change-log position of the item's latest write (delta). */
   seq: number;
+  /** Change-log position of each column's latest write, for deltas that carry only what changed. */
+  changedAt: Map<string, number>;
 }
 
 export interface Tombstone {
@@ -35,20 +38,33 @@ export interface ListOptions {
   /** The app's own lookup id in the User Information List, shown as Author/Editor. */
   authorLookupId: number;
   userExists(lookupId: number): boolean;
+  variants: Pick<EmulatorVariants, 'uniqueViolation' | 'staleEtag' | 'lookupWrites'>;
 }
 
 /**
  * Unique columns reject a value another item already has, compared as SharePoint does: text
- * case-insensitively; empty values never collide. Status and wording: SharePoint's
- * SPDuplicateValuesFoundException message, surfaced by Graph as 409 `nameAlreadyExists` (the code is
- * what community reports show; Microsoft's docs do not list it — see the report).
+ * case-insensitively; empty values never collide. Wording: SharePoint's
+ * SPDuplicateValuesFoundException message. Graph documents neither status nor code: the variant
+ * `uniqueViolation` picks one of the reported forms (409 `nameAlreadyExists` by default).
  */
-function duplicate(column: Column, value: StoredValue): GraphError {
-  return new GraphError(
-    409,
-    'nameAlreadyExists',
-    `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${column.name}]. (${String(value)})`,
-  );
+function duplicate(column: Column, value: StoredValue, form: EmulatorVariants['uniqueViolation']): GraphError {
+  const english = `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${column.name}]. (${String(value)})`;
+  switch (form) {
+    case '400-invalidRequest':
+      return new GraphError(400, 'invalidRequest', english);
+    case '500-generalException':
+      return new GraphError(500, 'generalException', english);
+    case '400-localized':
+      return new GraphError(400, 'invalidRequest', `L'élément de liste n'a pas pu être ajouté ou mis à jour, car des valeurs en double ont été trouvées dans les champs suivants de la liste : [${column.name}].`);
+    default:
+      return new GraphError(409, 'nameAlreadyExists', english);
+  }
+}
+
+/** A stale If-Match: 412 as listitem-update documents, or 409 resourceModified (variant `staleEtag`). */
+function staleEtag(form: EmulatorVariants['staleEtag']): GraphError {
+  if (form === '412') return preconditionFailed();
+  return new GraphError(409, 'resourceModified', 'The resource has been modified since it was last read. Refresh it and try again.');
 }
 
 const uniqueKey = (v: StoredValue | undefined): string | undefined =>
@@ -134,7 +150,7 @@ export class ListState {
       if (!values.has(name)) continue;
       const key = uniqueKey(values.get(name));
       const owner = key === undefined ? undefined : index.get(key);
-      if (owner !== undefined && owner !== selfId) throw duplicate(this.column(name)!, values.get(name)!);
+      if (owner !== undefined && owner !== selfId) throw duplicate(this.column(name)!, values.get(name)!, this.options.variants.uniqueViolation);
     }
   }
 
@@ -163,7 +179,7 @@ export class ListState {
   }
 
   private parse(fields: unknown): Map<string, StoredValue> {
-    return parseFieldWrites(fields, { columns: this.columns, userExists: (id) => this.options.userExists(id) });
+    return parseFieldWrites(fields, { columns: this.columns, userExists: (id) => this.options.userExists(id), lookupWrites: this.options.variants.lookupWrites });
   }
 
   /** https://learn.microsoft.com/graph/api/listitem-create */
@@ -174,7 +190,8 @@ export class ListState {
     const now = toSecondPrecision(new Date());
     const stored = new Map<string, StoredValue>();
     for (const [k, v] of values) if (!isEmptyValue(v)) stored.set(k, v);
-    const item: ItemState = { id: this.nextItemId++, uniqueId: randomUUID(), version: 1, created: now, modified: now, values: stored, seq: this.nextSeq() };
+    const seq = this.nextSeq();
+    const item: ItemState = { id: this.nextItemId++, uniqueId: randomUUID(), version: 1, created: now, modified: now, values: stored, seq, changedAt: new Map([...stored.keys()].map((k) => [k, seq])) };
     this.items.set(item.id, item);
     this.reindex(item, undefined);
     return item;
@@ -189,7 +206,7 @@ export class ListState {
   /** https://learn.microsoft.com/graph/api/listitem-update — If-Match mismatch is 412, nothing written. */
   updateItem(id: string, fields: unknown, ifMatch: string | undefined): ItemState {
     const item = this.getItem(id);
-    if (!ifMatchSatisfied(ifMatch, item.uniqueId, item.version)) throw preconditionFailed();
+    if (!ifMatchSatisfied(ifMatch, item.uniqueId, item.version)) throw staleEtag(this.options.variants.staleEtag);
     const values = this.parse(fields);
     this.checkRequired(values, false);
     this.checkUnique(values, item.id);
@@ -201,6 +218,7 @@ export class ListState {
     item.version += 1;
     item.modified = toSecondPrecision(new Date());
     item.seq = this.nextSeq();
+    for (const k of values.keys()) item.changedAt.set(k, item.seq);
     this.reindex(item, before);
     return item;
   }
@@ -208,7 +226,7 @@ export class ListState {
   /** https://learn.microsoft.com/graph/api/listitem-delete — `If-Match` as for update. */
   deleteItem(id: string, ifMatch: string | undefined): void {
     const item = this.getItem(id);
-    if (!ifMatchSatisfied(ifMatch, item.uniqueId, item.version)) throw preconditionFailed();
+    if (!ifMatchSatisfied(ifMatch, item.uniqueId, item.version)) throw staleEtag(this.options.variants.staleEtag);
     this.items.delete(item.id);
     for (const [name, index] of this.uniqueIndex) {
       const key = uniqueKey(item.values.get(name));

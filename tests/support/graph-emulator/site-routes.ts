@@ -1,4 +1,4 @@
-import { columnJson } from './column-definition';
+import { type Column, columnJson } from './column-definition';
 import { badRequest, GraphError, invalidRequest } from './graph-errors';
 import type { GraphPath } from './graph-path';
 import { type EmulatorResponse, json } from './http-types';
@@ -8,11 +8,13 @@ import { filterProperties, parseFilter } from './odata-filter';
 import { expandOf, selectOf } from './odata-query';
 import { requireSite, type RouteContext } from './route-context';
 import type { SiteStore } from './site-store';
+import type { EmulatorVariants } from './variants';
 
 /**
  * Sites, lists and columns:
  * https://learn.microsoft.com/graph/api/site-getbypath, site-get, list-list, list-get, list-create,
- * list-list-columns, list-post-columns, columndefinition-get, columndefinition-update.
+ * list-list-columns, list-post-columns, columndefinition-get, columndefinition-update. What the
+ * pages leave open about `indexed` / `enforceUniqueValues` follows the variants (variants.ts).
  */
 
 const methodNotAllowed = (method: string) => new GraphError(405, 'methodNotAllowed', `The HTTP method '${method}' is not allowed for this resource.`);
@@ -61,6 +63,29 @@ export function listJson(store: SiteStore, list: ListState, withColumns: boolean
   return out;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A columnDefinition without what the `create*Ignores` variant says SharePoint drops (variants.ts). */
+function withoutIgnored(column: unknown, ignores: EmulatorVariants['createListIgnores']): unknown {
+  if (ignores === 'none' || !isRecord(column)) return column;
+  const out = { ...column };
+  if (ignores !== 'unique') delete out.indexed;
+  if (ignores !== 'indexed') delete out.enforceUniqueValues;
+  return out;
+}
+
+function listBodyWithout(body: unknown, ignores: EmulatorVariants['createListIgnores']): unknown {
+  if (!isRecord(body) || !Array.isArray(body.columns)) return body;
+  return { ...body, columns: body.columns.map((c: unknown) => withoutIgnored(c, ignores)) };
+}
+
+/** The `uniqueNeedsIndex` variant: whether a PATCH may turn on uniqueness for a column not yet indexed. */
+function checkUniqueNeedsIndex(rule: EmulatorVariants['uniqueNeedsIndex'], current: Column | undefined, body: unknown): void {
+  if (rule === 'implied' || !current || current.indexed || !isRecord(body) || body.enforceUniqueValues !== true) return;
+  if (rule === 'same-request' && body.indexed === true) return;
+  throw invalidRequest('The field must first be indexed to enforce unique values.');
+}
+
 /** `$filter` on list properties, e.g. `displayName eq 'Plan Tasks'`. */
 function listFilter(raw: string | undefined): (list: ListState) => boolean {
   if (raw === undefined || raw.trim() === '') return () => true;
@@ -80,7 +105,7 @@ export function siteRoutes(ctx: RouteContext, path: GraphPath): EmulatorResponse
       if (req.method !== 'GET') throw methodNotAllowed(req.method);
       return json(200, pick(siteJson(store), select));
     case 'lists': {
-      if (req.method === 'POST') return json(201, listJson(store, store.createList(req.body), false));
+      if (req.method === 'POST') return json(201, listJson(store, store.createList(listBodyWithout(req.body, store.variants.createListIgnores)), false));
       if (req.method !== 'GET') throw methodNotAllowed(req.method);
       const keep = listFilter(query.get('$filter') ?? query.get('filter') ?? undefined);
       const withColumns = expandOf(query, 'columns') !== undefined;
@@ -95,7 +120,7 @@ export function siteRoutes(ctx: RouteContext, path: GraphPath): EmulatorResponse
       const list = store.findList(path.list);
       if (req.method === 'POST') {
         if (store.isUserInformationList(list)) throw new GraphError(403, 'accessDenied', 'Access denied.');
-        return json(201, columnJson(list.addColumn(req.body)));
+        return json(201, columnJson(list.addColumn(withoutIgnored(req.body, store.variants.createColumnIgnores))));
       }
       if (req.method !== 'GET') throw methodNotAllowed(req.method);
       return json(200, { value: list.columns.map((c) => pick(columnJson(c), select)) });
@@ -104,6 +129,7 @@ export function siteRoutes(ctx: RouteContext, path: GraphPath): EmulatorResponse
       const list = store.findList(path.list);
       if (req.method === 'PATCH') {
         if (store.isUserInformationList(list)) throw new GraphError(403, 'accessDenied', 'Access denied.');
+        checkUniqueNeedsIndex(store.variants.uniqueNeedsIndex, list.findColumn(path.column), req.body);
         return json(200, columnJson(list.updateColumn(path.column, req.body)));
       }
       if (req.method !== 'GET') throw methodNotAllowed(req.method);

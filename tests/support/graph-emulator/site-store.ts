@@ -3,6 +3,7 @@ import { GraphError, invalidRequest, itemNotFound } from './graph-errors';
 import { toSecondPrecision } from './field-writes';
 import { ListState } from './list-state';
 import { type SiteUser, UserInformationList } from './user-information-list';
+import { DEFAULT_VARIANTS, type EmulatorVariants } from './variants';
 
 /**
  * The one emulated site: its identity, its lists (created through Graph, as in a real tenant) and its
@@ -29,7 +30,11 @@ export class SiteStore {
   /** Bumped by `expireDeltaTokens()`; delta tokens carry the generation they were issued in. */
   deltaGeneration = 0;
 
-  constructor(hostname = 'contoso.sharepoint.com', path = '/sites/edi') {
+  constructor(
+    readonly variants: EmulatorVariants = DEFAULT_VARIANTS,
+    hostname = 'contoso.sharepoint.com',
+    path = '/sites/edi',
+  ) {
     this.site = {
       id: `${hostname},${randomUUID()},${randomUUID()}`,
       hostname,
@@ -79,6 +84,7 @@ export class SiteStore {
       hidden: false,
       authorLookupId: this.users.appLookupId,
       userExists: (id) => this.users.exists(id),
+      variants: this.variants,
     });
     if (columns !== undefined) {
       if (!Array.isArray(columns)) throw invalidRequest('columns must be an array of columnDefinition.');

@@ -1,5 +1,6 @@
 import { invalidRequest } from './graph-errors';
 import { ListState } from './list-state';
+import { DEFAULT_VARIANTS } from './variants';
 
 /**
  * The site's hidden User Information List: the lookup target of every person column
@@ -35,6 +36,7 @@ export class UserInformationList {
       hidden: true,
       authorLookupId: 0,
       userExists: () => false,
+      variants: DEFAULT_VARIANTS,
     });
     for (const def of [
       { name: 'EMail', text: {}, indexed: true },

@@ -1,7 +1,7 @@
-import { Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, type GraphRequest, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import type { AccessTokenSource } from './access-token';
-import { GraphRequestError, graphErrorFrom } from './graph-error';
-import { BearerTokenMiddleware, RetryAfterMiddleware } from './graph-middleware';
+import { GraphRequestError, graphErrorFrom, mayHaveBeenApplied } from './graph-error';
+import { AttemptLog, BearerTokenMiddleware, RetryAfterMiddleware } from './graph-middleware';
 import { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, retryDelayMs, sleep, type RetryPolicy } from './retry-policy';
 
 export const MAX_BATCH_REQUESTS = 20;
@@ -20,6 +20,8 @@ export interface BatchResponse {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** An earlier attempt (this sub-request or its whole $batch, answered 5xx or not at all) may have been applied. */
+  ambiguous?: boolean;
 }
 
 export interface GraphApiOptions {
@@ -61,21 +63,21 @@ export class GraphApi {
   }
 
   get<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
-    return this.call(path, () => this.client.api(this.relative(path)).headers(headers).get() as Promise<T>);
+    return this.call(path, (r) => r.headers(headers).get());
   }
 
-  post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
-    return this.call(path, () => this.client.api(this.relative(path)).headers(headers).post(body) as Promise<T>);
+  post<T>(path: string, body: unknown, headers: Record<string, string> = {}, log = new AttemptLog()): Promise<T> {
+    return this.call(path, (r) => r.headers(headers).post(body), log);
   }
 
   patch<T>(path: string, body: unknown, ifMatch?: string): Promise<T> {
     const headers: Record<string, string> = ifMatch ? { 'If-Match': ifMatch } : {};
-    return this.call(path, () => this.client.api(this.relative(path)).headers(headers).patch(body) as Promise<T>);
+    return this.call(path, (r) => r.headers(headers).patch(body));
   }
 
   delete(path: string, ifMatch?: string): Promise<void> {
     const headers: Record<string, string> = ifMatch ? { 'If-Match': ifMatch } : {};
-    return this.call(path, () => this.client.api(this.relative(path)).headers(headers).delete() as Promise<void>);
+    return this.call(path, (r) => r.headers(headers).delete());
   }
 
   /**
@@ -85,13 +87,17 @@ export class GraphApi {
   async batch(requests: BatchRequest[]): Promise<Map<string, BatchResponse>> {
     if (requests.length > MAX_BATCH_REQUESTS) throw new Error(`A Graph batch holds at most ${MAX_BATCH_REQUESTS} requests (got ${requests.length})`);
     const results = new Map<string, BatchResponse>();
+    const unsure = new Set<string>(); // ids with an earlier attempt that may have been applied
     let pending = requests;
     for (let attempt = 0; pending.length > 0; attempt++) {
-      const { responses } = await this.post<{ responses: BatchResponse[] }>('/$batch', { requests: pending });
+      const log = new AttemptLog();
+      const { responses } = await this.post<{ responses: BatchResponse[] }>('/$batch', { requests: pending }, {}, log);
+      if (log.earlierMayHaveApplied) for (const q of pending) unsure.add(q.id);
       const throttled = new Set<string>();
       let wait = 0;
       for (const r of responses) {
-        results.set(r.id, r);
+        results.set(r.id, unsure.has(r.id) ? { ...r, ambiguous: true } : r);
+        if (mayHaveBeenApplied(r.status)) unsure.add(r.id);
         if (RETRYABLE_STATUSES.has(r.status)) {
           throttled.add(r.id);
           wait = Math.max(wait, retryDelayMs(attempt, header(r.headers, 'Retry-After'), this.retry));
@@ -108,16 +114,19 @@ export class GraphApi {
     return results;
   }
 
-  private async call<T>(path: string, send: () => Promise<T>): Promise<T> {
+  /** Sends one request; its AttemptLog tells whether an earlier attempt may have been applied. */
+  private async call<T>(path: string, send: (request: GraphRequest) => Promise<unknown>, log = new AttemptLog()): Promise<T> {
     try {
-      return await send();
+      return (await send(this.client.api(this.relative(path)).middlewareOptions([log]))) as T;
     } catch (err) {
       if (err instanceof GraphError && err.statusCode === -1) {
         // The client reports failures before any HTTP answer (token, network) as status -1.
-        throw new Error(`Microsoft Graph could not be called for ${path}: no access token from Entra ID, or the network failed (${err.message})`);
+        if (log.sent === 0) throw new Error(`Microsoft Graph could not be called for ${path}: no access token from Entra ID (${err.message})`);
+        // Sent, but no answer: a write may or may not have been applied (status 0).
+        throw new GraphRequestError(0, 'noResponse', `no answer: the network failed (${err.message})`, path, log.earlierMayHaveApplied);
       }
       if (err instanceof GraphError) {
-        throw new GraphRequestError(err.statusCode, err.code ?? `http${err.statusCode}`, err.message, path);
+        throw new GraphRequestError(err.statusCode, err.code ?? `http${err.statusCode}`, err.message, path, log.earlierMayHaveApplied);
       }
       throw err;
     }
@@ -132,5 +141,5 @@ export function header(headers: Record<string, string> | undefined, name: string
 
 /** A failed batch sub-response as a typed error. */
 export function batchError(response: BatchResponse, path: string): GraphRequestError {
-  return graphErrorFrom(response.status, response.body, path);
+  return graphErrorFrom(response.status, response.body, path, response.ambiguous === true);
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run provision -- --site <site URL or id> [--dry-run]`: creates the plan's SharePoint lists
- * and columns in the council's site. Idempotent: re-running changes nothing; a column of the wrong
- * type is reported, never altered.
+ * and columns in the council's site, then reads them back and indexes / makes unique whatever did
+ * not take. Idempotent: re-running changes nothing; a column of the wrong type is reported, never
+ * altered. Needs the `fullcontrol` grant on the site while it runs (infra/sharepoint-access.md).
  */
 import { parseArgs } from 'node:util';
 import { silentLogger } from '../../core/ports/logger';
@@ -10,8 +11,11 @@ import { applyProvisioning, describeAction, planProvisioning } from '../../core/
 import { ConfigError, loadConfig } from '../config';
 import { createGraphApi } from '../plan-store-factory';
 
-/** "https://contoso.sharepoint.com/sites/edi" -> the site id Graph uses; ids pass through. */
-async function resolveSiteId(api: GraphApi, site: string): Promise<string> {
+/**
+ * "https://contoso.sharepoint.com/sites/edi" -> the site id Graph uses; ids pass through.
+ * https://learn.microsoft.com/graph/api/site-getbypath
+ */
+export async function resolveSiteId(api: GraphApi, site: string): Promise<string> {
   if (!/^https?:\/\//i.test(site)) return site;
   const url = new URL(site);
   const path = url.pathname.replace(/\/+$/, '');
@@ -38,11 +42,12 @@ async function main(): Promise<number> {
   console.log(`Site ${siteId}: ${plan.actions.length === 0 ? 'every list and column is in place' : `${plan.actions.length} change(s) needed`}.`);
   for (const action of plan.actions) console.log(`  ${values['dry-run'] ? 'would' : 'will'} ${describeAction(action)}`);
   for (const problem of plan.problems) console.log(`  PROBLEM  ${problem}`);
-  if (!values['dry-run'] && plan.actions.length > 0) {
-    await applyProvisioning(api, plan, (done, total, action) => console.log(`  [${done}/${total}] done: ${describeAction(action)}`));
-    console.log('Provisioning finished.');
-  }
-  return plan.problems.length > 0 ? 1 : 0;
+  if (values['dry-run'] || plan.actions.length === 0) return plan.problems.length > 0 ? 1 : 0;
+  // Follow-ups found while reading back what was made (an index or uniqueness that did not take) add to the total.
+  const result = await applyProvisioning(api, plan, (done, total, action) => console.log(`  [${done}/${total}] done: ${describeAction(action)}`));
+  for (const problem of result.problems) console.log(`  PROBLEM  ${problem}`);
+  console.log(result.problems.length > 0 ? 'Provisioning finished with problems (above).' : 'Provisioning finished.');
+  return plan.problems.length + result.problems.length > 0 ? 1 : 0;
 }
 
 if (require.main === module) {

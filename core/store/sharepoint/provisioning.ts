@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GraphApi } from './graph/graph-api';
+import { GraphRequestError } from './graph/graph-error';
 import { LIST_KEYS, LISTS, type ColumnDef, type ColumnType, type ListKey } from './list-schema';
 
 /** What `npm run provision` would do, or did, to one site: idempotent by construction. */
@@ -13,7 +14,8 @@ export interface ProvisioningPlan {
 export type ProvisioningAction =
   | { kind: 'create-list'; list: ListKey; displayName: string; body: unknown }
   | { kind: 'add-column'; list: ListKey; listId: string; column: string; body: unknown }
-  | { kind: 'index-column'; list: ListKey; listId: string; column: string; columnId: string };
+  | { kind: 'index-column'; list: ListKey; listId: string; column: string; columnId: string }
+  | { kind: 'enforce-unique'; list: ListKey; listId: string; column: string; columnId: string };
 
 const existingColumn = z
   .object({
@@ -30,6 +32,8 @@ const existingColumn = z
   })
   .passthrough();
 type ExistingColumn = z.infer<typeof existingColumn>;
+
+const createdList = z.object({ id: z.string() }).passthrough();
 
 /** Graph's columnDefinition for one of our columns. */
 export function columnDefinition(c: ColumnDef): Record<string, unknown> {
@@ -61,6 +65,49 @@ function typeOf(c: ExistingColumn): ColumnType | 'other' {
   return 'other';
 }
 
+/**
+ * The PATCHes that give an existing column of the right type its index and uniqueness.
+ * columndefinition-update lets a list column's every property but id change
+ * (https://learn.microsoft.com/graph/api/columndefinition-update), enforceUniqueValues included.
+ * Whether uniqueness may be turned on in the same request as the index, Graph does not say;
+ * SharePoint's own API wants the column indexed as well ("when you set this property to true, you
+ * should also set the Indexed property to true",
+ * https://learn.microsoft.com/previous-versions/office/sharepoint-csom/ee543809(v=office.15)),
+ * so the index goes first, in a request of its own.
+ */
+function columnFixes(list: ListKey, listId: string, wanted: ColumnDef, found: ExistingColumn): ProvisioningAction[] {
+  const fixes: ProvisioningAction[] = [];
+  const ref = { list, listId, column: wanted.name, columnId: found.id };
+  if ((wanted.indexed || wanted.unique) && !found.indexed) fixes.push({ kind: 'index-column', ...ref });
+  if (wanted.unique && !found.enforceUniqueValues) fixes.push({ kind: 'enforce-unique', ...ref });
+  return fixes;
+}
+
+/** What one list's columns lack: missing columns, indexes, uniqueness; a wrong type is a problem. */
+function planColumns(list: ListKey, displayName: string, listId: string, columns: ExistingColumn[]): Pick<ProvisioningPlan, 'actions' | 'problems'> {
+  const out: Pick<ProvisioningPlan, 'actions' | 'problems'> = { actions: [], problems: [] };
+  for (const wanted of LISTS[list].columns) {
+    const found = columns.find((c) => c.name === wanted.name);
+    if (!found) {
+      out.actions.push({ kind: 'add-column', list, listId, column: wanted.name, body: columnDefinition(wanted) });
+      continue;
+    }
+    const actual = typeOf(found);
+    if (actual !== wanted.type) {
+      out.problems.push(`"${displayName}" column ${wanted.name} is ${actual}, expected ${wanted.type}: change or remove it by hand (not altered automatically)`);
+      continue;
+    }
+    out.actions.push(...columnFixes(list, listId, wanted, found));
+  }
+  return out;
+}
+
+/** https://learn.microsoft.com/graph/api/list-list-columns */
+async function readColumns(api: GraphApi, site: string, listId: string): Promise<ExistingColumn[]> {
+  const { value } = await api.get<{ value: unknown[] }>(`${site}/lists/${listId}/columns`);
+  return z.array(existingColumn).parse(value);
+}
+
 /** Reads the site and works out what is missing. Never alters a column that exists with another type. */
 export async function planProvisioning(api: GraphApi, siteId: string, listNames: Partial<Record<ListKey, string>> = {}): Promise<ProvisioningPlan> {
   const site = `/sites/${siteId}`;
@@ -79,38 +126,76 @@ export async function planProvisioning(api: GraphApi, siteId: string, listNames:
       });
       continue;
     }
-    const { value } = await api.get<{ value: unknown[] }>(`${site}/lists/${existing.id}/columns`);
-    const columns = z.array(existingColumn).parse(value);
-    for (const wanted of def.columns) {
-      const found = columns.find((c) => c.name === wanted.name);
-      if (!found) {
-        plan.actions.push({ kind: 'add-column', list: key, listId: existing.id, column: wanted.name, body: columnDefinition(wanted) });
-        continue;
-      }
-      const actual = typeOf(found);
-      if (actual !== wanted.type) {
-        plan.problems.push(`"${displayName}" column ${wanted.name} is ${actual}, expected ${wanted.type}: change or remove it by hand (not altered automatically)`);
-        continue;
-      }
-      if (wanted.unique && !found.enforceUniqueValues) {
-        plan.problems.push(`"${displayName}" column ${wanted.name} must enforce unique values: turn that on in the list settings`);
-      }
-      if ((wanted.indexed || wanted.unique) && !found.indexed) {
-        plan.actions.push({ kind: 'index-column', list: key, listId: existing.id, column: wanted.name, columnId: found.id });
-      }
-    }
+    const { actions, problems } = planColumns(key, displayName, existing.id, await readColumns(api, site, existing.id));
+    plan.actions.push(...actions);
+    plan.problems.push(...problems);
   }
   return plan;
 }
 
-export async function applyProvisioning(api: GraphApi, plan: ProvisioningPlan, onProgress?: (done: number, total: number, action: ProvisioningAction) => void): Promise<void> {
-  const site = `/sites/${plan.siteId}`;
-  for (const [i, action] of plan.actions.entries()) {
-    if (action.kind === 'create-list') await api.post(`${site}/lists`, action.body);
-    if (action.kind === 'add-column') await api.post(`${site}/lists/${action.listId}/columns`, action.body);
-    if (action.kind === 'index-column') await api.patch(`${site}/lists/${action.listId}/columns/${action.columnId}`, { indexed: true });
-    onProgress?.(i + 1, plan.actions.length, action);
+export interface ProvisioningResult {
+  /** Every action run, the follow-ups found on the way included. */
+  done: ProvisioningAction[];
+  /** What could not be fixed (e.g. uniqueness refused because duplicates exist). */
+  problems: string[];
+}
+
+/**
+ * Runs one action; returns the follow-ups it calls for. Graph documents that a list can be created
+ * with its columns (https://learn.microsoft.com/graph/api/list-create), not that `indexed` and
+ * `enforceUniqueValues` survive that, nor a column POST (list-post-columns): what was made is read
+ * back and anything that did not take is PATCHed.
+ */
+async function runAction(api: GraphApi, site: string, action: ProvisioningAction): Promise<Pick<ProvisioningPlan, 'actions' | 'problems'>> {
+  const none = { actions: [], problems: [] };
+  switch (action.kind) {
+    case 'create-list': {
+      const { id } = createdList.parse(await api.post<unknown>(`${site}/lists`, action.body));
+      return planColumns(action.list, action.displayName, id, await readColumns(api, site, id));
+    }
+    case 'add-column': {
+      const made = existingColumn.parse(await api.post<unknown>(`${site}/lists/${action.listId}/columns`, action.body));
+      const wanted = LISTS[action.list].columns.find((c) => c.name === action.column)!;
+      return { actions: columnFixes(action.list, action.listId, wanted, made), problems: [] };
+    }
+    case 'index-column':
+      await api.patch(`${site}/lists/${action.listId}/columns/${action.columnId}`, { indexed: true });
+      return none;
+    case 'enforce-unique':
+      return enforceUnique(api, site, action);
   }
+}
+
+/** SharePoint refuses uniqueness while duplicate values exist: that is a problem to report, not a crash. */
+async function enforceUnique(api: GraphApi, site: string, action: Extract<ProvisioningAction, { kind: 'enforce-unique' }>): Promise<Pick<ProvisioningPlan, 'actions' | 'problems'>> {
+  try {
+    await api.patch(`${site}/lists/${action.listId}/columns/${action.columnId}`, { enforceUniqueValues: true });
+    return { actions: [], problems: [] };
+  } catch (err) {
+    if (!(err instanceof GraphRequestError && err.permanent)) throw err;
+    const name = LISTS[action.list].displayName;
+    return { actions: [], problems: [`"${name}" column ${action.column} could not be made unique (${err.status} ${err.graphMessage}): remove duplicate values, then run provision again`] };
+  }
+}
+
+/** Applies the plan in order; follow-ups run right after the action that found them. */
+export async function applyProvisioning(
+  api: GraphApi,
+  plan: ProvisioningPlan,
+  onProgress?: (done: number, total: number, action: ProvisioningAction) => void,
+): Promise<ProvisioningResult> {
+  const site = `/sites/${plan.siteId}`;
+  const queue = [...plan.actions];
+  const result: ProvisioningResult = { done: [], problems: [] };
+  for (let i = 0; i < queue.length; i++) {
+    const action = queue[i]!;
+    const next = await runAction(api, site, action);
+    queue.splice(i + 1, 0, ...next.actions);
+    result.problems.push(...next.problems);
+    result.done.push(action);
+    onProgress?.(i + 1, queue.length, action);
+  }
+  return result;
 }
 
 export function describeAction(a: ProvisioningAction): string {
@@ -121,5 +206,7 @@ export function describeAction(a: ProvisioningAction): string {
       return `add column ${a.column} to "${LISTS[a.list].displayName}"`;
     case 'index-column':
       return `index column ${a.column} of "${LISTS[a.list].displayName}"`;
+    case 'enforce-unique':
+      return `make column ${a.column} of "${LISTS[a.list].displayName}" enforce unique values`;
   }
 }

@@ -18,7 +18,7 @@ export interface RunningApp {
 /** Starts the HTTP server (bot + tab) and, when enabled, the reminder schedule. */
 export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const { config, store, clock, log } = ctx;
-  const bot = ctx.channel.endpoint({ store, clock, log, messenger: ctx.messenger, directory: ctx.directory, approvalPolicy: ctx.approvalPolicy, reminderPolicy: ctx.policy, tenantId: config.bot.tenantId || undefined });
+  const bot = ctx.channel.endpoint({ store, clock, log, messenger: ctx.messenger, directory: ctx.directory, approvalPolicy: ctx.approvalPolicy, reminderPolicy: ctx.policy, tenantId: config.bot.tenantId });
   const readiness = storeReadiness(store, log);
   const apiRateLimit = { ...config.operations.apiRateLimit, trustForwardedFor: config.operations.trustForwardedFor };
   const server = await startServer(

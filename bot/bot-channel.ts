@@ -14,8 +14,8 @@ export interface BotChannel {
 }
 
 export interface BotDeps extends CardActionDeps {
-  /** When set, activities from any other tenant are refused. */
-  tenantId?: string;
+  /** The one tenant served: activities from any other are refused (answered with why, and logged). */
+  tenantId: string;
 }
 
 /** The request and response as both bot SDKs take them (Express-shaped; restify's fit). */

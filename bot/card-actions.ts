@@ -49,8 +49,8 @@ export interface Actor {
   cardActivityId?: string;
 }
 
-/** What an Action.Execute answers: a card replacing the one clicked, or an error that keeps it. */
-export type CardActionResult = { card: AdaptiveCardJson } | { error: { status: 400 | 404 | 500; message: string } };
+/** What an Action.Execute answers: a card replacing the one clicked, or an error (400 or 500) that keeps it. */
+export type CardActionResult = { card: AdaptiveCardJson } | { error: { status: 400 | 500; message: string } };
 
 const id = z.string().trim().min(1).max(64);
 const openData = z.object({ taskId: id });

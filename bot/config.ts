@@ -4,7 +4,10 @@ import { APPROVAL_REQUIREMENTS, type ApprovalRequirement } from '../core/approva
 import { DEFAULT_REMINDER_POLICY, DEFAULT_ROUND_CHASER_DAYS } from '../core/reminders/reminder-policy';
 import { UK_REGIONS, type SendWindow, type UkRegion } from '../core/reminders/working-calendar';
 import type { ListKey } from '../core/store/sharepoint/list-schema';
-import { demoUsers, PLAYGROUND_DEFAULT_USER, type DemoUserKey } from './demo/demo-users';
+import { graphAuth, teamsAppsSettings, type GraphAuthConfig, type TeamsAppsConfig } from './config-graph';
+import { DEMO_TENANT_ID, demoUsers, PLAYGROUND_DEFAULT_USER, type DemoUserKey } from './demo/demo-users';
+
+export type { GraphAuthConfig, TeamsAppsConfig } from './config-graph';
 
 /**
  * All configuration, read once at start from the environment and validated. A missing or
@@ -45,6 +48,8 @@ const envSchema = z.object({
   GRAPH_CERT_THUMBPRINT_SHA256: z.string().trim().optional(),
   GRAPH_CERT_PRIVATE_KEY_FILE: z.string().trim().optional(),
   GRAPH_MANAGED_IDENTITY_CLIENT_ID: z.string().trim().optional(),
+  // Installing the app through Graph: its manifest id (looked up in the app catalog), or the catalog id itself.
+  TEAMS_APP_ID: z.string().trim().optional(),
   TEAMS_APP_CATALOG_ID: z.string().trim().optional(),
   BOT_SERVICE_URL: z.url({ error: 'must be a URL' }).default('https://smba.trafficmanager.net/teams/'),
   BOT_OPEN_CHATS: bool.optional(),
@@ -109,9 +114,10 @@ export interface AppConfig {
     graphBaseUrl: string;
     auth: GraphAuthConfig;
   };
-  bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string; serviceUrl: string; openChats: boolean };
+  /** `tenantId`: the one organisation the bot serves (locally the Agents Playground's demo tenant). */
+  bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string; serviceUrl: string; openChats: boolean };
   /** Installing the app for owners through Graph (`npm run reach -- --install`). */
-  teamsApps?: { catalogAppId: string; graphBaseUrl: string; auth: GraphAuthConfig };
+  teamsApps?: TeamsAppsConfig;
   reminders: {
     cron: string;
     timezone: string;
@@ -183,27 +189,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const e = parsed.data;
   const problems = [...botProblems(e), ...environmentProblems(e)];
-  const needsGraph = e.STORE === 'sharepoint' || Boolean(e.TEAMS_APP_CATALOG_ID);
+  const installsApps = Boolean(e.TEAMS_APP_ID || e.TEAMS_APP_CATALOG_ID);
+  const needsGraph = e.STORE === 'sharepoint' || installsApps;
   const auth = needsGraph ? graphAuth(e, problems) : undefined;
   const sharepoint = e.STORE === 'sharepoint' && auth ? sharePointSettings(e, problems, auth) : undefined;
   if (e.DIRECTORY === 'graph' && e.STORE !== 'sharepoint') problems.push('DIRECTORY: "graph" needs the Graph settings of STORE=sharepoint (SHAREPOINT_SITE_ID, GRAPH_*)');
-  const teamsApps = e.TEAMS_APP_CATALOG_ID && auth ? { catalogAppId: e.TEAMS_APP_CATALOG_ID, graphBaseUrl: e.GRAPH_BASE_URL, auth } : undefined;
+  const teamsApps = installsApps && auth ? teamsAppsSettings(e, auth) : undefined;
   if (problems.length) throw new ConfigError(problems);
   return appConfig(e, cwd, sharepoint, teamsApps);
 }
 
-type Env = z.infer<typeof envSchema>;
+export type Env = z.infer<typeof envSchema>;
 
-/** The bot's credentials: botbuilder silently turns authentication off when the app id is empty, so never in production. */
+/**
+ * The bot's credentials: botbuilder silently turns authentication off when the app id is empty, so
+ * never in production. One tenant always: Azure no longer creates multi-tenant bots ("Multi-tenant
+ * bot creation will be deprecated after July 31, 2025", https://learn.microsoft.com/azure/bot-service/abs-quickstart),
+ * and the plan belongs to one council, so activities from any other tenant are refused.
+ */
 function botProblems(e: Env): string[] {
   const production = e.NODE_ENV === 'production';
   const problems: string[] = [];
+  if (e.MicrosoftAppType === 'MultiTenant') {
+    problems.push('MicrosoftAppType: MultiTenant is not supported (Azure no longer creates multi-tenant bots, and this bot serves one organisation): register the bot as SingleTenant or UserAssignedMSI and set MicrosoftAppTenantId');
+  }
   if (production && !e.MicrosoftAppId) problems.push("MicrosoftAppId: required in production (the Azure Bot's Microsoft App ID)");
   if (!e.MicrosoftAppId && !production) return problems;
   if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword: required unless MicrosoftAppType=UserAssignedMSI');
   if (e.MicrosoftAppType === 'UserAssignedMSI' && e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword: must not be set when MicrosoftAppType=UserAssignedMSI');
-  if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId: required for MicrosoftAppType=${e.MicrosoftAppType}`);
+  if (!e.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId: required (your organisation\'s Entra tenant id): the bot serves only this tenant and refuses every other');
   return problems;
+}
+
+/** Locally with no bot registration, the demo tenant the Agents Playground puts in every activity (.m365agentsplayground.yml). */
+function botTenant(e: Env): string {
+  return e.MicrosoftAppTenantId || (e.NODE_ENV !== 'production' && !e.MicrosoftAppId ? DEMO_TENANT_ID : '');
 }
 
 /** Local conveniences refused in production, and settings that contradict each other. */
@@ -234,7 +254,7 @@ function appConfig(e: Env, cwd: string, sharepoint: AppConfig['sharepoint'], tea
     directory: e.DIRECTORY ?? (sharepoint ? 'graph' : 'demo'),
     sharepoint,
     teamsApps,
-    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, serviceUrl: e.BOT_SERVICE_URL, openChats: e.BOT_OPEN_CHATS ?? production },
+    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType === 'UserAssignedMSI' ? 'UserAssignedMSI' : 'SingleTenant', tenantId: botTenant(e), serviceUrl: e.BOT_SERVICE_URL, openChats: e.BOT_OPEN_CHATS ?? production },
     reminders: {
       cron: e.REMINDER_CRON,
       timezone: e.REMINDER_TIMEZONE,
@@ -269,42 +289,6 @@ function unsafeInProduction(e: Env): string[] {
   if (e.API_RATE_LIMIT_PER_USER === 0) problems.push('API_RATE_LIMIT_PER_USER: must not be 0 (no limit) in production');
   if (e.API_RATE_LIMIT_PER_ADDRESS === 0) problems.push('API_RATE_LIMIT_PER_ADDRESS: must not be 0 (no limit) in production');
   return problems;
-}
-
-/** Graph credentials: their own settings, else the bot's app registration. */
-export type GraphAuthConfig =
-  | { kind: 'none' }
-  | { kind: 'client-secret'; tenantId: string; clientId: string; clientSecret: string }
-  | { kind: 'certificate'; tenantId: string; clientId: string; thumbprintSha256: string; privateKeyFile: string }
-  | { kind: 'managed-identity'; clientId?: string };
-
-/** App-only Graph credentials (problems named once even when several features need Graph). */
-function graphAuth(e: z.infer<typeof envSchema>, problems: string[]): GraphAuthConfig {
-  const clientId = e.GRAPH_CLIENT_ID || e.MicrosoftAppId;
-  const tenantId = e.GRAPH_TENANT_ID || e.MicrosoftAppTenantId;
-  let auth: GraphAuthConfig = { kind: 'managed-identity', clientId: e.GRAPH_MANAGED_IDENTITY_CLIENT_ID || undefined };
-  if (e.GRAPH_AUTH === 'none') {
-    // For a Graph emulator on this machine only (like the bot running open for the playground).
-    const host = new URL(e.GRAPH_BASE_URL).hostname;
-    if (e.NODE_ENV === 'production' || !['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
-      problems.push('GRAPH_AUTH: "none" is only for a local Graph emulator (GRAPH_BASE_URL on 127.0.0.1/localhost), never in production');
-    }
-    auth = { kind: 'none' };
-  } else if (e.GRAPH_AUTH !== 'managed-identity') {
-    if (!clientId) problems.push('GRAPH_CLIENT_ID: required for Graph app-only auth (or set MicrosoftAppId)');
-    if (!tenantId) problems.push('GRAPH_TENANT_ID: required for Graph app-only auth (or set MicrosoftAppTenantId)');
-  }
-  if (e.GRAPH_AUTH === 'client-secret') {
-    const clientSecret = e.GRAPH_CLIENT_SECRET || e.MicrosoftAppPassword;
-    if (!clientSecret) problems.push('GRAPH_CLIENT_SECRET: required with GRAPH_AUTH=client-secret (or set MicrosoftAppPassword)');
-    auth = { kind: 'client-secret', clientId: clientId ?? '', tenantId: tenantId ?? '', clientSecret };
-  }
-  if (e.GRAPH_AUTH === 'certificate') {
-    if (!e.GRAPH_CERT_THUMBPRINT_SHA256) problems.push('GRAPH_CERT_THUMBPRINT_SHA256: required with GRAPH_AUTH=certificate');
-    if (!e.GRAPH_CERT_PRIVATE_KEY_FILE) problems.push('GRAPH_CERT_PRIVATE_KEY_FILE: required with GRAPH_AUTH=certificate');
-    auth = { kind: 'certificate', clientId: clientId ?? '', tenantId: tenantId ?? '', thumbprintSha256: e.GRAPH_CERT_THUMBPRINT_SHA256 ?? '', privateKeyFile: e.GRAPH_CERT_PRIVATE_KEY_FILE ?? '' };
-  }
-  return auth;
 }
 
 function sharePointSettings(e: z.infer<typeof envSchema>, problems: string[], auth: GraphAuthConfig): AppConfig['sharepoint'] {
@@ -360,7 +344,6 @@ function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => kv[1] !== undefined && kv[1].trim() !== ''));
 }
 
-/** One line for the log, secrets redacted. */
 /** What the app runs with, secrets redacted: logged once at start as structured fields. */
 export function describeConfig(c: AppConfig): Record<string, unknown> {
   return {

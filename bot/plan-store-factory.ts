@@ -18,12 +18,17 @@ export async function openPlanStore(config: AppConfig, log: Logger): Promise<Pla
   });
 }
 
-export function createGraphApi(baseUrl: string, auth: GraphAuthConfig, log: Logger): GraphApi {
+export function createGraphApi(baseUrl: string, auth: GraphAuthConfig, log: Logger, tokens: AccessTokenSource = createGraphTokens(auth)): GraphApi {
   return new GraphApi({
     baseUrl,
-    tokens: tokenSource(authSettings(auth)),
+    tokens,
     onRetry: (status, delayMs) => log.warn({ status, delayMs: Math.round(delayMs) }, 'Microsoft Graph throttled or unavailable; retrying'),
   });
+}
+
+/** Graph access tokens for these credentials (shared with a GraphApi when the caller reads them too). */
+export function createGraphTokens(auth: GraphAuthConfig): AccessTokenSource {
+  return tokenSource(authSettings(auth));
 }
 
 /** `none`: a fixed placeholder token, accepted only by a local emulator (config enforces that). */

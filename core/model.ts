@@ -134,6 +134,11 @@ export interface ConversationRecordInput {
   aadObjectId: string;
   tenantId?: string;
   displayName?: string;
+  /**
+   * The person's Teams user id in the bot's chats (`29:…`, their MRI; not the Entra object id):
+   * what a card's `refresh.userIds` names. Unknown for chats opened before it could be looked up.
+   */
+  teamsUserId?: string;
   reference: Record<string, unknown>;
   updatedAt: IsoInstant;
 }

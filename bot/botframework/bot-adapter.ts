@@ -14,6 +14,8 @@ import type { AppConfig } from '../config';
  */
 export function createBotAdapter(config: Pick<AppConfig, 'bot'>, log: Logger): CloudAdapter {
   const { appId, appPassword, appType, tenantId } = config.bot;
+  // With no app id, botbuilder's only credential-free path is its "MultiTenant" type with an empty
+  // id (authentication off). That is no multi-tenant registration: EdiBot still refuses other tenants.
   const settings = appId
     ? { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword, MicrosoftAppType: appType, MicrosoftAppTenantId: tenantId }
     : { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };

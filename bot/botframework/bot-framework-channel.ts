@@ -16,7 +16,7 @@ export function createBotFrameworkChannel(config: Pick<AppConfig, 'bot'>, store:
   const adapter = createBotAdapter(config, log);
   const { appId, tenantId, serviceUrl, openChats } = config.bot;
   return {
-    messenger: new ProactiveMessenger(withSingleAttemptSends(adapter, log), appId, store, { tenantId: tenantId || undefined, serviceUrl, openChats }),
+    messenger: new ProactiveMessenger(withSingleAttemptSends(adapter, log), appId, store, { tenantId, serviceUrl, openChats }),
     endpoint: (deps) => {
       const bot = new EdiBot(deps);
       return { process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) };

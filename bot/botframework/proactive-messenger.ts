@@ -1,6 +1,6 @@
-import { CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
+import { CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference, MessageFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Person } from '../../core/model';
-import { DeliveryError, type Messenger, type OutboundCard, type SendOptions } from '../../core/ports/messenger';
+import { DeliveryError, type Messenger, type OpenedConversation, type OutboundCard, type SendOptions } from '../../core/ports/messenger';
 import type { PlanStore } from '../../core/ports/plan-store';
 
 /**
@@ -24,9 +24,9 @@ export class ProactiveMessenger implements Messenger {
    * bot when the app is installed for them (403 when it is not). The service URL and bot id come
    * from any chat we already hold in the tenant, as Teams uses one per region.
    */
-  openConversation?: (to: Person) => Promise<{ tenantId?: string; reference: Record<string, unknown> }> = (to) => this.openChat(to);
+  openConversation?: (to: Person) => Promise<OpenedConversation> = (to) => this.openChat(to);
 
-  private async openChat(to: Person): Promise<{ tenantId?: string; reference: Record<string, unknown> }> {
+  private async openChat(to: Person): Promise<OpenedConversation> {
     const known = (await this.store.listConversations()).find((c) => !this.teams.tenantId || c.tenantId === this.teams.tenantId)?.reference as
       | Partial<ConversationReference>
       | undefined;
@@ -40,15 +40,19 @@ export class ProactiveMessenger implements Messenger {
       channelData: { tenant: { id: tenantId } },
     } as ConversationParameters;
     let reference: Record<string, unknown> | undefined;
+    let teamsUserId: string | undefined;
     try {
       await this.adapter.createConversationAsync(this.botAppId, 'msteams', serviceUrl, 'https://api.botframework.com', parameters, async (context) => {
         reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+        teamsUserId = await teamsUserIdOf(context, to);
       });
     } catch (err) {
       throw classify(err);
     }
     if (!reference) throw new DeliveryError('transient', `Teams opened no chat with ${to.displayName}`);
-    return { tenantId, reference: { ...reference, user: { id: to.aadObjectId, aadObjectId: to.aadObjectId, name: to.displayName } } };
+    // The reference's user is the person as Teams names them in chats (29:…), never their Entra id.
+    const user = { ...(teamsUserId && { id: teamsUserId }), aadObjectId: to.aadObjectId, name: to.displayName };
+    return { tenantId, ...(teamsUserId && { teamsUserId }), reference: { ...reference, user } };
   }
 
   readonly preparesBeforeSend = true;
@@ -97,6 +101,21 @@ export class ProactiveMessenger implements Messenger {
       failure = err;
     }
     if (failure !== undefined) throw failure instanceof DeliveryError ? failure : classify(failure);
+  }
+}
+
+/**
+ * The chat Teams opens names no user: their Teams user id (29:…) is the chat member's id, looked up
+ * by Entra object id ("Get single member details" accepts the Teams user id, UPN or Entra object id:
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context#get-single-member-details).
+ * If that lookup fails the chat still works; the id is captured from their next activity instead.
+ */
+async function teamsUserIdOf(context: TurnContext, to: Person): Promise<string | undefined> {
+  try {
+    const member = await TeamsInfo.getMember(context, to.aadObjectId);
+    return typeof member?.id === 'string' && member.id !== '' ? member.id : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -71,7 +71,7 @@ export function approvalCard(view: ApprovalView, options: ApprovalCardOptions): 
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
     version: CARD_VERSION,
-    refresh: { action: { type: 'Action.Execute', title: 'Refresh', verb: CardVerb.viewApproval, data: { approvalId: approval.id } }, userIds: [approval.approver.aadObjectId] },
+    refresh: refreshFor(view),
     body: [
       ...(options.notice ? [{ type: 'TextBlock', text: cardText(options.notice), wrap: true, weight: 'Bolder', color: 'Attention' }] : []),
       { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Medium', wrap: true },
@@ -102,6 +102,20 @@ export function approvalCard(view: ApprovalView, options: ApprovalCardOptions): 
       ],
     }),
   };
+}
+
+/**
+ * Teams redraws the card on display for the users in `refresh.userIds`, named by their Teams user
+ * ids (MRIs, `29:…`, the activity's `from.id`): an Entra object id names no one. The card is sent
+ * into the approver's 1:1 chat with the bot, where a refresh without `userIds` is automatic for
+ * every member (at most 60), i.e. the approver; so an id not known yet is left out, never guessed
+ * (and never `[]`, which turns automatic refresh off).
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards#user-ids-in-refresh
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/user-specific-views
+ */
+function refreshFor(view: ApprovalView): Record<string, unknown> {
+  const action = { type: 'Action.Execute', title: 'Refresh', verb: CardVerb.viewApproval, data: { approvalId: view.approval.id } };
+  return view.approverTeamsUserId ? { action, userIds: [view.approverTeamsUserId] } : { action };
 }
 
 function outcomeBlock(a: RagApproval): Record<string, unknown> {

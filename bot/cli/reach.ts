@@ -2,7 +2,8 @@
  * `npm run reach [-- --open] [-- --install]`: the pre-flight before reminders or a round. Lists who
  * owns or answers for open tasks and whether the bot can reach them. `--open` opens the chat for
  * people who have the app but never told us; `--install` first installs the app for them through
- * Graph (TEAMS_APP_CATALOG_ID and TeamsAppInstallation.ReadWriteSelfForUser.All).
+ * Graph (TEAMS_APP_ID or TEAMS_APP_CATALOG_ID, and TeamsAppInstallation.ReadWriteSelfForUser.All),
+ * waiting for Teams to set up each chat before opening it.
  */
 import { parseArgs } from 'node:util';
 import { silentLogger } from '../../core/ports/logger';
@@ -11,8 +12,9 @@ import { checkReach, type ReachEntry } from '../../core/use-cases/check-reach';
 import { rememberConversation } from '../../core/use-cases/remember-conversation';
 import { createAppContext, type AppContext } from '../app-context';
 import { ConfigError, loadConfig } from '../config';
-import { createGraphApi } from '../plan-store-factory';
-import { TeamsAppInstaller } from '../teams/teams-app-installer';
+import { createGraphApi, createGraphTokens } from '../plan-store-factory';
+import { graphCallerAppId } from '../teams/graph-caller';
+import { InstallerSetupError, TeamsAppInstaller } from '../teams/teams-app-installer';
 
 function line(e: ReachEntry): string {
   const status = { reachable: 'ok      ', 'no-chat': 'NO CHAT ', failing: 'FAILING ' }[e.status];
@@ -20,15 +22,29 @@ function line(e: ReachEntry): string {
   return `  ${status} ${e.person.displayName} <${e.person.email}>  ${e.roles.join('+')} of ${e.openTasks.join(', ')}${why}`;
 }
 
+/** The installer, checked before anyone is installed: a setup that cannot work stops here (InstallerSetupError). */
+async function installerFor(ctx: AppContext): Promise<TeamsAppInstaller | undefined> {
+  const apps = ctx.config.teamsApps;
+  if (!apps) {
+    console.log('  --install needs TEAMS_APP_ID (or TEAMS_APP_CATALOG_ID) and Graph credentials (see README, "Reaching people").');
+    return undefined;
+  }
+  const tokens = createGraphTokens(apps.auth);
+  const installer = new TeamsAppInstaller(createGraphApi(apps.graphBaseUrl, apps.auth, silentLogger, tokens), apps, { graphRoot: apps.graphBaseUrl });
+  for (const warning of await installer.prepare(await graphCallerAppId(tokens, apps.auth))) console.log(`  warning: ${warning}`);
+  return installer;
+}
+
 async function reach(ctx: AppContext, entries: ReachEntry[], install: boolean): Promise<void> {
-  const installer = install && ctx.config.teamsApps ? new TeamsAppInstaller(createGraphApi(ctx.config.teamsApps.graphBaseUrl, ctx.config.teamsApps.auth, silentLogger), ctx.config.teamsApps.catalogAppId) : undefined;
-  if (install && !installer) console.log('  --install needs TEAMS_APP_CATALOG_ID and Graph credentials (see README, "Reaching people").');
+  const installer = install ? await installerFor(ctx) : undefined;
   const targets = entries.filter((e) => e.status !== 'reachable');
   for (const [i, e] of targets.entries()) {
     const progress = `[${i + 1}/${targets.length}] ${e.person.displayName}:`;
     if (installer) {
+      // Waits (bounded) for Teams to set up the chat, so the createConversation below finds it.
       const installed = await installer.install(e.person);
-      console.log(`  ${progress} install ${installed.outcome}${installed.detail ? ` (${installed.detail})` : ''}`);
+      const chat = installed.chatId ? ', chat ready' : '';
+      console.log(`  ${progress} install ${installed.outcome}${chat}${installed.detail ? ` (${installed.detail})` : ''}`);
     }
     if (!ctx.messenger.openConversation) continue;
     try {
@@ -66,7 +82,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : `reach failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(err instanceof ConfigError || err instanceof InstallerSetupError ? err.message : `reach failed: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(2);
   },
 );

@@ -1,6 +1,6 @@
 import type { Person } from '../../core/model';
 import { silentLogger, type Logger } from '../../core/ports/logger';
-import { DeliveryError, type Messenger, type OutboundCard, type SendOptions } from '../../core/ports/messenger';
+import { DeliveryError, type Messenger, type OpenedConversation, type OutboundCard, type SendOptions } from '../../core/ports/messenger';
 import { atLeast, backoffMs, type BackoffPolicy } from './backoff';
 import { realTimer, type DeliveryTimer } from './delivery-timer';
 import { SendGate } from './send-gate';
@@ -54,7 +54,7 @@ const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 30_000 };
  */
 export class RateLimitedMessenger implements Messenger {
   /** Present when the inner messenger can open chats: a call to Teams too, so through the same gate, pauses and retries. */
-  readonly openConversation?: (to: Person) => Promise<{ tenantId?: string; reference: Record<string, unknown> }>;
+  readonly openConversation?: (to: Person) => Promise<OpenedConversation>;
   private readonly perConversation: readonly RateWindow[];
   private readonly gate: SendGate;
   private readonly conversations = new Map<string, SlidingWindowLog>();

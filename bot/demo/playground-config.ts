@@ -5,6 +5,11 @@ const CAST: DemoUserKey[] = ['alex', 'sam', 'priya', 'ruth', 'jordan', 'fatima']
 
 export const PLAYGROUND_BOT_ID = '28:edi-action-plan-bot';
 
+/** The user's Teams user id (MRI) in the playground: what its activities carry as `from.id`. */
+export function playgroundUserId(user: DemoUserKey): string {
+  return `29:${user}`;
+}
+
 export function personalChatId(user: DemoUserKey): string {
   return `a:edi-personal-${user}`;
 }
@@ -22,7 +27,7 @@ export function playgroundConfigYaml(currentUser: DemoUserKey = PLAYGROUND_DEFAU
     const u = demoUsers[key];
     const [givenName, ...rest] = u.displayName.split(' ');
     return {
-      id: `29:${key}`,
+      id: playgroundUserId(key),
       name: u.displayName,
       userPrincipleName: u.email,
       aadObjectId: u.aadObjectId,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from '../../core/ports/logger';
 import type { ConversationSeen } from '../../core/use-cases/remember-conversation';
 import { DEMO_TENANT_ID, demoUsers, type DemoUserKey } from './demo-users';
-import { personalChatId, PLAYGROUND_BOT_ID, playgroundConfigYaml } from './playground-config';
+import { personalChatId, PLAYGROUND_BOT_ID, playgroundConfigYaml, playgroundUserId } from './playground-config';
 
 export interface RunningPlayground {
   url?: string;
@@ -111,12 +111,13 @@ function playgroundReference(url: string, user: DemoUserKey): ConversationSeen {
     aadObjectId: person.aadObjectId,
     tenantId: DEMO_TENANT_ID,
     displayName: person.displayName,
+    teamsUserId: playgroundUserId(user),
     reference: {
       channelId: 'msteams',
       serviceUrl: `${url}/_connector`,
       conversation: { id: personalChatId(user), conversationType: 'personal', tenantId: DEMO_TENANT_ID },
       bot: { id: PLAYGROUND_BOT_ID, name: 'EDI Action Plan' },
-      user: { id: `29:${user}`, aadObjectId: person.aadObjectId },
+      user: { id: playgroundUserId(user), aadObjectId: person.aadObjectId },
     },
   };
 }

@@ -53,7 +53,15 @@ export interface Messenger {
   updateCard?(to: Person, activityId: string, message: OutboundCard): Promise<void>;
   /**
    * Opens (or finds) the personal chat with someone whose conversation reference we lack, when the
-   * app is installed for them; resolves to the reference to store. DeliveryError when it cannot.
+   * app is installed for them; resolves to the reference to store (and their Teams user id, when
+   * the channel could look it up). DeliveryError when it cannot.
    */
-  openConversation?(to: Person): Promise<{ tenantId?: string; reference: Record<string, unknown> }>;
+  openConversation?(to: Person): Promise<OpenedConversation>;
+}
+
+export interface OpenedConversation {
+  tenantId?: string;
+  /** The person's Teams user id (`29:…`), when known. */
+  teamsUserId?: string;
+  reference: Record<string, unknown>;
 }

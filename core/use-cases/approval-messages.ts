@@ -11,6 +11,8 @@ export interface ApprovalView {
   approval: RagApproval;
   task: Task;
   update?: Update;
+  /** The approver's Teams user id (`29:…`) from their stored chat: whose view of the card refreshes. */
+  approverTeamsUserId?: string;
 }
 
 /** The cards of the approval flow, rendered by the bot (core knows no card format). */
@@ -41,7 +43,12 @@ export async function loadApprovalView(store: PlanStore, approval: RagApproval):
   const task = await store.getTask(approval.taskId);
   if (!task) return undefined;
   const update = approval.updateId === undefined ? undefined : (await store.listUpdates(task.id)).find((u) => u.id === approval.updateId);
-  return { approval, task, ...(update && { update }) };
+  return { approval, task, ...(update && { update }), ...(await approverTeamsUserId(store, approval)) };
+}
+
+async function approverTeamsUserId(store: PlanStore, approval: RagApproval): Promise<Pick<ApprovalView, 'approverTeamsUserId'>> {
+  const id = (await store.getConversation(approval.approver.aadObjectId))?.teamsUserId;
+  return id ? { approverTeamsUserId: id } : {};
 }
 
 /**
@@ -54,7 +61,9 @@ export async function sendApprovalRequest(deps: ApprovalMessagingDeps, approval:
   const view = await loadApprovalView(deps.store, approval);
   if (!view) return 'failed';
   const key = `approval:${approval.key}:${chaser ? 'chase' : 'request'}`;
-  const sent = await sendOnce(deps, key, approval.taskId, approval.approver, chaser ? 'approval-chase' : 'approval-request', () => deps.cards.request(view, { chaser }), options.retryFailed);
+  // Rendered once the chat is there: a chat opened just now tells the approver's Teams user id.
+  const render = async () => deps.cards.request({ ...view, ...(await approverTeamsUserId(deps.store, approval)) }, { chaser });
+  const sent = await sendOnce(deps, key, approval.taskId, approval.approver, chaser ? 'approval-chase' : 'approval-request', render, options.retryFailed);
   if (typeof sent === 'object') {
     await patchApproval(deps.store, approval.id, { approverActivityId: sent.activityId, ...(chaser && { chasedAt: deps.clock.now().toISOString() }) });
     return 'sent';
@@ -103,7 +112,7 @@ async function sendOnce(
   taskId: string,
   to: Person,
   trigger: string,
-  render: () => OutboundCard,
+  render: () => OutboundCard | Promise<OutboundCard>,
   retryFailed = false,
 ): Promise<{ activityId: string } | Exclude<SendOutcome, 'sent'>> {
   const log = deps.log ?? silentLogger;
@@ -118,7 +127,7 @@ async function sendOnce(
     return 'unreachable';
   }
   try {
-    const { activityId } = await deps.messenger.sendCard(to, render());
+    const { activityId } = await deps.messenger.sendCard(to, await render());
     await deps.store.setReminderOutcome(key, 'sent');
     return { activityId };
   } catch (err) {

@@ -6,6 +6,8 @@ export interface ConversationSeen {
   aadObjectId: string;
   tenantId?: string;
   displayName?: string;
+  /** Their Teams user id (`29:…`), from the activity's `from.id`. */
+  teamsUserId?: string;
   /** The Bot Framework conversation reference of the personal chat. */
   reference: Record<string, unknown>;
 }

@@ -40,7 +40,14 @@ describe('approval cards', () => {
     assert.deepEqual(buttons(card).map((a) => [a.verb, a.data.decision]), [[CardVerb.decideApproval, 'approve'], [CardVerb.decideApproval, 'reject']]);
     assert.equal(buttons(card)[0]?.data.approvalId, '11', 'only the approval id travels in the card; who decides comes from the activity');
     assert.ok('comment' in inputValues(card));
-    assert.deepEqual((card.refresh as { userIds: string[] }).userIds, [bob.aadObjectId]);
+  });
+
+  it("refreshes for the approver by their Teams user id (29:…), never their Entra object id; without one, for the 1:1 chat's members", () => {
+    const known = approvalCard({ ...view, approverTeamsUserId: '29:1bob-teams-mri' }, { forApprover: true });
+    assert.deepEqual((known.refresh as { userIds: string[] }).userIds, ['29:1bob-teams-mri']);
+    const unknown = approvalCard(view, { forApprover: true }).refresh as { userIds?: string[]; action: { verb: string } };
+    assert.equal(unknown.userIds, undefined, 'no object id in userIds, and no [] (which turns automatic refresh off)');
+    assert.equal(unknown.action.verb, CardVerb.viewApproval);
   });
 
   it('gives anyone else no buttons, and shows the outcome once decided', () => {

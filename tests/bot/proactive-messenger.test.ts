@@ -6,7 +6,7 @@ import { DeliveryError } from '../../core/ports/messenger';
 import type { PlanStore } from '../../core/ports/plan-store';
 import { SqlitePlanStore } from '../../core/store/sqlite/sqlite-plan-store';
 import { alice, bob, carol } from '../support/builders';
-import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import { startFakeConnector, teamsUserIdOf, type FakeConnector } from '../support/fake-connector';
 
 const TENANT = 'tenant-1';
 
@@ -25,7 +25,7 @@ describe('ProactiveMessenger over HTTP (local connector)', () => {
       reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: 'a:alice', conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' }, user: { id: '29:alice' } },
       updatedAt: '2026-11-22T09:00:00Z',
     });
-    messenger = new ProactiveMessenger(createBotAdapter({ bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', serviceUrl: connector.url, openChats: true } }, silentLogger), '', store, {
+    messenger = new ProactiveMessenger(createBotAdapter({ bot: { appId: '', appPassword: '', appType: 'SingleTenant', tenantId: TENANT, serviceUrl: connector.url, openChats: true } }, silentLogger), '', store, {
       tenantId: TENANT,
       serviceUrl: 'https://unused.example/',
       openChats: true,
@@ -54,8 +54,19 @@ describe('ProactiveMessenger over HTTP (local connector)', () => {
     assert.equal(opened.reference.serviceUrl, connector.url);
   });
 
+  it("keeps the person's Teams user id (29:…) from the chat's member, never their Entra id, in the reference", async () => {
+    const opened = await messenger.openConversation!(bob);
+    assert.equal(opened.teamsUserId, teamsUserIdOf(bob.aadObjectId));
+    assert.deepEqual(opened.reference.user, { id: teamsUserIdOf(bob.aadObjectId), aadObjectId: bob.aadObjectId, name: bob.displayName });
+    // A failed lookup still opens the chat; the id then comes from their next activity.
+    connector.unknownMembers.add(carol.aadObjectId);
+    const unknown = await messenger.openConversation!(carol);
+    assert.equal(unknown.teamsUserId, undefined);
+    assert.deepEqual(unknown.reference.user, { aadObjectId: carol.aadObjectId, name: carol.displayName });
+  });
+
   it('does not open chats when turned off (the local playground hosts one user)', () => {
-    const off = new ProactiveMessenger(createBotAdapter({ bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', serviceUrl: connector.url, openChats: false } }, silentLogger), '', store, {
+    const off = new ProactiveMessenger(createBotAdapter({ bot: { appId: '', appPassword: '', appType: 'SingleTenant', tenantId: TENANT, serviceUrl: connector.url, openChats: false } }, silentLogger), '', store, {
       serviceUrl: connector.url,
       openChats: false,
     });

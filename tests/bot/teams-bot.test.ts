@@ -52,21 +52,27 @@ const cardOf = (a: Partial<Activity> | undefined) => a?.attachments?.[0]?.conten
 const invokeBody = (replies: Partial<Activity>[]) => {
   const response = replies.find((r) => r.type === 'invokeResponse');
   assert.ok(response, 'an invoke response');
-  return (response.value as { status: number; body: { statusCode: number; type: string; value: Record<string, unknown> } }).body;
+  const { status, body } = response.value as { status: number; body: { statusCode: number; type: string; value: Record<string, unknown> } };
+  // The universal action model: HTTP 200 whenever the bot processed it; the outcome is the body's statusCode.
+  assert.equal(status, 200, 'HTTP 200 for a processed adaptiveCard/action');
+  return body;
 };
 
 describe('EdiBot (TestAdapter)', () => {
   let store: PlanStore;
   let adapter: TestAdapter;
   let task: Task;
+  let warnings: { fields: Record<string, unknown>; message: string }[];
 
   beforeEach(async () => {
+    warnings = [];
+    const log = { ...silentLogger, warn: (fields: Record<string, unknown>, message: string) => void warnings.push({ fields, message }) };
     store = SqlitePlanStore.open(':memory:');
     task = await store.createTask(taskInput({ owners: [alice], latestUpdate: 'Scoping done', latestUpdateAt: '2026-10-01T09:00:00Z' }));
     await store.createTask(taskInput({ ref: '2.1', title: 'Closed one', status: 'Complete', rag: 'Complete', owners: [alice] }));
     await store.createTask(taskInput({ ref: '3.1', title: "Bob's task", owners: [bob] }));
     // RAG changes apply at once here; the approval flow has its own tests (approvals.test.ts).
-    const bot = new EdiBot({ store, clock, log: silentLogger, tenantId: TENANT, messenger: new CapturingMessenger(), directory: demoDirectory([]), approvalPolicy: { ...DEFAULT_APPROVAL_POLICY, requiredFor: 'none' } });
+    const bot = new EdiBot({ store, clock, log, tenantId: TENANT, messenger: new CapturingMessenger(), directory: demoDirectory([]), approvalPolicy: { ...DEFAULT_APPROVAL_POLICY, requiredFor: 'none' } });
     adapter = new TestAdapter(async (context) => bot.run(context));
   });
   afterEach(() => store.close());
@@ -76,6 +82,7 @@ describe('EdiBot (TestAdapter)', () => {
     assert.match(cardTextContent(cardOf(welcome[0])), /EDI action plan assistant/);
     const saved = await store.getConversation(alice.aadObjectId);
     assert.equal(saved?.tenantId, TENANT);
+    assert.equal(saved?.teamsUserId, `29:${alice.aadObjectId}`, "the Teams user id (from.id) is kept for card refresh userIds");
     assert.equal((saved?.reference as { conversation: { id: string } }).conversation.id, `a:${alice.aadObjectId}`);
 
     const again = await exchange(adapter, personal(alice, { type: ActivityTypes.InstallationUpdate, action: 'add' }));
@@ -162,17 +169,66 @@ describe('EdiBot (TestAdapter)', () => {
     assert.equal((await store.listUpdates(task.id)).length, 0);
   });
 
-  it('refuses a card action from another tenant', async () => {
-    const body = invokeBody(await exchange(adapter, invoke(alice, CardVerb.showMyTasks, {}, 'other-tenant')));
-    assert.equal(body.statusCode, 403);
-    assert.equal(await store.getConversation(alice.aadObjectId), undefined);
+  it('refuses a card action from another tenant with a card saying why, changing nothing', async () => {
+    const form = invokeBody(await exchange(adapter, invoke(alice, CardVerb.openUpdateForm, { taskId: task.id }))).value;
+    const submit = executeActions(form)[0]!;
+    const body = invokeBody(await exchange(adapter, invoke(alice, submit.verb, { ...submit.data, progress: 'From elsewhere', rag: 'Red' }, 'other-tenant')));
+    assert.equal(body.statusCode, 200);
+    assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
+    assert.deepEqual(cardProblems(body.value), []);
+    assert.match(cardTextContent(body.value), /serves one organisation.*nothing was done/);
+    assert.equal((await store.listUpdates(task.id)).length, 0);
+    assert.equal((await store.getTask(task.id))?.rag, task.rag);
+    invokeBody(await exchange(adapter, invoke(bob, CardVerb.showMyTasks, {}, 'other-tenant')));
+    assert.equal(await store.getConversation(bob.aadObjectId), undefined, 'no chat is stored for a foreign clicker');
   });
 
-  it('answers malformed card data with an error that keeps the card', async () => {
+  it('refuses a card action when any tenant the activity names is another, or when it names none', async () => {
+    const mixed = invoke(alice, CardVerb.showMyTasks, {});
+    mixed.conversation = { ...mixed.conversation!, tenantId: 'other-tenant' };
+    assert.match(cardTextContent(invokeBody(await exchange(adapter, mixed)).value), /serves one organisation/);
+    const none = invoke(alice, CardVerb.showMyTasks, {});
+    none.channelData = {};
+    none.conversation = { ...none.conversation!, tenantId: undefined };
+    assert.match(cardTextContent(invokeBody(await exchange(adapter, none)).value), /serves one organisation/);
+    const upperCase = invoke(alice, CardVerb.showMyTasks, {}, TENANT.toUpperCase());
+    assert.doesNotMatch(cardTextContent(invokeBody(await exchange(adapter, upperCase)).value), /serves one organisation/, 'tenant ids compare without case');
+  });
+
+  it('refuses a message and an install from another tenant with a reply, storing no chat', async () => {
+    const foreign = { channelData: { tenant: { id: 'other-tenant' } }, conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'other-tenant', isGroup: false, name: '' } };
+    const [reply] = await exchange(adapter, personal(bob, { type: ActivityTypes.Message, text: 'my tasks', ...foreign }));
+    assert.match(reply?.text ?? '', /serves one organisation/);
+    const [installReply] = await exchange(adapter, personal(bob, { type: ActivityTypes.InstallationUpdate, action: 'add', ...foreign }));
+    assert.match(installReply?.text ?? '', /serves one organisation/);
+    assert.equal(await store.getConversation(bob.aadObjectId), undefined);
+    assert.deepEqual(
+      warnings.map((w) => [w.message, w.fields.tenant, w.fields.activityType]),
+      [
+        ['activity from another tenant refused', 'other-tenant', 'message'],
+        ['activity from another tenant refused', 'other-tenant', 'installationUpdate'],
+      ],
+    );
+  });
+
+  it('answers malformed card data with the documented error shape, which keeps the card', async () => {
     const body = invokeBody(await exchange(adapter, invoke(alice, CardVerb.submitUpdate, { taskId: { $ne: 1 }, progress: 'x' })));
     assert.equal(body.statusCode, 400);
     assert.equal(body.type, 'application/vnd.microsoft.error');
+    assert.equal(body.value.code, 'BadRequest');
+    assert.equal(typeof body.value.message, 'string');
     const unknown = invokeBody(await exchange(adapter, invoke(alice, 'edi.nope', {})));
     assert.equal(unknown.statusCode, 400);
+    const submitAction = invoke(alice, CardVerb.showMyTasks, {});
+    submitAction.value = { action: { type: 'Action.Submit', data: {} } };
+    assert.deepEqual([invokeBody(await exchange(adapter, submitAction)).statusCode], [400]);
+  });
+
+  it('answers a click without an Entra identity with a card, never an undocumented 401', async () => {
+    const anonymous = invoke(alice, CardVerb.showMyTasks, {});
+    anonymous.from = { id: '29:guest', name: 'Guest' };
+    const body = invokeBody(await exchange(adapter, anonymous));
+    assert.equal(body.statusCode, 200);
+    assert.match(cardTextContent(body.value), /work account/);
   });
 });

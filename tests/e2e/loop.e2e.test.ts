@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { createAppContext, type AppContext } from '../../bot/app-context';
 import { startApp, type RunningApp } from '../../bot/app-server';
 import { loadConfig } from '../../bot/config';
-import { demoUsers } from '../../bot/demo/demo-users';
+import { DEMO_TENANT_ID, demoUsers } from '../../bot/demo/demo-users';
 import { seedDemoPlan } from '../../bot/demo/seed-demo';
 import type { PlanView } from '../../core/plan-view';
 import { silentLogger } from '../../core/ports/logger';
@@ -79,8 +79,8 @@ for (const storeUnderTest of [sqlite, sharePointOverEmulator()]) {
       serviceUrl: '',
       from: { id: `29:${alex.aadObjectId}`, name: alex.displayName, aadObjectId: alex.aadObjectId },
       recipient: { id: '28:edi-bot', name: 'EDI bot' },
-      conversation: { id: 'a:alex-personal', conversationType: 'personal', tenantId: 'tenant' },
-      channelData: { tenant: { id: 'tenant' } },
+      conversation: { id: 'a:alex-personal', conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+      channelData: { tenant: { id: DEMO_TENANT_ID } },
     };
 
     it('serves health, the tab page and the plan API', async () => {

@@ -28,7 +28,14 @@ export interface FakeConnector {
   created: Record<string, unknown>[];
   /** Members (Entra ids) for whom the app is not installed: createConversation answers 403. */
   notInstalled: Set<string>;
+  /** Members (Entra ids) whose lookup (GET …/members/{id}) answers 404. */
+  unknownMembers: Set<string>;
   close(): Promise<void>;
+}
+
+/** The Teams user id this connector gives a member (unlike the Entra id, as in Teams). */
+export function teamsUserIdOf(aadObjectId: string): string {
+  return `29:1${Buffer.from(aadObjectId).toString('base64url')}`;
 }
 
 /** `delayMs`: how long each send takes to be answered (it is recorded when it arrives). */
@@ -37,6 +44,7 @@ export async function startFakeConnector(options: { delayMs?: number } = {}): Pr
   const updates: ConnectorUpdate[] = [];
   const created: Record<string, unknown>[] = [];
   const notInstalled = new Set<string>();
+  const unknownMembers = new Set<string>();
   let next = 1;
   const server = http.createServer((req, res) => {
     let body = '';
@@ -53,6 +61,14 @@ export async function startFakeConnector(options: { delayMs?: number } = {}): Pr
         created.push(params);
         res.writeHead(201, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `a:opened-${member}` }));
+        return;
+      }
+      // Get single member: by Entra object id, answered with the Teams user id (29:…) as Teams does.
+      const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(req.url ?? '');
+      if (req.method === 'GET' && member) {
+        const aadObjectId = decodeURIComponent(member[1]!);
+        res.writeHead(unknownMembers.has(aadObjectId) ? 404 : 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(unknownMembers.has(aadObjectId) ? { error: { code: 'NotFound', message: 'no such member' } } : { id: teamsUserIdOf(aadObjectId), aadObjectId, name: 'Member' }));
         return;
       }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
@@ -82,6 +98,7 @@ export async function startFakeConnector(options: { delayMs?: number } = {}): Pr
     updates,
     created,
     notInstalled,
+    unknownMembers,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

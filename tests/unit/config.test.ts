@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, describeConfig, loadConfig } from '../../bot/config';
 
@@ -40,6 +41,36 @@ describe('loadConfig', () => {
     assert.ok(problems.some((p) => p.startsWith('MicrosoftAppId:')));
     assert.ok(problems.some((p) => p.startsWith('MicrosoftAppPassword:')));
     assert.ok(problems.some((p) => p.startsWith('MicrosoftAppTenantId:')));
+  });
+
+  it('serves one tenant always: MultiTenant is refused, and a bot registration needs its tenant in every mode', () => {
+    const multi = problemsOf({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' });
+    assert.ok(multi.some((p) => /^MicrosoftAppType: MultiTenant is not supported.*SingleTenant/.test(p)), multi.join('\n'));
+    assert.ok(multi.some((p) => p.startsWith('MicrosoftAppTenantId: required')));
+    assert.ok(problemsOf({ MicrosoftAppType: 'MultiTenant' }).some((p) => p.startsWith('MicrosoftAppType:')), 'refused locally too');
+    for (const env of ['development', 'test'] as const) {
+      assert.ok(problemsOf({ NODE_ENV: env, MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' }).some((p) => p.startsWith('MicrosoftAppTenantId: required')), env);
+    }
+    assert.equal(loadConfig({ MicrosoftAppTenantId: ' tid ' }).bot.tenantId, 'tid');
+  });
+
+  it("pins the local demo (no bot registration) to the Agents Playground's tenant", () => {
+    // What the playground puts in conversation.tenantId and channelData.tenant.id: the config file's tenantId.
+    const yaml = fs.readFileSync(path.join(__dirname, '../../.m365agentsplayground.yml'), 'utf8');
+    const playgroundTenant = /^tenantId:\s*"([^"]+)"/m.exec(yaml)?.[1];
+    assert.ok(playgroundTenant);
+    assert.equal(loadConfig({}).bot.tenantId, playgroundTenant);
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).bot.tenantId, playgroundTenant);
+    assert.equal(loadConfig({}).tab.auth.tenantId, '', 'the tab sign-in still needs a real tenant set');
+  });
+
+  it('installs the Teams app from the manifest id, with TEAMS_APP_CATALOG_ID as an override', () => {
+    const base = { MicrosoftAppId: 'bot-app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 'tid' };
+    const byManifest = loadConfig({ ...base, TEAMS_APP_ID: 'manifest-id' }).teamsApps;
+    assert.deepEqual({ ...byManifest, auth: byManifest?.auth.kind }, { manifestAppId: 'manifest-id', catalogAppId: undefined, webApplicationId: 'bot-app', graphBaseUrl: 'https://graph.microsoft.com/v1.0', auth: 'client-secret' });
+    assert.equal(loadConfig({ ...base, TEAMS_APP_CATALOG_ID: 'catalog-id', TAB_SSO_CLIENT_ID: 'tab-app' }).teamsApps?.webApplicationId, 'tab-app');
+    assert.equal(loadConfig({ ...base, TEAMS_APP_CATALOG_ID: 'catalog-id' }).teamsApps?.catalogAppId, 'catalog-id');
+    assert.equal(loadConfig(base).teamsApps, undefined);
   });
 
   it('treats blank variables as unset', () => {

@@ -14,6 +14,8 @@ export const conversationTable: ColumnTable<ConversationRecordInput> = {
     title('displayName', text),
     col('aadObjectId', 'AadObjectId', text, { required: true, unique: true }),
     col('tenantId', 'TenantId', text),
+    // The Teams user id (29:…, at most ~100 characters) for cards' refresh.userIds.
+    col('teamsUserId', 'TeamsUserId', text),
     col('reference', 'ReferenceJson', json(z.record(z.string(), z.unknown())), { required: true, orElse: {} }),
     col('updatedAt', 'UpdatedAt', instant, { required: true, orElse: EPOCH }),
   ],

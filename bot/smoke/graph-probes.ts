@@ -1,9 +1,10 @@
 import type { Person, ReminderLogInput, TaskInput } from '../../core/model';
 import type { GraphApi } from '../../core/store/sharepoint/graph/graph-api';
-import { GraphRequestError } from '../../core/store/sharepoint/graph/graph-error';
+import { GraphRequestError, type WriteFailure } from '../../core/store/sharepoint/graph/graph-error';
 import { ListMirror } from '../../core/store/sharepoint/list-mirror';
 import { LISTS, listOf, type ListKey } from '../../core/store/sharepoint/list-schema';
-import { SitePeople } from '../../core/store/sharepoint/site-people';
+import { lookupIdOf, SitePeople } from '../../core/store/sharepoint/site-people';
+import { fieldEquals } from '../../core/store/sharepoint/odata';
 import type { Probe } from './probe';
 
 export interface GraphProbeSettings {
@@ -14,8 +15,8 @@ export interface GraphProbeSettings {
   stamp: string;
   /** Runs the list-creation probe (needs the provisioning grant, see ADMIN.md). */
   provisioning?: boolean;
-  /** Reads a Graph write error as the product does: true when it means "that key is taken". */
-  isDuplicate(err: unknown): boolean;
+  /** Reads a Graph write error as the product does (graph-error.ts). */
+  classify(err: unknown): WriteFailure;
 }
 
 const SMOKE_PERSON: Person = { aadObjectId: 'smoke-test', displayName: 'Smoke test', email: 'smoke-test@invalid.example' };
@@ -88,9 +89,20 @@ export class GraphProbes {
       this.scratch.push([path, again.id]);
       return { observed: 'the second item was accepted: the Key column does not enforce unique values', pass: false };
     } catch (err) {
-      const observed = err instanceof GraphRequestError ? `${err.status} ${err.code}: ${err.message.replace(/^Microsoft Graph \S+ \S+ on \S+: /, '')}` : String(err);
-      return { observed, pass: this.s.isDuplicate(err) };
+      const observed = err instanceof GraphRequestError ? `${err.status} ${err.code}: ${err.graphMessage}` : String(err);
+      const read = this.s.classify(err);
+      if (read === 'duplicate') return { observed: `${observed} (read as a duplicate)`, pass: true };
+      // Words the product does not know (another language): like the store, ask the list who holds the key.
+      if (read !== 'unclear') return { observed: `${observed} (read as ${read})`, pass: false };
+      const holders = await this.keyHolders('reminders', this.reminder('a').key);
+      return { observed: `${observed} (unclear; the key lookup finds ${holders} holder(s), so a duplicate)`, pass: holders === 1 };
     }
+  }
+
+  private async keyHolders(list: ListKey, key: string): Promise<number> {
+    const column = listOf(list).indexedColumn('key' as never);
+    const { value } = await this.s.api.get<{ value: unknown[] }>(`${await this.path(list)}/items?expand=fields(select=${column})&$filter=${fieldEquals(column, key)}`);
+    return value.length;
   }
 
   private async patchAnswer() {
@@ -140,9 +152,11 @@ export class GraphProbes {
     const read = await this.s.api.get<{ fields?: Record<string, unknown> }>(`${path}/items/${created.id}?expand=fields(select=AccountableOfficerLookupId,AccountableOfficer)`);
     const raw = read.fields?.AccountableOfficerLookupId;
     const object = read.fields?.AccountableOfficer;
+    // Either form may come back (see site-people.ts): the product reads both.
+    const readId = lookupIdOf(raw) ?? lookupIdOf(object);
     return {
       observed: `wrote ${JSON.stringify(written)}; read LookupId as ${raw === undefined ? 'absent' : typeof raw}${object === undefined ? '' : `, the column as ${Array.isArray(object) ? 'an array' : typeof object}`}`,
-      pass: raw !== undefined && String(raw) === String(written),
+      pass: readId !== undefined && readId === lookupIdOf(written),
     };
   }
 

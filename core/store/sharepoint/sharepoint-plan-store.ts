@@ -3,12 +3,14 @@ import { ConflictError, DuplicateError, NotFoundError } from '../../errors';
 import type { UpdateRound } from '../../model';
 import type { PlanStore } from '../../ports/plan-store';
 import type { Fields } from './columns/column';
-import { batchError, type GraphApi } from './graph/graph-api';
-import { graphItemSchema, ListMirror } from './list-mirror';
+import type { GraphApi } from './graph/graph-api';
+import { ListMirror } from './list-mirror';
 import { ListItems, type StoredOf } from './list-items';
 import { LIST_KEYS, LISTS, listOf, type ListKey, type RecordOf } from './list-schema';
 import { openKeyFields } from './lists/update-rounds';
+import { missingColumns } from './schema-check';
 import { SitePeople } from './site-people';
+import { writeUpdateWithTask } from './update-batch';
 
 export interface SharePointStoreOptions {
   siteId: string;
@@ -28,8 +30,8 @@ function withoutIdentity<T extends object>(patch: T, ...keys: string[]): T {
 /**
  * The production PlanStore: SharePoint lists in the council's site, through Microsoft Graph.
  * Reads come from delta-synced mirrors (no Graph request per tab load); writes go to Graph with
- * If-Match ETags (412 -> ConflictError) and unique columns (409 -> DuplicateError). Its PlanStore
- * members take their signatures from the port.
+ * If-Match ETags (ConflictError) and unique columns (DuplicateError), failures classified in one
+ * place (graph-error.ts, list-items.ts). Its PlanStore members take their signatures from the port.
  */
 export class SharePointPlanStore implements PlanStore {
   private timer?: NodeJS.Timeout;
@@ -48,8 +50,9 @@ export class SharePointPlanStore implements PlanStore {
     const paths = {} as Record<ListKey, string>;
     const mirrors = {} as Record<ListKey, ListMirror>;
     const missing: string[] = [];
+    const names = {} as Record<ListKey, string>;
     for (const key of LIST_KEYS) {
-      const name = options.listNames?.[key] ?? LISTS[key].displayName;
+      const name = (names[key] = options.listNames?.[key] ?? LISTS[key].displayName);
       const list = value.find((l) => l.displayName === name);
       if (!list) {
         missing.push(name);
@@ -59,6 +62,8 @@ export class SharePointPlanStore implements PlanStore {
       mirrors[key] = new ListMirror(api, `${paths[key]}/items`, LISTS[key].selected);
     }
     if (missing.length) throw new Error(`SharePoint site ${options.siteId} has no list named ${missing.map((m) => `"${m}"`).join(', ')}. Run "npm run provision -- --site <site>" first.`);
+    const lacking = await missingColumns(api, paths, names);
+    if (lacking.length) throw new Error(`SharePoint site ${options.siteId} lacks columns this release needs (${lacking.join('; ')}). Run "npm run provision -- --site <site>" (ADMIN.md, "Deploy and upgrade").`);
     const store = new SharePointPlanStore(api, new ListItems(api, paths, mirrors), new SitePeople(api, options.siteId, options.peopleRecheckMs));
     await store.refresh();
     if (options.refreshIntervalMs && options.refreshIntervalMs > 0) {
@@ -109,38 +114,19 @@ export class SharePointPlanStore implements PlanStore {
   createTask: PlanStore['createTask'] = async (input) => this.create('tasks', input, input.ref);
   updateTask: PlanStore['updateTask'] = async (id, expectedVersion, patch) => this.update('tasks', id, expectedVersion, withoutIdentity(patch, 'ref'));
 
-  /**
-   * One $batch: the task's latest fields (If-Match) first, then the update item, which depends on
-   * it. A stale task fails the first with 412 and Graph skips the second (424): nothing written.
-   */
+  /** The update item and the task's latest fields in one $batch (update-batch.ts): both or neither. */
   recordUpdate: PlanStore['recordUpdate'] = async ({ update, task }) => {
     // The mirror only: the unique IdempotencyKey column catches what another instance wrote.
     if (this.items.mirrored('updates', 'idempotencyKey', update.idempotencyKey)) throw new DuplicateError('Update', update.idempotencyKey);
     if (!this.items.mirrors.tasks.get(task.id)) throw new NotFoundError('Task', task.id);
-    const { paths } = this.items;
-    const taskFields = await this.fields('tasks', withoutIdentity(task.patch, 'ref'), true);
-    const updateFields = await this.fields('updates', update);
-    const responses = await this.api.batch([
-      { id: 'task', method: 'PATCH', url: `${paths.tasks}/items/${task.id}/fields`, headers: { 'Content-Type': 'application/json', 'If-Match': task.expectedVersion }, body: taskFields },
-      { id: 'update', method: 'POST', url: `${paths.updates}/items`, headers: { 'Content-Type': 'application/json' }, body: { fields: updateFields }, dependsOn: ['task'] },
-    ]);
-    const taskResponse = responses.get('task');
-    const updateResponse = responses.get('update');
-    if (!taskResponse || taskResponse.status >= 300) {
-      throw await this.items.writeError('tasks', task.id, task.expectedVersion, taskResponse ? batchError(taskResponse, `${paths.tasks}/items/${task.id}`) : undefined);
-    }
-    const savedTask = this.items.applyFields('tasks', task.id, taskFields, taskResponse.body);
-    if (!updateResponse || updateResponse.status >= 300) {
-      // The task's latest fields were written but the history item was not: report it plainly.
-      throw updateResponse?.status === 409
-        ? new DuplicateError('Update', update.idempotencyKey)
-        : updateResponse
-          ? batchError(updateResponse, `${paths.updates}/items`)
-          : new Error('Microsoft Graph did not answer the update write');
-    }
-    const savedUpdate = this.items.mirrors.updates.apply(graphItemSchema.parse(updateResponse.body));
-    if (!savedUpdate) throw new Error('Microsoft Graph returned the new update without its fields');
-    return { task: this.items.stored('tasks', savedTask), update: this.items.stored('updates', savedUpdate) };
+    const written = await writeUpdateWithTask(this.api, this.items, {
+      taskId: task.id,
+      expectedVersion: task.expectedVersion,
+      taskFields: await this.fields('tasks', withoutIdentity(task.patch, 'ref'), true),
+      updateFields: await this.fields('updates', update),
+      idempotencyKey: update.idempotencyKey,
+    });
+    return { task: this.items.stored('tasks', written.task), update: this.items.stored('updates', written.update) };
   };
 
   /** The mirror, then (another instance may have just stored it) the unique column in Graph. */
@@ -167,7 +153,7 @@ export class SharePointPlanStore implements PlanStore {
       .sort((a, b) => a.opensAt.localeCompare(b.opensAt) || Number(a.id) - Number(b.id))
       .map((r) => this.withSnapshotText(r));
 
-  /** The unique OpenKey column lets one open round exist: a second create gets 409 (DuplicateError). */
+  /** The unique OpenKey column lets one open round exist: a second create is a DuplicateError. */
   createRound: PlanStore['createRound'] = async (input) => {
     const fields = { ...(await this.fields('rounds', input)), ...openKeyFields(input.state, randomUUID()) };
     return this.withSnapshotText(await this.items.create('rounds', fields, input.name));

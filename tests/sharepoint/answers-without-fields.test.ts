@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import type { SharePointPlanStore } from '../../core/store/sharepoint/sharepoint-plan-store';
 import { taskInput, updateInput } from '../support/builders';
-import { type EmulatorVariants, type GraphEmulator, seedListItems } from '../support/graph-emulator';
-import { type EmulatedSharePoint, openEmulatedSharePoint } from '../support/sharepoint-over-emulator';
-import { connectAnotherInstance, taskRow } from './helpers';
+import { type GraphEmulator, seedListItems } from '../support/graph-emulator';
+import { emulatedSites, taskRow } from './helpers';
 
 /**
  * Meets a real tenant, item 4: Graph answers that leave out what the adapter used to rely on. A
@@ -27,22 +25,7 @@ function batches(emulator: GraphEmulator, from: number): { method: string; path:
 }
 
 describe('SharePoint adapter: Graph answers without fields or versions', () => {
-  const cleanup: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const close of cleanup.splice(0).reverse()) await close();
-  });
-
-  async function open(variants: Partial<EmulatorVariants> = {}, pageSize?: number, seed?: (e: GraphEmulator) => void): Promise<EmulatedSharePoint> {
-    const site = await openEmulatedSharePoint({ variants, pageSize, seed });
-    cleanup.push(() => site.emulator.close(), () => site.store.close());
-    return site;
-  }
-
-  async function another(emulator: GraphEmulator): Promise<SharePointPlanStore> {
-    const store = await connectAnotherInstance(emulator);
-    cleanup.push(() => store.close());
-    return store;
-  }
+  const { open, another } = emulatedSites();
 
   it('an update whose PATCH answer has no @odata.etag (the docs example) succeeds, with the version read back', async () => {
     const { emulator, store } = await open();

@@ -2,8 +2,8 @@ import type { Person } from '../../core/model';
 import assert from 'node:assert/strict';
 import type { GraphApi } from '../../core/store/sharepoint/graph/graph-api';
 import { SharePointPlanStore } from '../../core/store/sharepoint/sharepoint-plan-store';
-import type { GraphEmulator } from '../support/graph-emulator';
-import { emulatorApi } from '../support/sharepoint-over-emulator';
+import type { EmulatorVariants, GraphEmulator } from '../support/graph-emulator';
+import { type EmulatedSharePoint, emulatorApi, openEmulatedSharePoint } from '../support/sharepoint-over-emulator';
 
 /**
  * Small helpers for the SharePoint adapter tests: a GraphApi pointed at the emulator (a fixed bearer
@@ -27,6 +27,29 @@ export async function rejection(p: Promise<unknown>): Promise<unknown> {
 /** Another app instance: its own GraphApi, its own read model, the same site. */
 export async function connectAnotherInstance(emulator: GraphEmulator): Promise<SharePointPlanStore> {
   return SharePointPlanStore.connect(emulatorApi(emulator), { siteId: emulator.siteId });
+}
+
+/**
+ * Emulated sites for one describe block, each opened with the emulator variants a test names, and
+ * further app instances on them; everything is closed after each test.
+ */
+export function emulatedSites() {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const close of cleanup.splice(0).reverse()) await close();
+  });
+  return {
+    async open(variants: Partial<EmulatorVariants> = {}, pageSize?: number, seed?: (e: GraphEmulator) => void): Promise<EmulatedSharePoint> {
+      const site = await openEmulatedSharePoint({ variants, pageSize, seed });
+      cleanup.push(() => site.emulator.close(), () => site.store.close());
+      return site;
+    },
+    async another(emulator: GraphEmulator): Promise<SharePointPlanStore> {
+      const store = await connectAnotherInstance(emulator);
+      cleanup.push(() => store.close());
+      return store;
+    },
+  };
 }
 
 export async function listIdOf(api: GraphApi, siteId: string, displayName: string): Promise<string> {

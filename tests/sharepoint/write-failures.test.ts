@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { ConflictError, DuplicateError } from '../../core/errors';
 import { classifyWriteFailure, GraphRequestError } from '../../core/store/sharepoint/graph/graph-error';
-import type { SharePointPlanStore } from '../../core/store/sharepoint/sharepoint-plan-store';
 import { alice, bob, taskInput, updateInput } from '../support/builders';
-import type { EmulatorVariants, GraphEmulator } from '../support/graph-emulator';
-import { type EmulatedSharePoint, openEmulatedSharePoint } from '../support/sharepoint-over-emulator';
-import { connectAnotherInstance, listIdOf, rejection } from './helpers';
+import { emulatedSites, listIdOf, rejection } from './helpers';
 
 /**
  * Meets a real tenant, item 3: a unique-column violation is told by Graph's words, not by a 409
@@ -44,22 +41,7 @@ describe('classifyWriteFailure (core/store/sharepoint/graph/graph-error.ts)', ()
 });
 
 describe('SharePoint adapter: write failures as a real tenant answers them', () => {
-  const cleanup: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const close of cleanup.splice(0).reverse()) await close();
-  });
-
-  async function open(variants: Partial<EmulatorVariants> = {}): Promise<EmulatedSharePoint> {
-    const site = await openEmulatedSharePoint({ variants });
-    cleanup.push(() => site.emulator.close(), () => site.store.close());
-    return site;
-  }
-
-  async function another(emulator: GraphEmulator): Promise<SharePointPlanStore> {
-    const store = await connectAnotherInstance(emulator);
-    cleanup.push(() => store.close());
-    return store;
-  }
+  const { open, another } = emulatedSites();
 
   for (const uniqueViolation of ['400-invalidRequest', '500-generalException', '400-localized'] as const) {
     it(`a unique violation answered ${uniqueViolation} is a DuplicateError, on create and on reopening a round`, async () => {

@@ -33,6 +33,26 @@ describe('SitePeople (person column lookups)', () => {
   });
 });
 
+describe('SitePeople past the list view threshold (EMail not indexed)', () => {
+  let emulator: GraphEmulator;
+  afterEach(() => emulator.close());
+
+  for (const listViewThresholdError of ['500-generalException', '400-invalidRequest'] as const) {
+    it(`reads the whole User Information List once the filter by e-mail is refused (${listViewThresholdError})`, async () => {
+      // A threshold of 5 stands in for SharePoint's 5,000: the site has more people than that.
+      emulator = await startGraphEmulator({ pageSize: 3, variants: { listViewThreshold: 5, listViewThresholdError, userListEmailIndexed: false } });
+      const ids = Array.from({ length: 8 }, (_, i) => emulator.addSiteUser({ email: `person${i}@example.gov.uk`, displayName: `Person ${i}`, aadObjectId: `p${i}` }));
+      const people = new SitePeople(apiFor(emulator), emulator.siteId);
+      assert.equal(await people.lookupId('Person6@example.gov.uk'), ids[6]);
+      assert.equal(await people.lookupId('person2@example.gov.uk'), ids[2]);
+      assert.equal(await people.lookupId('nobody@example.gov.uk'), undefined);
+      const filtered = emulator.requests.filter((r) => r.path.includes('$filter') && /User(%20| )Information/.test(r.path));
+      assert.equal(filtered.length, 1, 'the refused filter is not tried again');
+      assert.ok(filtered[0]!.status >= 400);
+    });
+  }
+});
+
 describe('isOlder (ETag versions)', () => {
   it('compares versions of the same item only', () => {
     assert.equal(isOlder('"{6A1B2C3D-0000-4000-8000-000000000001},1"', '"{6a1b2c3d-0000-4000-8000-000000000001},2"'), true);

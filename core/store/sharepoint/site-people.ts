@@ -1,6 +1,7 @@
 import type { Person } from '../../model';
 import type { Column, Fields } from './columns/column';
 import type { GraphApi } from './graph/graph-api';
+import { GraphRequestError } from './graph/graph-error';
 import { fieldEquals } from './odata';
 
 /**
@@ -31,6 +32,9 @@ export class SitePeople {
   private readonly cache = new Map<string, Promise<number | undefined>>();
   /** When a person was last found missing: asked again after `missRetryMs`, as they may join the site. */
   private readonly misses = new Map<string, number>();
+  /** Set once the site refused the lookup by e-mail (past the list view threshold). */
+  private scanOnly = false;
+  private directory?: { at: number; ids: Promise<Map<string, number>> };
 
   constructor(
     private readonly api: GraphApi,
@@ -90,13 +94,53 @@ export class SitePeople {
     return pending;
   }
 
-  /** The person's item in the User Information List: its id is their lookup id (a listItem id is a string). */
+  /**
+   * The person's item in the User Information List: its id is their lookup id (a listItem id is a
+   * string). EMail is not indexed in every site, so past SharePoint's 5,000-item list view threshold
+   * the filter is refused even with the Prefer header (a council-wide site can have more people than
+   * that); from then on the whole list is read and kept as a map instead.
+   * (SPQueryThrottledException, https://learn.microsoft.com/previous-versions/office/sharepoint-server/ee570450(v=office.15)).
+   */
   private async fetch(email: string): Promise<number | undefined> {
-    const { value } = await this.api.get<{ value: { id?: unknown }[] }>(
-      `/sites/${this.siteId}/lists('User Information List')/items?expand=fields(select=EMail)&$filter=${fieldEquals('EMail', email)}&$top=1`,
-      // EMail is not indexed in every site; this list is small, so the query is safe.
-      { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' },
-    );
-    return lookupIdOf(value[0]?.id);
+    if (!this.scanOnly) {
+      try {
+        const { value } = await this.api.get<{ value: { id?: unknown }[] }>(
+          `/sites/${this.siteId}/lists('User Information List')/items?expand=fields(select=EMail)&$filter=${fieldEquals('EMail', email)}&$top=1`,
+          { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' },
+        );
+        return lookupIdOf(value[0]?.id);
+      } catch (err) {
+        // The threshold's refusal is undocumented in Graph: 500 generalException or 400 invalidRequest.
+        if (!(err instanceof GraphRequestError && (err.status === 400 || err.status === 500))) throw err;
+        this.scanOnly = true;
+      }
+    }
+    return (await this.everyone()).get(email);
+  }
+
+  /** Every person's lookup id by e-mail, read page by page; read again once older than `missRetryMs`. */
+  private everyone(): Promise<Map<string, number>> {
+    if (!this.directory || this.now() - this.directory.at >= this.missRetryMs) {
+      const ids = this.readEveryone();
+      this.directory = { at: this.now(), ids };
+      ids.catch(() => {
+        if (this.directory?.ids === ids) this.directory = undefined; // do not remember a failure
+      });
+    }
+    return this.directory.ids;
+  }
+
+  private async readEveryone(): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    let next: string | undefined = `/sites/${this.siteId}/lists('User Information List')/items?expand=fields(select=EMail)&$top=500`;
+    while (next) {
+      const page: { value: { id?: unknown; fields?: { EMail?: unknown } }[]; '@odata.nextLink'?: string } = await this.api.get(next);
+      for (const item of page.value) {
+        const id = lookupIdOf(item.id);
+        if (id !== undefined && typeof item.fields?.EMail === 'string' && item.fields.EMail) ids.set(item.fields.EMail.trim().toLowerCase(), id);
+      }
+      next = page['@odata.nextLink'];
+    }
+    return ids;
   }
 }

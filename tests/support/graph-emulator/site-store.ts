@@ -25,7 +25,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 export class SiteStore {
   readonly site: SiteIdentity;
-  readonly users = new UserInformationList();
+  readonly users: UserInformationList;
   private readonly lists: ListState[] = [];
   /** Bumped by `expireDeltaTokens()`; delta tokens carry the generation they were issued in. */
   deltaGeneration = 0;
@@ -35,6 +35,7 @@ export class SiteStore {
     hostname = 'contoso.sharepoint.com',
     path = '/sites/edi',
   ) {
+    this.users = new UserInformationList(variants.userListEmailIndexed);
     this.site = {
       id: `${hostname},${randomUUID()},${randomUUID()}`,
       hostname,

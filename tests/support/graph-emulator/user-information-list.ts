@@ -28,7 +28,7 @@ export class UserInformationList {
   readonly list: ListState;
   readonly appLookupId: number;
 
-  constructor() {
+  constructor(emailIndexed = true) {
     this.list = new ListState({
       displayName: USER_INFORMATION_LIST,
       description: 'All people.',
@@ -39,7 +39,7 @@ export class UserInformationList {
       variants: DEFAULT_VARIANTS,
     });
     for (const def of [
-      { name: 'EMail', text: {}, indexed: true },
+      { name: 'EMail', text: {}, indexed: emailIndexed },
       { name: 'UserName', text: {} },
       { name: 'Name', text: {} },
       { name: 'IsSiteAdmin', boolean: {} },

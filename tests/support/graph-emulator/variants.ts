@@ -100,6 +100,12 @@ export interface EmulatorVariants {
    * threshold…") or `400-invalidRequest`.
    */
   listViewThresholdError: '500-generalException' | '400-invalidRequest';
+  /**
+   * Whether the User Information List's `EMail` column is indexed. `true` (default); `false`: as in
+   * a site where it is not, so a lookup by e-mail is refused past `listViewThreshold` people (a
+   * council-wide site can well have more than 5,000).
+   */
+  userListEmailIndexed: boolean;
 }
 
 export const DEFAULT_VARIANTS: EmulatorVariants = {
@@ -119,4 +125,5 @@ export const DEFAULT_VARIANTS: EmulatorVariants = {
   uniqueNeedsIndex: 'implied',
   listViewThreshold: 0,
   listViewThresholdError: '500-generalException',
+  userListEmailIndexed: true,
 };

@@ -12,9 +12,7 @@ import { checkReach, type ReachEntry } from '../../core/use-cases/check-reach';
 import { rememberConversation } from '../../core/use-cases/remember-conversation';
 import { createAppContext, type AppContext } from '../app-context';
 import { ConfigError, loadConfig } from '../config';
-import { createGraphApi, createGraphTokens } from '../plan-store-factory';
-import { graphCallerAppId } from '../teams/graph-caller';
-import { InstallerSetupError, TeamsAppInstaller } from '../teams/teams-app-installer';
+import { checkedInstaller, InstallerSetupError, type TeamsAppInstaller } from '../teams/teams-app-installer';
 
 function line(e: ReachEntry): string {
   const status = { reachable: 'ok      ', 'no-chat': 'NO CHAT ', failing: 'FAILING ' }[e.status];
@@ -29,9 +27,8 @@ async function installerFor(ctx: AppContext): Promise<TeamsAppInstaller | undefi
     console.log('  --install needs TEAMS_APP_ID (or TEAMS_APP_CATALOG_ID) and Graph credentials (see README, "Reaching people").');
     return undefined;
   }
-  const tokens = createGraphTokens(apps.auth);
-  const installer = new TeamsAppInstaller(createGraphApi(apps.graphBaseUrl, apps.auth, silentLogger, tokens), apps, { graphRoot: apps.graphBaseUrl });
-  for (const warning of await installer.prepare(await graphCallerAppId(tokens, apps.auth))) console.log(`  warning: ${warning}`);
+  const { installer, warnings } = await checkedInstaller(apps);
+  for (const warning of warnings) console.log(`  warning: ${warning}`);
   return installer;
 }
 

@@ -3,6 +3,7 @@ import type { GraphApi } from '../../core/store/sharepoint/graph/graph-api';
 import { GraphRequestError, type WriteFailure } from '../../core/store/sharepoint/graph/graph-error';
 import { ListMirror } from '../../core/store/sharepoint/list-mirror';
 import { LISTS, listOf, type ListKey } from '../../core/store/sharepoint/list-schema';
+import { findSiteLists, type SiteLists } from '../../core/store/sharepoint/site-lists';
 import { lookupIdOf, SitePeople } from '../../core/store/sharepoint/site-people';
 import { fieldEquals } from '../../core/store/sharepoint/odata';
 import type { Probe } from './probe';
@@ -19,7 +20,8 @@ export interface GraphProbeSettings {
   classify(err: unknown): WriteFailure;
 }
 
-const SMOKE_PERSON: Person = { aadObjectId: 'smoke-test', displayName: 'Smoke test', email: 'smoke-test@invalid.example' };
+/** Who the scratch items name: no one real. */
+export const SMOKE_PERSON: Person = { aadObjectId: 'smoke-test', displayName: 'Smoke test', email: 'smoke-test@invalid.example' };
 
 /**
  * The Graph assumptions of the SharePoint adapter, probed with scratch items in the real lists
@@ -28,7 +30,7 @@ const SMOKE_PERSON: Person = { aadObjectId: 'smoke-test', displayName: 'Smoke te
  */
 export class GraphProbes {
   private readonly site: string;
-  private listIds?: Partial<Record<ListKey, string>>;
+  private lists?: SiteLists;
   /** Scratch items to delete at the end, as [list path, item id]. */
   private readonly scratch: [string, string][] = [];
   private reminderId?: string;
@@ -57,16 +59,9 @@ export class GraphProbes {
   }
 
   private async path(list: ListKey): Promise<string> {
-    if (!this.listIds) {
-      const { value } = await this.s.api.get<{ value: { id: string; displayName: string }[] }>(`${this.site}/lists?$select=id,displayName`);
-      this.listIds = {};
-      for (const key of Object.keys(LISTS) as ListKey[]) {
-        const name = this.s.listNames?.[key] ?? LISTS[key].displayName;
-        this.listIds[key] = value.find((l) => l.displayName === name)?.id;
-      }
-    }
-    const id = this.listIds[list];
-    if (!id) throw new Error(`the site has no "${this.s.listNames?.[list] ?? LISTS[list].displayName}" list: run npm run provision first`);
+    this.lists ??= await findSiteLists(this.s.api, this.s.siteId, this.s.listNames);
+    const id = this.lists.ids[list];
+    if (!id) throw new Error(`the site has no "${this.lists.names[list]}" list: run npm run provision first`);
     return `${this.site}/lists/${id}`;
   }
 
@@ -94,14 +89,15 @@ export class GraphProbes {
       if (read === 'duplicate') return { observed: `${observed} (read as a duplicate)`, pass: true };
       // Words the product does not know (another language): like the store, ask the list who holds the key.
       if (read !== 'unclear') return { observed: `${observed} (read as ${read})`, pass: false };
-      const holders = await this.keyHolders('reminders', this.reminder('a').key);
+      const holders = await this.keyHolders(this.reminder('a').key);
       return { observed: `${observed} (unclear; the key lookup finds ${holders} holder(s), so a duplicate)`, pass: holders === 1 };
     }
   }
 
-  private async keyHolders(list: ListKey, key: string): Promise<number> {
-    const column = listOf(list).indexedColumn('key' as never);
-    const { value } = await this.s.api.get<{ value: unknown[] }>(`${await this.path(list)}/items?expand=fields(select=${column})&$filter=${fieldEquals(column, key)}`);
+  /** How many Reminder Log items hold `key` (its Key column is indexed and unique). */
+  private async keyHolders(key: string): Promise<number> {
+    const column = listOf('reminders').indexedColumn('key');
+    const { value } = await this.s.api.get<{ value: unknown[] }>(`${await this.path('reminders')}/items?expand=fields(select=${column})&$filter=${fieldEquals(column, key)}`);
     return value.length;
   }
 

@@ -6,7 +6,7 @@ import { classifyWriteFailure } from '../../core/store/sharepoint/graph/graph-er
 import type { AppConfig } from '../config';
 import { createAppContext } from '../app-context';
 import { createGraphApi } from '../plan-store-factory';
-import { GraphProbes } from './graph-probes';
+import { GraphProbes, SMOKE_PERSON } from './graph-probes';
 import { formatTable, runProbes, type Probe, type ProbeRow } from './probe';
 import { TeamsProbes } from './teams-probes';
 
@@ -53,7 +53,7 @@ function storeRoundTrip(store: PlanStore, stamp: string): Probe {
     assumption: "The app's store: create a task, record an update, read back",
     run: async () => {
       const ref = `SMOKE-${stamp}-store`;
-      const me = { aadObjectId: 'smoke-test', displayName: 'Smoke test', email: 'smoke-test@invalid.example' };
+      const me = SMOKE_PERSON;
       const task = await store.createTask({ ref, title: 'smoke:tenant task (safe to delete)', objectiveRef: 'SMOKE', kind: 'Priority', owners: [me], groupsImpacted: [], rag: 'Not started', status: 'Open' });
       const { task: updated } = await store.recordUpdate({
         update: { taskId: task.id, taskRef: ref, submittedBy: me, submittedAt: new Date().toISOString(), progress: 'smoke:tenant update', idempotencyKey: randomUUID() },

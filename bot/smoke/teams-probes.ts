@@ -1,13 +1,10 @@
 import type { Person } from '../../core/model';
 import type { Messenger } from '../../core/ports/messenger';
-import { silentLogger } from '../../core/ports/logger';
 import { rememberConversation } from '../../core/use-cases/remember-conversation';
 import type { AppContext } from '../app-context';
 import { CardVerb } from '../cards/card-verbs';
 import { noticeCard } from '../cards/notice-card';
-import { createGraphApi, createGraphTokens } from '../plan-store-factory';
-import { graphCallerAppId } from '../teams/graph-caller';
-import { TeamsAppInstaller } from '../teams/teams-app-installer';
+import { checkedInstaller, type TeamsAppInstaller } from '../teams/teams-app-installer';
 import type { Probe } from './probe';
 
 /**
@@ -37,9 +34,8 @@ export class TeamsProbes {
   private async catalog() {
     const apps = this.ctx.config.teamsApps;
     if (!apps) return { skipped: 'set TEAMS_APP_ID (the manifest id) and Graph credentials' };
-    const tokens = createGraphTokens(apps.auth);
-    this.installer = new TeamsAppInstaller(createGraphApi(apps.graphBaseUrl, apps.auth, silentLogger, tokens), apps, { graphRoot: apps.graphBaseUrl });
-    const warnings = await this.installer.prepare(await graphCallerAppId(tokens, apps.auth));
+    const { installer, warnings } = await checkedInstaller(apps);
+    this.installer = installer;
     return { observed: warnings.length ? warnings.join(' ') : 'found; Graph signs in as the manifest\'s app', pass: true };
   }
 

@@ -2,7 +2,11 @@ import type { Person } from '../../core/model';
 import type { GraphApi } from '../../core/store/sharepoint/graph/graph-api';
 import { GraphRequestError } from '../../core/store/sharepoint/graph/graph-error';
 import { odataString } from '../../core/store/sharepoint/odata';
+import { silentLogger } from '../../core/ports/logger';
+import type { TeamsAppsConfig } from '../config';
 import { backoffMs, type BackoffPolicy } from '../delivery/backoff';
+import { createGraphApi, createGraphTokens } from '../plan-store-factory';
+import { graphCallerAppId } from './graph-caller';
 
 export type InstallOutcome = 'installed' | 'already-installed' | 'failed';
 
@@ -204,4 +208,14 @@ function checkCaller(callerAppId: string, webApplicationId: string, where: strin
 function describe(err: unknown): string {
   if (err instanceof GraphRequestError) return `${err.status} ${err.code}`;
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The installer for the configured app, checked (`prepare`) before anyone is installed: what
+ * `reach --install` and `smoke:tenant` start with. InstallerSetupError when it cannot work.
+ */
+export async function checkedInstaller(apps: TeamsAppsConfig): Promise<{ installer: TeamsAppInstaller; warnings: string[] }> {
+  const tokens = createGraphTokens(apps.auth);
+  const installer = new TeamsAppInstaller(createGraphApi(apps.graphBaseUrl, apps.auth, silentLogger, tokens), apps, { graphRoot: apps.graphBaseUrl });
+  return { installer, warnings: await installer.prepare(await graphCallerAppId(tokens, apps.auth)) };
 }

@@ -42,7 +42,7 @@ describe('Graph replay: every request the product makes has a fixture from the d
     assert.ok(scan.calls.length >= 20, `${scan.calls.length} call sites`);
     assert.ok(scan.literals.length >= 10, `${scan.literals.length} path literals`);
     const calls = scan.calls.map((c) => `${c.method} ${c.path}`);
-    for (const known of ['GET {}/lists', 'POST {}/lists/{}/columns', 'PATCH {}/items/{}/fields', 'GET /users']) assert.ok(calls.includes(known), `finds the call ${known}`);
+    for (const known of ['GET /sites/{}/lists', 'POST {}/lists/{}/columns', 'PATCH {}/items/{}/fields', 'GET /users']) assert.ok(calls.includes(known), `finds the call ${known}`);
     const literals = scan.literals.map((l) => l.path);
     for (const known of ['/users/{}/manager', '/users/{}/teamwork/installedApps', "/sites/{}/lists('User Information List')/items"]) assert.ok(literals.includes(known), `finds the path ${known}`);
   });

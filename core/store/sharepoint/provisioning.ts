@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { GraphApi } from './graph/graph-api';
 import { GraphRequestError } from './graph/graph-error';
 import { LIST_KEYS, LISTS, type ColumnDef, type ColumnType, type ListKey } from './list-schema';
+import { findSiteLists } from './site-lists';
 
 /** What `npm run provision` would do, or did, to one site: idempotent by construction. */
 export interface ProvisioningPlan {
@@ -111,13 +112,13 @@ async function readColumns(api: GraphApi, site: string, listId: string): Promise
 /** Reads the site and works out what is missing. Never alters a column that exists with another type. */
 export async function planProvisioning(api: GraphApi, siteId: string, listNames: Partial<Record<ListKey, string>> = {}): Promise<ProvisioningPlan> {
   const site = `/sites/${siteId}`;
-  const { value: lists } = await api.get<{ value: { id: string; displayName: string }[] }>(`${site}/lists?$select=id,displayName`);
+  const { names, ids } = await findSiteLists(api, siteId, listNames);
   const plan: ProvisioningPlan = { siteId, actions: [], problems: [] };
   for (const key of LIST_KEYS) {
     const def = LISTS[key];
-    const displayName = listNames[key] ?? def.displayName;
-    const existing = lists.find((l) => l.displayName === displayName);
-    if (!existing) {
+    const displayName = names[key];
+    const listId = ids[key];
+    if (!listId) {
       plan.actions.push({
         kind: 'create-list',
         list: key,
@@ -126,7 +127,7 @@ export async function planProvisioning(api: GraphApi, siteId: string, listNames:
       });
       continue;
     }
-    const { actions, problems } = planColumns(key, displayName, existing.id, await readColumns(api, site, existing.id));
+    const { actions, problems } = planColumns(key, displayName, listId, await readColumns(api, site, listId));
     plan.actions.push(...actions);
     plan.problems.push(...problems);
   }

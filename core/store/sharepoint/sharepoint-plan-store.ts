@@ -9,6 +9,7 @@ import { ListItems, type StoredOf } from './list-items';
 import { LIST_KEYS, LISTS, listOf, type ListKey, type RecordOf } from './list-schema';
 import { openKeyFields } from './lists/update-rounds';
 import { missingColumns } from './schema-check';
+import { findSiteLists } from './site-lists';
 import { SitePeople } from './site-people';
 import { writeUpdateWithTask } from './update-batch';
 
@@ -45,23 +46,15 @@ export class SharePointPlanStore implements PlanStore {
 
   /** Resolves the lists (they must be provisioned), loads the read model and starts refreshing it. */
   static async connect(api: GraphApi, options: SharePointStoreOptions): Promise<SharePointPlanStore> {
-    const site = `/sites/${options.siteId}`;
-    const { value } = await api.get<{ value: { id: string; displayName: string }[] }>(`${site}/lists?$select=id,displayName`);
+    const { names, ids } = await findSiteLists(api, options.siteId, options.listNames);
     const paths = {} as Record<ListKey, string>;
     const mirrors = {} as Record<ListKey, ListMirror>;
-    const missing: string[] = [];
-    const names = {} as Record<ListKey, string>;
+    const missing = LIST_KEYS.filter((key) => !ids[key]).map((key) => names[key]);
+    if (missing.length) throw new Error(`SharePoint site ${options.siteId} has no list named ${missing.map((m) => `"${m}"`).join(', ')}. Run "npm run provision -- --site <site>" first.`);
     for (const key of LIST_KEYS) {
-      const name = (names[key] = options.listNames?.[key] ?? LISTS[key].displayName);
-      const list = value.find((l) => l.displayName === name);
-      if (!list) {
-        missing.push(name);
-        continue;
-      }
-      paths[key] = `${site}/lists/${list.id}`;
+      paths[key] = `/sites/${options.siteId}/lists/${ids[key]}`;
       mirrors[key] = new ListMirror(api, `${paths[key]}/items`, LISTS[key].selected);
     }
-    if (missing.length) throw new Error(`SharePoint site ${options.siteId} has no list named ${missing.map((m) => `"${m}"`).join(', ')}. Run "npm run provision -- --site <site>" first.`);
     const lacking = await missingColumns(api, paths, names);
     if (lacking.length) throw new Error(`SharePoint site ${options.siteId} lacks columns this release needs (${lacking.join('; ')}). Run "npm run provision -- --site <site>" (ADMIN.md, "Deploy and upgrade").`);
     const store = new SharePointPlanStore(api, new ListItems(api, paths, mirrors), new SitePeople(api, options.siteId, options.peopleRecheckMs));

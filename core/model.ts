@@ -52,6 +52,29 @@ export type IsoDate = string;
 /** Instant, ISO 8601 with offset (UTC "Z" when we write it). */
 export type IsoInstant = string;
 
+/**
+ * What a task is measured by, as a number: from a baseline to a target by a date (a council
+ * performance indicator). The measure's words stay in `successMeasure`; the starting position
+ * in words, when a plan gives one, in `startingPosition`.
+ */
+export interface Measure {
+  /** Short name for charts ("Staff declaring a disability"); defaults to the task's ref. */
+  name?: string;
+  /** "%", "staff", "days"; shown after the number ("45%", "12 staff"). */
+  unit?: string;
+  baseline?: number;
+  /** When the baseline was taken: where the trajectory to the target starts. */
+  baselineDate?: IsoDate;
+  target: number;
+  targetDate?: IsoDate;
+  /**
+   * RAG tolerances, as fractions of where the value should be on the trajectory from baseline to
+   * target: below `amberBelow` (e.g. 0.9) the value suggests Amber, below `redBelow` (0.75) Red.
+   */
+  amberBelow?: number;
+  redBelow?: number;
+}
+
 export interface TaskInput {
   ref: string; // unique: "1.1.2", "3a"
   title: string;
@@ -84,6 +107,14 @@ export interface TaskInput {
   latestUpdateBy?: Person;
   evidence?: string;
   risks?: string;
+  /** What the latest update asked of the board (an update without it clears it: the ask is per update). */
+  supportNeeded?: string;
+  /** The plan's starting position (baseline) in words, as imported: "No data held", "38% of staff". */
+  startingPosition?: string;
+  measure?: Measure;
+  /** The measure's latest value an owner gave, and when. */
+  measureValue?: number;
+  measureValueAt?: IsoInstant;
   /** The RAG an owner proposed that awaits approval; the task keeps `rag` until it is decided. */
   pendingRag?: Rag;
   /** The pending RAG approval's key (RagApproval.key). */
@@ -109,6 +140,8 @@ export interface UpdateInput {
   risks?: string;
   supportNeeded?: string;
   revisedDueDateRequested?: IsoDate;
+  /** The measure's current value, when the task has a measure and the owner gave one. */
+  measureValue?: number;
   /** From the card that was submitted: a retried or double-clicked submit carries the same key. */
   idempotencyKey: string;
 }
@@ -161,6 +194,10 @@ export interface RoundSnapshotLine {
   /** The Plan Updates item it came from, when there is one (imported plans may carry text only). */
   updateId?: string;
   rag: Rag;
+  /** The task's status when the round closed (absent in snapshots kept before it was recorded). */
+  status?: TaskStatus;
+  /** The measure's latest value when the round closed. */
+  measureValue?: number;
 }
 
 /** An update round: progress collected from owners before a board meeting ("Board report March 2026"). */

@@ -117,6 +117,8 @@ export function snapshotLine(task: Task, latest?: Update): RoundSnapshotLine {
     updateBy: task.latestUpdateBy,
     updateId: fromHistory ? latest.id : undefined,
     rag: task.rag,
+    status: task.status,
+    measureValue: task.measureValue,
   };
   return Object.fromEntries(Object.entries(line).filter(([, v]) => v !== undefined)) as unknown as RoundSnapshotLine;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RAG_VALUES, ROUND_STATES, type RoundScope, type RoundSnapshotLine, type RoundState, type UpdateRoundInput } from '../../../model';
+import { RAG_VALUES, ROUND_STATES, TASK_STATUSES, type RoundScope, type RoundSnapshotLine, type RoundState, type UpdateRoundInput } from '../../../model';
 import { NOTE_MAX_CHARS, type Fields } from '../columns/column';
 import { choice, dateOnly, instant, json, labelledChoice, personSchema, text } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
@@ -18,6 +18,8 @@ const snapshotLineSchema = z.object({
   updateBy: personSchema.optional(),
   updateId: z.string().optional(),
   rag: z.enum(RAG_VALUES),
+  status: z.enum(TASK_STATUSES).optional(),
+  measureValue: z.number().optional(),
 });
 
 /**

@@ -22,7 +22,7 @@ export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const readiness = storeReadiness(store, log);
   const apiRateLimit = { ...config.operations.apiRateLimit, trustForwardedFor: config.operations.trustForwardedFor };
   const server = await startServer(
-    { bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, reminderPolicy: ctx.policy, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: runtimeLayout.tabDir, log, readiness, apiRateLimit },
+    { bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, reminderPolicy: ctx.policy, plan: config.plan, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: runtimeLayout.tabDir, log, readiness, apiRateLimit },
     config.port,
     config.host,
   );

@@ -5,6 +5,8 @@ import { DEFAULT_REMINDER_POLICY, DEFAULT_ROUND_CHASER_DAYS } from '../core/remi
 import { UK_REGIONS, type SendWindow, type UkRegion } from '../core/reminders/working-calendar';
 import type { ListKey } from '../core/store/sharepoint/list-schema';
 import { graphAuth, teamsAppsSettings, type GraphAuthConfig, type TeamsAppsConfig } from './config-graph';
+import type { PlanIdentity } from '../core/plan/plan-identity';
+import { DEMO_COUNCIL_NAME } from './demo/demo-council';
 import { DEMO_TENANT_ID, demoUsers, PLAYGROUND_DEFAULT_USER, type DemoUserKey } from './demo/demo-users';
 
 export type { GraphAuthConfig, TeamsAppsConfig } from './config-graph';
@@ -97,6 +99,9 @@ const envSchema = z.object({
     .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean)),
   EDI_OFFICER_GROUP_ID: z.string().trim().optional(),
   SHAREPOINT_TASKS_LIST_URL: z.url({ error: 'must be the Plan Tasks list address, e.g. https://contoso.sharepoint.com/sites/edi/Lists/Plan%20Tasks' }).optional(),
+  // Whose plan this is: the board paper's cover and running header (the demo council's by default locally).
+  COUNCIL_NAME: z.string().trim().max(200, { error: 'must be at most 200 characters' }).optional(),
+  PLAN_TITLE: z.string().trim().max(300, { error: 'must be at most 300 characters' }).optional(),
   TAB_DEV_USER: z.enum(['off', ...Object.keys(demoUsers)] as [string, ...string[]], { error: `must be one of ${Object.keys(demoUsers).join(', ')}, or off` }).optional(),
 });
 
@@ -138,6 +143,8 @@ export interface AppConfig {
   };
   approvals: { requiredFor: ApprovalRequirement; chaseAfterWorkingDays: number };
   demo: { seed: boolean; playground: boolean; playgroundPort: number; playgroundUser: DemoUserKey };
+  /** The council and the plan's title, for the board paper. */
+  plan: PlanIdentity;
   tab: {
     auth: TabAuthConfig;
     /** With STORE=sharepoint: the Plan Tasks list's address, so the task detail links to each item. */
@@ -271,6 +278,7 @@ function appConfig(e: Env, cwd: string, sharepoint: AppConfig['sharepoint'], tea
     },
     approvals: { requiredFor: e.APPROVAL_REQUIRED_FOR, chaseAfterWorkingDays: e.APPROVAL_CHASE_AFTER_DAYS },
     demo: { seed: e.DEMO_DATA ?? local, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
+    plan: { ...((e.COUNCIL_NAME || (e.DEMO_DATA ?? local)) && { council: e.COUNCIL_NAME || DEMO_COUNCIL_NAME }), ...(e.PLAN_TITLE && { title: e.PLAN_TITLE }) },
     tab: { auth: tabAuthSettings(e), sharePointTasksListUrl: e.STORE === 'sharepoint' ? e.SHAREPOINT_TASKS_LIST_URL?.replace(/\/+$/, '') : undefined },
     logLevel: e.LOG_LEVEL,
     operations: {
@@ -358,6 +366,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     tenantId: c.bot.tenantId || '(not set)',
     reminders: c.reminders,
     demo: c.demo,
+    plan: { council: c.plan.council ?? '(not set)', title: c.plan.title ?? '(default)' },
     tab: { devUser: c.tab.auth.devUser ?? '(off: Teams SSO)', clientId: c.tab.auth.clientId || '(not set)', appIdUri: c.tab.auth.appIdUri ?? '(not set)', jwksUrl: c.tab.auth.jwksUrl, officers: c.tab.auth.officerIds.length, officerGroupId: c.tab.auth.officerGroupId ?? '(not set)', sharePointTasksListUrl: c.tab.sharePointTasksListUrl ?? '(not set)' },
     operations: { telemetry: c.operations.telemetryConnectionString ? '(Application Insights)' : '(off)', trustForwardedFor: c.operations.trustForwardedFor, apiRateLimit: c.operations.apiRateLimit },
   };

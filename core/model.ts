@@ -198,6 +198,10 @@ export interface RoundSnapshotLine {
   status?: TaskStatus;
   /** The measure's latest value when the round closed. */
   measureValue?: number;
+  /** The task's evidence of impact, risks and ask of the board when the round closed. */
+  evidence?: string;
+  risks?: string;
+  supportNeeded?: string;
 }
 
 /** An update round: progress collected from owners before a board meeting ("Board report March 2026"). */

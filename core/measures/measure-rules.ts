@@ -13,16 +13,21 @@ export function higherIsBetter(measure: Measure): boolean {
   return measure.baseline === undefined || measure.target >= measure.baseline;
 }
 
+/** Whether the measure has a trajectory: a baseline, and a baseline date before the target date. */
+export function hasTrajectory(measure: Measure): boolean {
+  const { baseline, baselineDate, targetDate } = measure;
+  return baseline !== undefined && !!baselineDate && !!targetDate && daysBetween(baselineDate, targetDate) > 0;
+}
+
 /**
  * Where the value should be on `date`: the baseline moved towards the target in proportion to the
  * time elapsed between the baseline and target dates. Without both dates (or a baseline) the
  * trajectory is unknown and the target itself is the bar.
  */
 export function expectedValue(measure: Measure, date: IsoDate): number {
-  const { baseline, baselineDate, target, targetDate } = measure;
-  if (baseline === undefined || !baselineDate || !targetDate) return target;
+  if (!hasTrajectory(measure)) return measure.target;
+  const { baseline, baselineDate, target, targetDate } = measure as Required<Measure>;
   const span = daysBetween(baselineDate, targetDate);
-  if (span <= 0) return target;
   const elapsed = Math.min(1, Math.max(0, daysBetween(baselineDate, date) / span));
   return baseline + (target - baseline) * elapsed;
 }
@@ -51,7 +56,8 @@ export function suggestedRag(measure: Measure, actual: number, date: IsoDate): E
 /** How far from baseline to target the value is, 0 to 1 (may pass 1, or fall below 0). Undefined without a baseline or when they are equal. */
 export function progressToTarget(measure: Measure, actual: number): number | undefined {
   if (measure.baseline === undefined || measure.baseline === measure.target) return undefined;
-  return (actual - measure.baseline) / (measure.target - measure.baseline);
+  const fraction = (actual - measure.baseline) / (measure.target - measure.baseline);
+  return fraction === 0 ? 0 : fraction; // never -0 (a lower-is-better measure at its baseline)
 }
 
 /** "45%", "12 staff", "3.5 days": the number as owners write it, with the unit. */

@@ -119,6 +119,9 @@ export function snapshotLine(task: Task, latest?: Update): RoundSnapshotLine {
     rag: task.rag,
     status: task.status,
     measureValue: task.measureValue,
+    evidence: task.evidence,
+    risks: task.risks,
+    supportNeeded: task.supportNeeded,
   };
   return Object.fromEntries(Object.entries(line).filter(([, v]) => v !== undefined)) as unknown as RoundSnapshotLine;
 }

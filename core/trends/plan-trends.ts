@@ -111,7 +111,7 @@ export function buildTrends(input: { tasks: Task[]; objectives: Objective[]; rou
   };
 }
 
-function roundPoint(round: UpdateRound, tasks: Task[]): RagPoint {
+export function roundPoint(round: UpdateRound, tasks: Task[]): RagPoint {
   const byRag = emptyRagCounts();
   for (const line of round.snapshot ?? []) byRag[line.rag] += 1;
   const progress = roundProgress(snapshotStanding(round, tasks));
@@ -125,7 +125,7 @@ function roundPoint(round: UpdateRound, tasks: Task[]): RagPoint {
   };
 }
 
-function todayPoint(tasks: Task[], today: IsoDate, open: UpdateRound | undefined): RagPoint {
+export function todayPoint(tasks: Task[], today: IsoDate, open: UpdateRound | undefined): RagPoint {
   const byRag = emptyRagCounts();
   for (const t of tasks) byRag[t.rag] += 1;
   return { label: 'Today', date: today, total: tasks.length, byRag, ...(open && { responseRate: roundProgress(liveStanding(open, tasks)).responseRate }) };

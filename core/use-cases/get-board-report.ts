@@ -1,18 +1,31 @@
 import { NotFoundError } from '../errors';
-import { buildBoardReport, type BoardReport } from '../export/board-report';
+import type { BoardReport } from '../export/board-report';
+import { buildBoardReport } from '../export/board-report-build';
 import type { Clock } from '../ports/clock';
 import type { PlanStore } from '../ports/plan-store';
-import { NoOpenRoundError } from '../rounds/round-errors';
+import type { PlanIdentity } from '../plan/plan-identity';
+
+export interface BoardReportQuery {
+  /** A round to report: a closed round's snapshot, or an open round so far. Absent: the plan as of today. */
+  roundId?: string;
+  /** Who asked for the paper (the cover's "prepared by"), from the signed-in caller. */
+  preparedBy?: string;
+}
 
 /**
- * The report for `roundId`, by default the latest closed round, else the open one. Throws
- * NotFoundError for an unknown round, NoOpenRoundError when no round was ever opened.
+ * The board paper at any time: without a round, the plan as of today (no round needs to have been
+ * opened); with one, that round. Throws NotFoundError for an unknown round id.
  */
-export async function getBoardReport(deps: { store: PlanStore; clock: Clock }, query: { roundId?: string } = {}): Promise<BoardReport> {
+export async function getBoardReport(deps: { store: PlanStore; clock: Clock; plan?: PlanIdentity }, query: BoardReportQuery = {}): Promise<BoardReport> {
   const [rounds, tasks, objectives] = await Promise.all([deps.store.listRounds(), deps.store.listTasks(), deps.store.listObjectives()]);
-  const round = query.roundId !== undefined ? rounds.find((r) => r.id === query.roundId) : (rounds.filter((r) => r.state === 'Closed').at(-1) ?? rounds.find((r) => r.state === 'Open'));
-  if (!round) throw query.roundId !== undefined ? new NotFoundError('Update round', query.roundId) : new NoOpenRoundError('No update round has been opened yet, so there is no board report. Open a round first.');
-  const index = rounds.indexOf(round);
-  const previous = rounds.slice(0, index).filter((r) => r.state === 'Closed').at(-1);
-  return buildBoardReport({ round, previous, tasks, objectives, generatedAt: deps.clock.now().toISOString() });
+  const round = query.roundId !== undefined ? rounds.find((r) => r.id === query.roundId) : undefined;
+  if (query.roundId !== undefined && !round) throw new NotFoundError('Update round', query.roundId);
+  return buildBoardReport({
+    tasks,
+    objectives,
+    rounds,
+    now: deps.clock.now(),
+    ...(round && { round }),
+    meta: { ...(deps.plan?.council && { council: deps.plan.council }), ...(deps.plan?.title && { planTitle: deps.plan.title }), ...(query.preparedBy && { preparedBy: query.preparedBy }) },
+  });
 }

@@ -8,6 +8,7 @@ import type { PlanStore } from '../../core/ports/plan-store';
 import type { ReminderPolicy } from '../../core/reminders/reminder-policy';
 import { getPlanView } from '../../core/use-cases/get-plan-view';
 import type { ApiRoute, Authorize } from './api-route';
+import type { PlanIdentity } from '../../core/plan/plan-identity';
 import { guardedRoute } from './guarded-route';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,9 +16,9 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 /**
  * Downloads for EDI officers: the current filtered view (same URL parameters as the tab) as CSV
- * or XLSX, and a round's board report as DOCX (default: the latest closed round, else the open one).
+ * or XLSX, and the board paper as DOCX: the plan as of today, or `?round=<id>` for one round.
  */
-export function exportRoutes(deps: { store: PlanStore; clock: Clock; authorize: Authorize; reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'> }): ApiRoute[] {
+export function exportRoutes(deps: { store: PlanStore; clock: Clock; authorize: Authorize; reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'>; plan?: PlanIdentity }): ApiRoute[] {
   const { authorize } = deps;
   return [
     guardedRoute(authorize, { method: 'GET', path: '/api/export/plan.csv', need: 'officer' }, async (request) => {
@@ -32,10 +33,11 @@ export function exportRoutes(deps: { store: PlanStore; clock: Clock; authorize: 
     guardedRoute(
       authorize,
       { method: 'GET', path: '/api/export/board-report.docx', need: 'officer', notFound: 'There is no such update round: it may have been removed. Reload the page.' },
-      async (request) => {
+      async (request, caller) => {
         const roundId = request.query.round?.trim() || undefined;
-        const report = await getBoardReport(deps, { roundId });
-        return { status: 200, file: { bytes: await boardReportDocx(report), contentType: DOCX, fileName: `board-report-${fileSlug(report.round.name)}.docx` } };
+        const report = await getBoardReport(deps, { roundId, preparedBy: caller.displayName });
+        const name = report.basis.kind === 'round' ? fileSlug(report.basis.round.name) : report.asOf;
+        return { status: 200, file: { bytes: await boardReportDocx(report), contentType: DOCX, fileName: `board-report-${name}.docx` } };
       },
     ),
   ];

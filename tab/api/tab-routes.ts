@@ -1,4 +1,5 @@
 import type { Task } from '../../core/model';
+import type { PlanIdentity } from '../../core/plan/plan-identity';
 import type { Clock } from '../../core/ports/clock';
 import type { Directory } from '../../core/ports/directory';
 import type { Logger } from '../../core/ports/logger';
@@ -24,6 +25,8 @@ export interface TabApiDeps {
   log?: Logger;
   /** The plan's "due soon" is the reminder window; default DEFAULT_REMINDER_POLICY's. */
   reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'>;
+  /** The council and plan title on the board paper. */
+  plan?: PlanIdentity;
 }
 
 /** The tab's API. Same use cases as the bot and the CLI; each area's routes in its own file. */

@@ -162,7 +162,10 @@ export class SharePointPlanStore implements PlanStore {
     if (!round.snapshot?.some((l) => l.update === undefined && l.updateId !== undefined)) return round;
     const snapshot = round.snapshot.map((line) => {
       const update = line.update === undefined && line.updateId !== undefined ? this.items.get('updates', line.updateId) : undefined;
-      return update ? { ...line, update: update.progress, updateBy: update.submittedBy } : line;
+      if (!update) return line;
+      // Compact lines lost the task's evidence, risks and ask too: the update that closed the round carries its own.
+      const asked = { evidence: update.evidence, risks: update.risks, supportNeeded: update.supportNeeded };
+      return { ...line, update: update.progress, updateBy: update.submittedBy, ...Object.fromEntries(Object.entries(asked).filter(([, v]) => v !== undefined)) };
     });
     return { ...round, snapshot };
   }

@@ -20,18 +20,21 @@ const snapshotLineSchema = z.object({
   rag: z.enum(RAG_VALUES),
   status: z.enum(TASK_STATUSES).optional(),
   measureValue: z.number().optional(),
+  evidence: z.string().optional(),
+  risks: z.string().optional(),
+  supportNeeded: z.string().optional(),
 });
 
 /**
  * The snapshot as JSON for a multiple-lines-of-text column (63,999 characters). A whole plan's
  * updates can be longer than that; then lines that came from a Plan Updates item keep only its id
- * (the text stays in that list's history and is read back from there). Too long even so: an error
- * saying so, never a silently cut snapshot.
+ * (the text, and the evidence, risks and support needed it gave, stay in that list's history and
+ * are read back from there). Too long even so: an error saying so, never a silently cut snapshot.
  */
 export function snapshotJson(lines: RoundSnapshotLine[]): string {
   const full = JSON.stringify(lines);
   if (full.length <= NOTE_MAX_CHARS) return full;
-  const compact = JSON.stringify(lines.map(({ update, updateBy, ...rest }) => (rest.updateId ? rest : { ...rest, update, updateBy })));
+  const compact = JSON.stringify(lines.map(({ update, updateBy, evidence, risks, supportNeeded, ...rest }) => (rest.updateId ? rest : { ...rest, update, updateBy, evidence, risks, supportNeeded })));
   if (compact.length <= NOTE_MAX_CHARS) return compact;
   throw new Error(
     `The round's snapshot of ${lines.length} tasks needs ${compact.length.toLocaleString('en-GB')} characters, more than the ${NOTE_MAX_CHARS.toLocaleString('en-GB')} a SharePoint multiple-lines-of-text column holds. Use a narrower scope (some objectives) for rounds this large.`,

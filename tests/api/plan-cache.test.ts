@@ -8,6 +8,7 @@ import { createAppContext, type AppContext } from '../../bot/app-context';
 import { startApp, type RunningApp } from '../../bot/app-server';
 import { loadConfig } from '../../bot/config';
 import type { PlanView } from '../../core/plan-view';
+import type { TrendsView } from '../../core/trends/plan-trends';
 import { silentLogger } from '../../core/ports/logger';
 import { SqlitePlanStore } from '../../core/store/sqlite/sqlite-plan-store';
 import { taskInput } from '../support/builders';
@@ -67,5 +68,18 @@ describe('GET /api/plan caching (real server)', () => {
     assert.notEqual(after.headers.etag, before.headers.etag);
     const view = JSON.parse(after.body.toString('utf8')) as PlanView;
     assert.equal(view.objectives[0]?.indicators[0]?.tasks[0]?.latestUpdate?.text, 'Second');
+  });
+
+  it('GET /api/trends is the plan over time, rebuilt when a round closes', async () => {
+    const url = plan().replace('/api/plan', '/api/trends');
+    const first = JSON.parse((await get(url)).body.toString('utf8')) as TrendsView;
+    assert.deepEqual(first.ragByRound.map((p) => p.label), ['Today']);
+    assert.equal(first.ragByRound[0]?.total, 1);
+    const task = (await ctx.store.listTasks())[0]!;
+    await ctx.store.createRound({ name: 'Board report June 2026', opensAt: '2026-06-01T08:00:00.000Z', dueDate: '2026-06-20', scope: { kind: 'all-open' }, state: 'Closed', closedAt: '2026-06-30T16:00:00.000Z', snapshot: [{ taskId: task.id, taskRef: task.ref, rag: 'Red' }] });
+    const second = JSON.parse((await get(url)).body.toString('utf8')) as TrendsView;
+    assert.deepEqual(second.ragByRound.map((p) => [p.label, p.byRag.Red]), [['Board report June 2026', 1], ['Today', 0]]);
+    assert.equal(second.movers.since?.name, 'Board report June 2026');
+    assert.deepEqual(second.movers.up.map((m) => m.ref), ['1.1']);
   });
 });

@@ -73,7 +73,7 @@ export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb:
     case CardVerb.showMyTasks:
       return { card: myTasksCard(await listMyTasks(deps.store, actor.aadObjectId), londonDate(deps.clock.now())) };
     case CardVerb.openUpdateForm:
-      return ownerForm(deps, actor, data, 'update', (task) => updateFormCard({ task, nonce: randomUUID(), intro: dueIntro(deps, task) }));
+      return ownerForm(deps, actor, data, 'update', (task) => updateFormCard({ task, nonce: randomUUID(), intro: dueIntro(deps, task), today: londonDate(deps.clock.now()) }));
     case CardVerb.submitUpdate:
       return submit(deps, actor, data);
     case CardVerb.decideApproval:
@@ -120,7 +120,7 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
   } catch (err) {
     if (err instanceof InvalidUpdateError) {
       if (!err.task) return { card: lostTaskCard(values.progress) };
-      return { card: updateFormCard({ task: { ...err.task, version: taskVersion }, nonce, values, errors: err.fields, intro: dueIntro(deps, err.task) }) };
+      return { card: updateFormCard({ task: { ...err.task, version: taskVersion }, nonce, values, errors: err.fields, intro: dueIntro(deps, err.task), today: londonDate(deps.clock.now()) }) };
     }
     if (err instanceof StaleFormError) {
       const by = err.current.latestUpdateBy ? ` by ${err.current.latestUpdateBy.displayName}` : '';
@@ -130,6 +130,7 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
         card: updateFormCard({
           task: err.current,
           intro: dueIntro(deps, err.current),
+          today: londonDate(deps.clock.now()),
           nonce,
           values: rag !== undefined && rag !== shownRag ? { ...rest, rag } : rest,
           notice: `This task was changed${by} after this form was sent. Nothing was saved yet: check the details above and submit again.`,

@@ -5,6 +5,7 @@ import type { ApprovalView } from '../../core/use-cases/approval-messages';
 import { COMMENT_MAX } from '../../core/use-cases/decide-approval';
 import { CARD_SCHEMA, CARD_VERSION, cardText, factText, ragLabel } from './card-text';
 import { CardVerb } from './card-verbs';
+import { measureReceiptFacts } from './update-form-measure';
 
 export interface ApprovalCardOptions {
   /** Whether the reader is the approver (only they get the buttons). */
@@ -63,6 +64,8 @@ export function approvalCard(view: ApprovalView, options: ApprovalCardOptions): 
     ...(update?.evidence ? [{ title: 'Evidence', value: factText(update.evidence, 400) }] : []),
     ...(update?.risks ? [{ title: 'Issues or risks', value: factText(update.risks, 400) }] : []),
     ...(update?.supportNeeded ? [{ title: 'Support needed', value: factText(update.supportNeeded, 400) }] : []),
+    // The value the owner gave, and what the measure's tolerances suggest for it: the approver's to weigh.
+    ...(update ? measureReceiptFacts(task, update) : []),
     ...(task.latestUpdate && task.latestUpdate !== approval.justification ? [{ title: 'Latest update', value: factText(task.latestUpdate, 300) }] : []),
     { title: 'RAG now', value: ragLabel(task.rag) },
   ];

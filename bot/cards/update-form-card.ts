@@ -1,10 +1,11 @@
 import type { FieldError } from '../../core/errors';
-import { RAG_VALUES, type Rag, type Task } from '../../core/model';
-import { formatInstant } from '../../core/plan/london-time';
+import { RAG_VALUES, type IsoDate, type Rag, type Task } from '../../core/model';
+import { formatInstant, londonDate } from '../../core/plan/london-time';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import { UPDATE_FIELD_LABELS, UPDATE_LIMITS, type UpdateField, type UpdateFormValues } from '../../core/updates/update-form';
 import { CARD_SCHEMA, CARD_VERSION, cardText, dueLabel, factText, ragLabel } from './card-text';
 import { CardVerb } from './card-verbs';
+import { measureInputs } from './update-form-measure';
 
 export interface UpdateFormView {
   task: Task;
@@ -17,6 +18,8 @@ export interface UpdateFormView {
   errors?: FieldError[];
   /** A message for the whole form (e.g. the task changed since the card was sent). */
   notice?: string;
+  /** The London calendar day the card is drawn on (a measure's trajectory); default today. */
+  today?: IsoDate;
 }
 
 /** Data carried by the submit action. Only ids: who submits comes from the activity. */
@@ -42,6 +45,8 @@ export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
       ...taskHeader(view),
       ...(errors.length || view.notice ? [formNotice(view.notice ?? 'Nothing was saved yet. Please check the highlighted answers and submit again.')] : []),
       ...textInput('progress', 'What has happened since the last update?', true),
+      // The measure before the RAG, so its suggestion is read before the RAG is chosen.
+      ...measureInputs({ task, values, errors, today: view.today ?? londonDate(new Date()) }),
       ragChoice(task, values.rag),
       ...(task.pendingApprovalId && task.pendingRag
         ? [{ type: 'TextBlock', isSubtle: true, wrap: true, spacing: 'None', text: `A change to ${task.pendingRag} is awaiting approval. Leave the RAG as it is to keep that request, or choose another to replace it.` }]

@@ -4,6 +4,7 @@ import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import { CARD_SCHEMA, CARD_VERSION, cardText, factText, ragLabel } from './card-text';
 import { approvalOutcome } from './approval-card';
 import { CardVerb } from './card-verbs';
+import { measureReceiptFacts } from './update-form-measure';
 
 export interface ReceiptApproval {
   /** The approval this update asked for, as it stands. */
@@ -26,6 +27,7 @@ export function updateReceiptCard(task: Task, update: Update, repeated = false, 
         type: 'FactSet',
         facts: [
           { title: 'Progress', value: factText(update.progress, 500) },
+          ...measureReceiptFacts(task, update),
           { title: 'RAG', value: ragLabel(task.rag) },
           ...(approval ? [{ title: `Change to ${approval.toRag}`, value: factText(approvalOutcome(approval)) }] : []),
           ...(approval?.comment && approval.state !== 'Pending' ? [{ title: 'Their comment', value: factText(approval.comment, 600) }] : []),

@@ -25,6 +25,8 @@ function taskLine(c: TaskChange, objectiveTitles: Map<string, string>): Imported
     supportingServices: t.supportingServices,
     desiredOutcome: t.desiredOutcome,
     successMeasure: t.successMeasure,
+    measure: t.measure,
+    startingPosition: t.startingPosition,
     strategy: t.strategy,
     dueDate: t.dueDate,
     dueText: t.dueText,

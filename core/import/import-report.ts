@@ -1,4 +1,4 @@
-import type { Rag, TaskKind, TaskStatus } from '../model';
+import type { Measure, Rag, TaskKind, TaskStatus } from '../model';
 import type { PlanField } from './columns/plan-fields';
 import type { PlanFileFormat } from './source/plan-source';
 
@@ -49,6 +49,10 @@ export interface ImportedTask {
   supportingServices?: string;
   desiredOutcome?: string;
   successMeasure?: string;
+  /** The measure the baseline and target columns give (only with a numeric target). */
+  measure?: Measure;
+  /** The baseline column's words, verbatim. */
+  startingPosition?: string;
   groupsImpacted: string[];
   strategy?: string;
   dueDate?: string;
@@ -82,6 +86,7 @@ const IMPORT_WARNING_CODES = [
   'round-open',
   'skipped-sheets',
   'long-title',
+  'measure-check',
 ] as const;
 export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];
 

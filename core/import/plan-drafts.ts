@@ -5,6 +5,7 @@ import type { RawTask } from './layout/read-rows';
 import { objectiveFromCell } from './layout/headings';
 import type { OwnerMatcher } from './owners/owner-matcher';
 import { readDeadline } from './values/deadline-reading';
+import { draftMeasure } from './values/measure-drafting';
 import { readGroups, readKind, readPercent, readRag, readStatus } from './values/rag-and-status';
 
 /**
@@ -201,7 +202,7 @@ class RefNumbering {
 }
 
 /** One row being drafted: the task fields the file speaks for, and a warning about the row. */
-interface Drafting {
+export interface Drafting {
   raw: RawTask;
   given: Set<keyof TaskInput>;
   warn: (code: ImportWarning['code'], message: string) => void;
@@ -223,6 +224,7 @@ async function draftTask(row: DraftRow, ref: string, ctx: DraftContext, author: 
   const { rag, status } = draftRag(d);
   const { history, latest } = draftHistory(d, author);
   const others = draftOtherFields(d);
+  const measured = draftMeasure(d, { reference: ctx.reference, dueDate: parsed?.dueDate ?? undefined }, others.successMeasure);
 
   const input: TaskInput = stripUndefined({
     ref,
@@ -232,7 +234,7 @@ async function draftTask(row: DraftRow, ref: string, ctx: DraftContext, author: 
     kind,
     description,
     desiredOutcome: f.desiredOutcome,
-    successMeasure: others.successMeasure,
+    ...measured,
     owners: owners.people,
     unassignedOwners: owners.unmatched,
     ownerText: owners.text,

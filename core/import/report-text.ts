@@ -1,3 +1,4 @@
+import { formatMeasureValue } from '../measures/measure-rules';
 import { formatDate } from '../plan/london-time';
 import type { ImportAction, ImportedTask, ImportReport } from './import-report';
 
@@ -23,6 +24,8 @@ function taskDetail(t: ImportedTask): string {
   else if (t.dueText) parts.push(`deadline "${clip(t.dueText, 40)}" (no date)`);
   parts.push(t.status === 'Open' || t.status === t.rag ? t.rag : `${t.rag}, ${t.status}`);
   if (t.kind === 'Ongoing') parts.push('ongoing');
+  const m = t.measure;
+  if (m) parts.push(`measure ${m.baseline !== undefined ? `${formatMeasureValue(m.baseline, m.unit)} \u2192 ` : ''}${formatMeasureValue(m.target, m.unit)}${m.targetDate ? ` by ${formatDate(m.targetDate)}` : ''}`);
   if (t.history.length) parts.push(plural(t.history.length, 'history entry', 'history entries'));
   return parts.join(' \u00b7 ');
 }

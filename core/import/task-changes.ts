@@ -35,7 +35,7 @@ function historyKey(ref: string, round: string): string {
 
 const PLAIN_FIELDS = [
   'title', 'objectiveRef', 'indicator', 'kind', 'description', 'desiredOutcome', 'successMeasure', 'leadService',
-  'supportingServices', 'groupsImpacted', 'strategy', 'evidence', 'risks', 'percentComplete',
+  'supportingServices', 'groupsImpacted', 'strategy', 'evidence', 'risks', 'percentComplete', 'measure', 'startingPosition',
 ] as const satisfies readonly (keyof TaskInput)[];
 
 function same(a: unknown, b: unknown): boolean {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError, type FieldError } from '../errors';
-import { RAG_VALUES, type IsoDate, type Rag } from '../model';
+import { RAG_VALUES, type IsoDate, type Rag, type TaskInput } from '../model';
+import { MEASURE_VALUE_LIMIT, readMeasureValue } from './measure-value';
 
 /** Limits for card inputs. SharePoint multi-line text has room; a board report does not. */
 export const UPDATE_LIMITS = {
@@ -17,6 +18,7 @@ export const UPDATE_FIELD_LABELS = {
   risks: 'Issues or risks',
   supportNeeded: 'Support needed from the board',
   revisedDueDate: 'Revised completion date (if you need one)',
+  measureValue: 'Current value of the measure',
 } as const;
 
 export type UpdateField = keyof typeof UPDATE_FIELD_LABELS;
@@ -31,6 +33,13 @@ export interface ValidUpdateForm {
   risks?: string;
   supportNeeded?: string;
   revisedDueDate?: IsoDate;
+  measureValue?: number;
+}
+
+/** What the answers are checked against: the task they are for, when it is known. */
+export interface UpdateFormContext {
+  /** A task without a measure takes no measure value. */
+  task?: Pick<TaskInput, 'measure'>;
 }
 
 const optionalText = (field: keyof typeof UPDATE_LIMITS) =>
@@ -45,6 +54,8 @@ const optionalText = (field: keyof typeof UPDATE_LIMITS) =>
         )}).`,
     })
     .transform((s) => (s === '' ? undefined : s));
+
+const LIMIT_TEXT = MEASURE_VALUE_LIMIT.toLocaleString('en-GB');
 
 const formSchema = z.object({
   progress: optionalText('progress').refine((s) => s !== undefined, {
@@ -67,6 +78,14 @@ const formSchema = z.object({
     .transform((s) => (s ?? '').trim())
     .refine((s) => s === '' || isCalendarDate(s), { error: 'Revised completion date must be a date (for example 2027-03-31).' })
     .transform((s) => (s === '' ? undefined : s)),
+  measureValue: z.unknown().transform((raw, ctx) => {
+    const reading = readMeasureValue(raw);
+    if (reading.kind === 'number') return reading.value;
+    if (reading.kind === 'not-a-number') ctx.addIssue({ code: 'custom', message: `${UPDATE_FIELD_LABELS.measureValue} must be a number, such as 42 or 3.5${typeof raw === 'string' ? ` (it was "${raw.trim().slice(0, 40)}")` : ''}.` });
+    if (reading.kind === 'out-of-range') ctx.addIssue({ code: 'custom', message: `${UPDATE_FIELD_LABELS.measureValue} must be between -${LIMIT_TEXT} and ${LIMIT_TEXT}.` });
+    return undefined;
+  })
+  .optional(),
 });
 
 /** Trims, unifies line endings and drops control characters a card or paste can carry. */
@@ -83,26 +102,37 @@ function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** Picks the form's fields out of untrusted card data, keeping only strings (for re-filling). */
+/**
+ * Picks the form's fields out of untrusted card data, keeping only strings (for re-filling). An
+ * Input.Number may arrive as a number (some clients send it so): it is kept as its string.
+ */
 export function formValuesFrom(data: Record<string, unknown>): UpdateFormValues {
   const values: UpdateFormValues = {};
   for (const field of Object.keys(UPDATE_FIELD_LABELS) as UpdateField[]) {
     const v = data[field];
     if (typeof v === 'string') values[field] = v;
+    else if (field === 'measureValue' && typeof v === 'number') values[field] = String(v);
   }
   return values;
 }
 
-/** Validates an owner's answers; throws ValidationError naming each field in plain words. */
-export function validateUpdateForm(values: UpdateFormValues): ValidUpdateForm {
+const NO_MEASURE = `This task has no measure, so it takes no value: leave ${UPDATE_FIELD_LABELS.measureValue} empty.`;
+
+/**
+ * Validates an owner's answers; throws ValidationError naming each field in plain words. With the
+ * task as context, a measure value for a task without a measure is refused too.
+ */
+export function validateUpdateForm(values: UpdateFormValues, context: UpdateFormContext = {}): ValidUpdateForm {
   const parsed = formSchema.safeParse(values);
-  if (parsed.success) {
-    const { progress, ...rest } = parsed.data;
-    return { progress: progress as string, ...rest };
-  }
-  const fields: FieldError[] = parsed.error.issues.map((issue) => ({
-    field: String(issue.path[0] ?? 'form'),
-    message: issue.message,
-  }));
-  throw new ValidationError(fields);
+  const fields: FieldError[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        field: String(issue.path[0] ?? 'form'),
+        message: issue.message,
+      }));
+  const valueGiven = readMeasureValue(values.measureValue).kind !== 'empty';
+  if (context.task && !context.task.measure && valueGiven && !fields.some((f) => f.field === 'measureValue')) fields.push({ field: 'measureValue', message: NO_MEASURE });
+  if (fields.length > 0 || !parsed.success) throw new ValidationError(fields);
+  const { progress, measureValue, ...rest } = parsed.data;
+  return { progress: progress as string, ...rest, ...(measureValue !== undefined && { measureValue }) };
 }

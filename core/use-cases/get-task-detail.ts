@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors';
+import { measureStatus, type MeasureStatus } from '../measures/measure-facts';
 import type { IsoInstant, Person, RagApproval, ReminderOutcome, Task, TaskInput, Update } from '../model';
 import { londonDate } from '../plan/london-time';
 import type { Clock } from '../ports/clock';
@@ -18,10 +19,12 @@ export type TaskDetail = Omit<TaskInput, 'pendingApprovalId'> & {
   reminders: ReminderHistoryItem[];
   /** The task's item in the SharePoint list (production store only). */
   sharePointUrl?: string;
+  /** The measure against its target, and every value owners gave (tasks with a measure). */
+  measureStatus?: MeasureStatus;
 };
 
 /** An update as the history shows it (its idempotency key and task fields stay in the store). */
-export type UpdateHistoryItem = Pick<Update, 'id' | 'round' | 'submittedAt' | 'submittedBy' | 'progress' | 'ragProposed' | 'evidence' | 'risks' | 'supportNeeded' | 'revisedDueDateRequested'>;
+export type UpdateHistoryItem = Pick<Update, 'id' | 'round' | 'submittedAt' | 'submittedBy' | 'progress' | 'ragProposed' | 'evidence' | 'risks' | 'supportNeeded' | 'revisedDueDateRequested' | 'measureValue'>;
 
 /** A RAG approval as the history shows it: who asked, who decides, what they decided and why. */
 export type ApprovalHistoryItem = Pick<RagApproval, 'id' | 'fromRag' | 'toRag' | 'requestedBy' | 'requestedAt' | 'justification' | 'approver' | 'state' | 'decidedBy' | 'decidedAt' | 'comment'>;
@@ -75,6 +78,7 @@ export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promi
       risks: u.risks,
       supportNeeded: u.supportNeeded,
       revisedDueDateRequested: u.revisedDueDateRequested,
+      measureValue: u.measureValue,
     })),
     approvals: newestFirst(approvals, (a) => a.requestedAt).map((a) => ({
       id: a.id,
@@ -100,6 +104,7 @@ export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promi
       detail: r.detail,
     })),
     ...(deps.sharePointItemUrl && { sharePointUrl: deps.sharePointItemUrl(task) }),
+    ...(task.measure && { measureStatus: measureStatus(task, updates, today) }),
   };
 }
 

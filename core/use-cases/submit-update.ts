@@ -96,7 +96,7 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
 
 function validForm(values: UpdateFormValues, task: Task | undefined): ValidUpdateForm {
   try {
-    return validateUpdateForm(values);
+    return validateUpdateForm(values, task ? { task } : {});
   } catch (err) {
     throw err instanceof ValidationError ? new InvalidUpdateError(err.fields, task) : err;
   }
@@ -120,6 +120,9 @@ async function saveUpdate(store: PlanStore, cmd: SubmitUpdateCommand, u: UpdateT
     latestUpdateBy: actor,
     ...(form.evidence !== undefined && { evidence: form.evidence }),
     ...(form.risks !== undefined && { risks: form.risks }),
+    // The ask is per update: an update without one clears the last one's (undefined clears a field).
+    supportNeeded: form.supportNeeded,
+    ...(form.measureValue !== undefined && { measureValue: form.measureValue, measureValueAt: submittedAt }),
     ...(rag.apply !== undefined && ragPatch(rag.apply)),
     ...(rag.request && { pendingRag: rag.request.toRag, pendingApprovalId: rag.request.key }),
     ...(rag.replacesPending && !rag.request && { pendingRag: undefined, pendingApprovalId: undefined }),
@@ -136,6 +139,7 @@ async function saveUpdate(store: PlanStore, cmd: SubmitUpdateCommand, u: UpdateT
     risks: form.risks,
     supportNeeded: form.supportNeeded,
     revisedDueDateRequested: form.revisedDueDate,
+    ...(form.measureValue !== undefined && { measureValue: form.measureValue }),
     idempotencyKey: cmd.idempotencyKey,
   };
   try {

@@ -15,6 +15,7 @@ import type { ReactNode } from 'react';
 import type { ApprovalItem, PersonView, ReminderItem, TaskDetail, UpdateHistoryItem } from './api-types';
 import { DueCell } from './DueCell';
 import { formatInstantAsDate, formatIsoDate, isoDateOfInstant } from './format';
+import { MeasurePanel } from './MeasurePanel';
 import { RagBadge } from './RagBadge';
 import { visuallyHidden } from './visually-hidden';
 
@@ -94,19 +95,23 @@ export function TaskDetailView({ task }: { task: TaskDetail }) {
           {field('Description', task.description)}
           {field('Desired outcome', task.desiredOutcome)}
           {field('Success measure', task.successMeasure)}
+          {field('Starting position', task.startingPosition)}
           {field('Per cent complete', task.percentComplete === undefined ? undefined : `${task.percentComplete}%`)}
           {field('Evidence of impact', task.evidence)}
           {field('Risks', task.risks)}
+          {field('Support needed (latest update)', task.supportNeeded)}
         </dl>
       </section>
-      <UpdateHistory updates={task.updates} />
+      {task.measureStatus && <MeasurePanel status={task.measureStatus} />}
+      <UpdateHistory updates={task.updates} valueText={new Map(task.measureStatus?.history.map((h) => [h.updateId, h.text]))} />
       <Approvals approvals={task.approvals} />
       <Reminders reminders={task.reminders} />
     </div>
   );
 }
 
-function UpdateHistory({ updates }: { updates: UpdateHistoryItem[] }) {
+/** `valueText`: each update's measure value with its unit, by update id. */
+function UpdateHistory({ updates, valueText }: { updates: UpdateHistoryItem[]; valueText: Map<string, string> }) {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby="task-updates-heading">
@@ -127,6 +132,7 @@ function UpdateHistory({ updates }: { updates: UpdateHistoryItem[] }) {
               <p className={styles.updateText}>{u.progress}</p>
               {u.evidence && <p className={styles.updateText}><strong>Evidence:</strong> {u.evidence}</p>}
               {u.risks && <p className={styles.updateText}><strong>Risks:</strong> {u.risks}</p>}
+              {u.measureValue !== undefined && <p className={styles.updateText}><strong>Measure value:</strong> {(u.id && valueText.get(u.id)) ?? u.measureValue}</p>}
               {u.supportNeeded && <p className={styles.updateText}><strong>Support needed:</strong> {u.supportNeeded}</p>}
               {u.revisedDueDateRequested && <p className={styles.updateText}><strong>New due date asked for:</strong> {formatIsoDate(u.revisedDueDateRequested)}</p>}
             </li>

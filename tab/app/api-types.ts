@@ -58,6 +58,33 @@ export interface UpdateHistoryItem {
   risks?: string;
   supportNeeded?: string;
   revisedDueDateRequested?: string;
+  measureValue?: number;
+}
+
+type SuggestedRag = Extract<Rag, 'Green' | 'Amber' | 'Red'>;
+
+/** One value an owner gave for a measure (core/measures/measure-facts.ts). */
+export interface MeasureHistoryItem {
+  updateId: string;
+  at: string;
+  value: number;
+  /** The value with its unit, as the server words it ("45%", "£1,200"). */
+  text: string;
+  by: string;
+  suggested?: SuggestedRag;
+}
+
+/** A task's measure against its target, worded by the server. */
+export interface MeasureStatusView {
+  name: string;
+  unit?: string;
+  baselineText?: string;
+  targetText: string;
+  latest?: { text: string; at?: string };
+  expectedNowText?: string;
+  toleranceText?: string;
+  suggested?: SuggestedRag;
+  history: MeasureHistoryItem[];
 }
 
 export interface ApprovalItem {
@@ -111,6 +138,11 @@ export interface TaskDetail {
   pendingRag?: Rag;
   evidence?: string;
   risks?: string;
+  /** What the latest update asked of the board. */
+  supportNeeded?: string;
+  /** The plan's starting position, in its words. */
+  startingPosition?: string;
+  measureStatus?: MeasureStatusView;
   /** Owner names an import could not match to a person: for an officer to assign. */
   unassignedOwners?: string[];
   accountableOfficerText?: string;
@@ -148,3 +180,6 @@ export interface OpenRoundRequest {
   dueDate: string;
   scope: RoundScope;
 }
+
+/** `/api/trends` (core/trends/plan-trends.ts): the plan over time, for the trends view. */
+export type { MeasureTrend, Mover, Movers, ObjectiveProgress, RagPoint, TrendsView } from '../../core/trends/plan-trends';

@@ -3,6 +3,7 @@ import { ConflictError, DuplicateError, NotFoundError } from '../../core/errors'
 import type { RagApprovalInput, RoundSnapshotLine, UpdateRoundInput } from '../../core/model';
 import type { PlanStore } from '../../core/ports/plan-store';
 import { alice, bob, carol, taskInput, updateInput } from '../support/builders';
+import { measureFieldsContract } from './measure-fields.contract';
 
 const roundInput = (overrides: Partial<UpdateRoundInput> = {}): UpdateRoundInput => ({
   name: 'Board report March 2026',
@@ -123,6 +124,8 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
         assert.equal((await store.listTasks({ ownerAadObjectId: bob.aadObjectId })).length, 1);
       });
     });
+
+    measureFieldsContract(() => store);
 
     describe('updates', () => {
       it('records an update and the task latest fields together', async () => {

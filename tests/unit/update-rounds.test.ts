@@ -176,6 +176,7 @@ describe('update rounds (use cases)', () => {
         updateBy: bob,
         updateId: update.id,
         rag: 'Red',
+        status: 'Open',
       });
       assert.deepEqual(round.snapshot?.find((l) => l.taskRef === '2.1'), {
         taskId: tasks['2.1']!.id,
@@ -185,8 +186,9 @@ describe('update rounds (use cases)', () => {
         updateBy: bob,
         updateId: (await store.listUpdates(tasks['2.1']!.id))[0]!.id,
         rag: 'Amber',
+        status: 'Open',
       }, 'an unanswered task keeps its last update, dated before the round');
-      assert.deepEqual(round.snapshot?.find((l) => l.taskRef === '1.1'), { taskId: tasks['1.1']!.id, taskRef: '1.1', rag: 'Green' });
+      assert.deepEqual(round.snapshot?.find((l) => l.taskRef === '1.1'), { taskId: tasks['1.1']!.id, taskRef: '1.1', rag: 'Green', status: 'Open' });
       assert.deepEqual([progress.inScope, progress.answered], [5, 1]);
       assert.deepEqual(await store.listRounds({ state: 'Open' }), []);
     });

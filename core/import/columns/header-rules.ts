@@ -20,6 +20,13 @@ const RULES: [PlanField, RegExp][] = [
   ['ref', /^(?:no|ref|refs|reference|ref no|ref number|number|item|item no|id|#|action no|action number|action ref|action id|task no|task ref|task number|task id)$/],
   ['title', /^(?:tasks?|actions?|key actions?|key tasks?|activity|activities|action task|task action|action required|actions required|specific actions?|what we will do|what will we do|what are we going to do|initiatives?|commitments?|deliverables?|task description|action description)$/],
   ['kind', /^(?:type|task type|kind|action type|priority or ongoing|priority ongoing|priority \/ ongoing|priority\/ongoing|one off or ongoing)$/],
+  // A measure's own columns: short, exact headers, so wording such as "How will we measure success?"
+  // stays the success measure (words) and "Target date" the deadline.
+  ['measure', /^(?:measures?|measure name|performance measures?|kpis?|kpi name|key performance indicators?|performance indicators?)$/],
+  ['baseline', /\bbaselines?\b|starting (?:position|point|figure)|\bstart (?:point|position)/],
+  ['target', /^(?:kpi |measure |performance )?targets?\b(?! ?(?:dates?|groups?|audiences?|communit|complet|deadline))/],
+  ['measureUnit', /^(?:units? of measure(?:ment)?|measure(?:ment)? units?)$/],
+  ['tolerance', /^(?:rag )?tolerances?(?: (?:levels?|thresholds?))?$|^rag thresholds?$/],
   ['percentComplete', /%|percent|per cent/],
   ['accountableOfficer', /\baccountable\b|\bsenior responsible\b|\bsro\b|\bsponsor\b/],
   ['groupsImpacted', /protected characteristic|\bgroups?\b.*\bimpact|\bimpacted\b|equality groups?|who (?:will )?benefits?|beneficiar/],
@@ -30,7 +37,7 @@ const RULES: [PlanField, RegExp][] = [
   ['rag', /\brag\b|\brating\b|traffic light|^(?:overall |current |progress )?status$/],
   ['deadline', /deadline|timescale|time ?frame|\bdates?\b|\bdue\b|by when|^when$|target date|completion|milestone/],
   ['successMeasure', /measur|\bsuccess\b|\bkpis?\b|performance indicator|how will we know/],
-  ['description', /baseline|starting position|description|^details?$|background|^context$|^notes?$/],
+  ['description', /description|^details?$|background|^context$|^notes?$/],
   ['objective', /objective|priority area|strategic aim|^aims?$|outcome area|workstream|^theme$/],
   ['desiredOutcome', /outcome|\bimpact\b|difference|expected results?/],
   ['leadService', /\bservices?\b|directorate|department|service area|\bdivision\b|^team$|lead team/],

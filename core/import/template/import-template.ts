@@ -16,6 +16,7 @@ const GUIDANCE_INTRO = [
   'Give every task a Ref (such as 1.1.2): importing the file again updates the tasks by ref, and keeps the progress owners have sent in since.',
   'Put each owner on their own line in the Lead officer cell. People the directory knows become owners; any other name or role is kept for an EDI officer to assign.',
   'Deadlines can be dates or the council\'s own wording. Anything that cannot be read as a date is kept as written and flagged in the import report.',
+  'For a task measured by a number, fill in Baseline and Target with their units and dates ("4.5% (March 2025)", "8% by March 2027"): update cards then ask owners for the current value, and the plan shows it against the target. Words such as "No data held" are kept as written.',
   'To bring in earlier progress reports, add one column per report with the month in its header, such as "October 2025 update". Each becomes a closed update round in the plan\'s history.',
   'You can also import your existing Word or Excel plan as it is: the import recognises the usual column names. Try a dry run first.',
 ];

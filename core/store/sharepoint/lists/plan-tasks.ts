@@ -1,9 +1,24 @@
 import { z } from 'zod';
-import { RAG_VALUES, TASK_KINDS, TASK_STATUSES, type TaskInput } from '../../../model';
+import { RAG_VALUES, TASK_KINDS, TASK_STATUSES, type Measure, type TaskInput } from '../../../model';
 import { choice, dateOnly, instant, json, note, number, people, person, personSchema, text } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
 
 const { col, title } = columnsOf<TaskInput>();
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const fraction = z.number().min(0).max(10);
+
+/** A task's measure, as JSON: its fields are read together (a target with its baseline and dates). */
+export const measureSchema: z.ZodType<Measure> = z.object({
+  name: z.string().optional(),
+  unit: z.string().optional(),
+  baseline: z.number().optional(),
+  baselineDate: isoDate.optional(),
+  target: z.number(),
+  targetDate: isoDate.optional(),
+  amberBelow: fraction.optional(),
+  redBelow: fraction.optional(),
+});
 
 export const taskTable: ColumnTable<TaskInput> = {
   columns: [
@@ -38,6 +53,12 @@ export const taskTable: ColumnTable<TaskInput> = {
     col('latestUpdateBy', 'LatestUpdateByJson', json(personSchema)),
     col('evidence', 'Evidence', note),
     col('risks', 'Risks', note),
+    col('supportNeeded', 'SupportNeeded', note),
+    col('startingPosition', 'StartingPosition', note),
+    col('measure', 'MeasureJson', json(measureSchema)),
+    // Number columns hold doubles (https://learn.microsoft.com/en-us/graph/api/resources/numbercolumn).
+    col('measureValue', 'MeasureValue', number),
+    col('measureValueAt', 'MeasureValueAt', instant),
     col('pendingRag', 'PendingRag', choice(RAG_VALUES)),
     col('pendingApprovalId', 'PendingApprovalId', text),
     col('delegatedBy', 'DelegatedByJson', json(personSchema)),

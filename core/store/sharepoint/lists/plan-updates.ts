@@ -1,5 +1,5 @@
 import { RAG_VALUES, type UpdateInput } from '../../../model';
-import { choice, dateOnly, instant, json, note, person, personSchema, text, writeOnly } from '../columns/codecs';
+import { choice, dateOnly, instant, json, note, number, person, personSchema, text, writeOnly } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
 
 const { col, title } = columnsOf<UpdateInput>();
@@ -20,6 +20,8 @@ export const updateTable: ColumnTable<UpdateInput> = {
     col('risks', 'Risks', note),
     col('supportNeeded', 'SupportNeeded', note),
     col('revisedDueDateRequested', 'RevisedDueDateRequested', dateOnly),
+    // The measure's value the update gave (https://learn.microsoft.com/en-us/graph/api/resources/numbercolumn).
+    col('measureValue', 'MeasureValue', number),
     col('idempotencyKey', 'IdempotencyKey', text, { required: true, unique: true }),
   ],
 };

@@ -39,7 +39,10 @@ export function expectedValue(measure: Measure, date: IsoDate): number {
 export function performanceRatio(measure: Measure, actual: number, date: IsoDate): number | undefined {
   const expected = expectedValue(measure, date);
   if (higherIsBetter(measure)) return expected === 0 ? (actual >= 0 ? 1 : undefined) : actual / expected;
-  if (actual <= 0) return expected >= 0 ? Number.POSITIVE_INFINITY : undefined;
+  if (actual <= 0 && actual <= expected) return Number.POSITIVE_INFINITY;
+  // A trajectory down to 0 (a pay gap to close): any value is infinitely far above it as a ratio,
+  // so the excess is measured against the starting level instead (0.5 points over, from 12: 0.96).
+  if (expected <= 0) return measure.baseline !== undefined && measure.baseline > 0 ? 1 - (actual - expected) / measure.baseline : undefined;
   return expected / actual;
 }
 

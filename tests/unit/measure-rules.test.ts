@@ -105,3 +105,17 @@ describe('measure facts (card, receipt and task detail)', () => {
     assert.equal(measureName({ ref: '2.1', measure: { name: ' Disabled staff ', target: 8 }, successMeasure: 'x' }), 'Disabled staff');
   });
 });
+
+describe('measure tolerances near a target of zero', () => {
+  const gap = { name: 'Gender pay gap', unit: '%', baseline: 12, baselineDate: '2026-04-01', target: 0, targetDate: '2027-04-01', amberBelow: 0.9, redBelow: 0.75 };
+  it('at the target date, a value just above 0 is on track and larger excesses are Amber then Red (measured against the baseline)', () => {
+    assert.equal(suggestedRag(gap, 0.5, '2027-04-01'), 'Green');
+    assert.equal(suggestedRag(gap, 2, '2027-04-01'), 'Amber');
+    assert.equal(suggestedRag(gap, 4, '2027-04-01'), 'Red');
+    assert.equal(suggestedRag(gap, 0, '2027-04-01'), 'Green');
+  });
+  it('below the trajectory is ahead of it, whatever the expected value', () => {
+    assert.equal(suggestedRag(gap, 3, '2026-10-01'), 'Green');
+    assert.ok((performanceRatio(gap, 3, '2026-10-01') ?? 0) > 1);
+  });
+});

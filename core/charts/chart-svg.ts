@@ -24,18 +24,28 @@ export interface ChartPalette {
   fills: Record<string, string>;
   fillText: Record<string, string>;
   fontFamily: string;
+  /**
+   * Optional: a border for a key's segments instead of the usual gap in the background colour
+   * (a high-contrast theme draws "Not started" as an outlined box: it has no colour left to use).
+   */
+  outlines?: Record<string, string>;
+  /** Optional: a border round the progress track, so the whole way to target stands out (WCAG 1.4.11). */
+  trackBorder?: string;
 }
 
-/** For print (the Word report): tints and text that meet 4.5:1 on white. */
+/** For print (the Word report): fills that stand out from white paper, with numbers that read on them. */
 export const PRINT_PALETTE: ChartPalette = {
   background: '#FFFFFF',
   text: '#201F1E',
   subtleText: '#484644',
   grid: '#C8C6C4',
   track: '#EDEBE9',
+  // 3.5:1 on white, so the whole way to target shows on paper too.
+  trackBorder: '#8A8886',
   marker: '#201F1E',
-  fills: { Red: '#C50F1F', Amber: '#F7B500', Green: '#107C10', Complete: '#0F6CBD', 'Not started': '#8A8886' },
-  fillText: { Red: '#FFFFFF', Amber: '#201F1E', Green: '#FFFFFF', Complete: '#FFFFFF', 'Not started': '#FFFFFF' },
+  // Every fill at least 3:1 on white (WCAG 1.4.11), and its numbers at least 4.5:1 on the fill (1.4.3).
+  fills: { Red: '#C50F1F', Amber: '#C27C00', Green: '#107C10', Complete: '#0F6CBD', 'Not started': '#8A8886' },
+  fillText: { Red: '#FFFFFF', Amber: '#201F1E', Green: '#FFFFFF', Complete: '#FFFFFF', 'Not started': '#201F1E' },
   fontFamily: 'Noto Sans, Segoe UI, Arial, sans-serif',
 };
 
@@ -59,7 +69,8 @@ function legend(entries: { key: string; label: string }[], palette: ChartPalette
   const nodes: SvgNode[] = [];
   let x = 8;
   for (const { key, label } of entries) {
-    nodes.push(rect(x, y - 10, 12, 12, palette.fills[key] ?? palette.grid), text(x + 17, y, label, palette.text));
+    const outline = palette.outlines?.[key];
+    nodes.push(rect(x, y - 10, 12, 12, palette.fills[key] ?? palette.grid, outline ? { stroke: outline, width: 1.5 } : undefined), text(x + 17, y, label, palette.text));
     x += 17 + label.length * 7 + 18;
   }
   return nodes;
@@ -86,8 +97,8 @@ function verticalBars(spec: StackedBarChart, palette: ChartPalette): SvgNode {
       const v = s.values[i] ?? 0;
       if (v <= 0) continue;
       const h = (v / max) * plotHeight;
-      nodes.push(rect(x, y(base + v), barWidth, h, palette.fills[s.key] ?? palette.grid));
-      if (h >= FONT + 2) nodes.push(text(x + barWidth / 2, y(base + v) + h / 2 + 4, String(v), palette.fillText[s.key] ?? palette.text, 'middle'));
+      const label = h >= FONT + 2 && fits(String(v), barWidth) ? text(x + barWidth / 2, y(base + v) + h / 2 + 4, String(v), palette.fillText[s.key] ?? palette.text, 'middle') : undefined;
+      nodes.push(segment({ series: s, category, value: v }, rect(x, y(base + v), barWidth, h, palette.fills[s.key] ?? palette.grid, edge(s.key, palette)), label));
       base += v;
     }
     nodes.push(text(x + barWidth / 2, y(totals[i]!) - 4, String(totals[i]), palette.text, 'middle', true));
@@ -106,14 +117,14 @@ function horizontalBars(spec: StackedBarChart, palette: ChartPalette): SvgNode {
   const nodes: SvgNode[] = legend(spec.series, palette);
   spec.categories.forEach((category, i) => {
     const rowY = top + i * rowHeight;
-    nodes.push(text(LABEL_COLUMN - 8, rowY + barHeight / 2 + 4, truncate(category, 34), palette.text, 'end'));
+    nodes.push(withTitle(text(LABEL_COLUMN - 8, rowY + barHeight / 2 + 4, truncate(category, 32), palette.text, 'end'), category));
     let x = LABEL_COLUMN;
     for (const s of spec.series) {
       const v = s.values[i] ?? 0;
       if (v <= 0) continue;
       const w = (v / max) * plotWidth;
-      nodes.push(rect(x, rowY, w, barHeight, palette.fills[s.key] ?? palette.grid));
-      if (w >= 18) nodes.push(text(x + w / 2, rowY + barHeight / 2 + 4, String(v), palette.fillText[s.key] ?? palette.text, 'middle'));
+      const label = fits(String(v), w) ? text(x + w / 2, rowY + barHeight / 2 + 4, String(v), palette.fillText[s.key] ?? palette.text, 'middle') : undefined;
+      nodes.push(segment({ series: s, category, value: v }, rect(x, rowY, w, barHeight, palette.fills[s.key] ?? palette.grid, edge(s.key, palette)), label));
       x += w;
     }
     nodes.push(text(x + 6, rowY + barHeight / 2 + 4, String(totals[i]), palette.text, 'start', true));
@@ -123,27 +134,59 @@ function horizontalBars(spec: StackedBarChart, palette: ChartPalette): SvgNode {
 
 function targetBars(spec: TargetChart, palette: ChartPalette): SvgNode {
   const top = 34;
-  const rowHeight = 40;
+  const rowHeight = 62;
   const barHeight = 16;
-  const plotWidth = WIDTH - LABEL_COLUMN - 150;
+  const plotWidth = WIDTH - LABEL_COLUMN - 120;
   const nodes: SvgNode[] = [text(8, 16, 'Bar: the way from baseline (left) to target (right). Line: where the measure should be today.', palette.subtleText)];
   spec.rows.forEach((row, i) => {
     const rowY = top + i * rowHeight;
-    nodes.push(text(LABEL_COLUMN - 8, rowY + barHeight / 2 + 4, truncate(row.label, 34), palette.text, 'end'));
-    nodes.push(rect(LABEL_COLUMN, rowY, plotWidth, barHeight, palette.track));
-    if (row.progress !== undefined && row.progress > 0) nodes.push(rect(LABEL_COLUMN, rowY, Math.min(1, row.progress) * plotWidth, barHeight, palette.fills[row.key] ?? palette.grid));
+    const children: SvgNode[] = [
+      withTitle(text(LABEL_COLUMN - 8, rowY + barHeight / 2 + 4, truncate(row.label, 32), palette.text, 'end'), row.label),
+      rect(LABEL_COLUMN, rowY, plotWidth, barHeight, palette.track, palette.trackBorder ? { stroke: palette.trackBorder, width: 1 } : undefined),
+    ];
+    if (row.progress !== undefined && row.progress > 0) children.push(rect(LABEL_COLUMN, rowY, Math.min(1, row.progress) * plotWidth, barHeight, palette.fills[row.key] ?? palette.grid, edge(row.key, palette)));
     if (row.expected !== undefined) {
       const mx = LABEL_COLUMN + Math.min(1, Math.max(0, row.expected)) * plotWidth;
-      nodes.push(line(mx, rowY - 4, mx, rowY + barHeight + 4, palette.marker, 2));
+      children.push(line(mx, rowY - 4, mx, rowY + barHeight + 4, palette.marker, 2));
     }
-    nodes.push(text(LABEL_COLUMN + plotWidth + 8, rowY + barHeight / 2 + 4, `${row.latestText} of ${row.targetText}`, palette.text));
-    nodes.push(text(LABEL_COLUMN, rowY + barHeight + 14, row.statusText, palette.subtleText));
+    // The value beside the bar; the way from baseline to target, and the verdict, on two lines
+    // below (one "41% of 50% by 31 Mar 2027" beside the bar ran off the chart's right edge).
+    const way = row.baselineText === 'None' ? `No baseline; target ${row.targetText}` : `From ${row.baselineText} to ${row.targetText}`;
+    children.push(text(LABEL_COLUMN + plotWidth + 8, rowY + barHeight / 2 + 4, truncate(row.latestText, 15), palette.text, 'start', true));
+    children.push(text(LABEL_COLUMN, rowY + barHeight + 16, truncate(way, 72), palette.subtleText));
+    children.push(text(LABEL_COLUMN, rowY + barHeight + 31, truncate(`${row.statusText}.`, 72), palette.subtleText));
+    nodes.push({ tag: 'g', attrs: { 'data-row': row.label, ...(row.progress !== undefined && { 'data-progress': row.progress }) }, children });
   });
-  return frame(top + Math.max(1, spec.rows.length) * rowHeight + 4, palette, nodes);
+  return frame(top + Math.max(1, spec.rows.length) * rowHeight - 8, palette, nodes);
 }
 
-function rect(x: number, y: number, width: number, height: number, fill: string): SvgNode {
-  return { tag: 'rect', attrs: { x: round(x), y: round(y), width: round(Math.max(0, width)), height: round(Math.max(0, height)), style: `fill:${fill}` } };
+/** One bar segment, with its series, category and value for tooltips and tests, and its label when it fits. */
+function segment(at: { series: { key: string; label: string }; category: string; value: number }, shape: SvgNode, label: SvgNode | undefined): SvgNode {
+  return {
+    tag: 'g',
+    attrs: { 'data-series': at.series.key, 'data-category': at.category, 'data-value': at.value },
+    children: [{ tag: 'title', attrs: {}, children: [`${at.category}: ${at.series.label} ${at.value}`] }, shape, ...(label ? [label] : [])],
+  };
+}
+
+/** A gap in the background colour between neighbouring segments, so each meets 3:1 against what touches it; or the key's outline. */
+function edge(key: string, palette: ChartPalette): { stroke: string; width: number } {
+  const outline = palette.outlines?.[key];
+  return outline ? { stroke: outline, width: 2 } : { stroke: palette.background, width: 2 };
+}
+
+function withTitle(node: SvgNode, title: string): SvgNode {
+  return { ...node, children: [{ tag: 'title', attrs: {}, children: [title] }, ...(node.children ?? [])] };
+}
+
+/** Whether a number label fits inside a segment this wide (about 7px a digit at 12px, and a margin). */
+function fits(label: string, width: number): boolean {
+  return width >= label.length * 7 + 6;
+}
+
+function rect(x: number, y: number, width: number, height: number, fill: string, border?: { stroke: string; width: number } | false): SvgNode {
+  const stroke = border ? `;stroke:${border.stroke};stroke-width:${border.width}` : '';
+  return { tag: 'rect', attrs: { x: round(x), y: round(y), width: round(Math.max(0, width)), height: round(Math.max(0, height)), style: `fill:${fill}${stroke}` } };
 }
 
 function line(x1: number, y1: number, x2: number, y2: number, stroke: string, width = 1): SvgNode {

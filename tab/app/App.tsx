@@ -24,7 +24,7 @@ export function App() {
   return (
     <FluentProvider theme={theme} data-theme={themeName}>
       <div className={styles.page}>
-        <PlanPage />
+        <PlanPage theme={themeName} />
       </div>
     </FluentProvider>
   );

@@ -8,14 +8,17 @@ import { LoadError } from './LoadError';
 import { PlanView } from './PlanView';
 import { RoundPanel } from './RoundPanel';
 import { TaskDetailDrawer } from './TaskDetailDrawer';
-import { usePlanFilter, useUrlParam } from './url-state';
+import type { HostThemeName } from './teams-host';
+import { TrendsPage } from './TrendsPage';
+import { usePageView, usePlanFilter, useUrlParam } from './url-state';
 import { useMe } from './use-me';
 import { usePlan } from './use-plan';
+import { ViewTabs } from './ViewTabs';
 
 const PLAN_TITLE = 'Equality, Diversity and Inclusion action plan';
 
 const useStyles = makeStyles({
-  main: {
+  page: {
     boxSizing: 'border-box',
     maxWidth: '1440px',
     margin: '0 auto',
@@ -25,17 +28,54 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}` },
   },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
   title: { ...typographyStyles.title3, margin: 0, color: tokens.colorNeutralForeground1 },
   who: { ...typographyStyles.body1, margin: 0, color: tokens.colorNeutralForeground2 },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   status: { display: 'flex', justifyContent: 'flex-start' },
 });
 
-/** The page: title, then the plan (or a loading message, or an error with Retry), and the task panel. */
-export function PlanPage() {
+/** The page: title and the view switch (plan or trends), then the chosen view. */
+export function PlanPage({ theme }: { theme: HostThemeName }) {
+  const styles = useStyles();
+  const { me, isOfficer } = useMe();
+  const [view, setView] = usePageView();
+  const [, setTaskParam] = useUrlParam('task');
+  // A task named in the trends opens in the plan's task panel: the plan view reads `task` as it mounts.
+  const openTaskInPlan = useCallback(
+    (id: string) => {
+      setTaskParam(id);
+      setView('plan');
+    },
+    [setTaskParam, setView],
+  );
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <div className={styles.titleRow}>
+          <h1 className={styles.title}>{PLAN_TITLE}</h1>
+          {me && (
+            <p className={styles.who} data-signed-in={me.user.aadObjectId}>
+              {me.user.displayName}
+              {isOfficer ? ', EDI officer' : ''}
+            </p>
+          )}
+        </div>
+        <ViewTabs view={view} onChange={setView} />
+      </header>
+      <main className={styles.main} data-view={view}>
+        {view === 'trends' ? <TrendsPage theme={theme} onOpenTask={openTaskInPlan} /> : <PlanContent isOfficer={isOfficer} />}
+      </main>
+    </div>
+  );
+}
+
+/** The plan (or a loading message, or an error with Retry), and the task panel. */
+function PlanContent({ isOfficer }: { isOfficer: boolean }) {
   const styles = useStyles();
   const { state, retry } = usePlan();
-  const { me, isOfficer } = useMe();
   const [filter, setFilter] = usePlanFilter();
   const [openTaskId, setOpenTaskId] = useUrlParam('task');
   const plan = state.kind === 'loaded' ? state.plan : state.kind === 'loading' ? state.previous : undefined;
@@ -43,16 +83,7 @@ export function PlanPage() {
   const taskSummary = useMemo(() => (plan && openTaskId ? (planTasks(plan).find((t) => t.id === openTaskId) as PlanTask | undefined) : undefined), [plan, openTaskId]);
 
   return (
-    <main className={styles.main}>
-      <div className={styles.header}>
-        <h1 className={styles.title}>{PLAN_TITLE}</h1>
-        {me && (
-          <p className={styles.who} data-signed-in={me.user.aadObjectId}>
-            {me.user.displayName}
-            {isOfficer ? ', EDI officer' : ''}
-          </p>
-        )}
-      </div>
+    <>
       {/* Always present, so screen readers hear "Loading the plan…" when a retry starts. */}
       <div className={styles.status} role="status" aria-live="polite">
         {state.kind === 'loading' && !plan && <Spinner size="small" labelPosition="after" label="Loading the plan…" />}
@@ -73,6 +104,6 @@ export function PlanPage() {
         />
       )}
       <TaskDetailDrawer taskId={openTaskId} summary={taskSummary} onClose={() => setOpenTaskId(undefined)} />
-    </main>
+    </>
   );
 }

@@ -51,7 +51,7 @@ export function PlanView({ plan, filter, onFilterChange, onOpenTask, roundPanel 
         <h2 id={summaryId} className={styles.summaryHeading}>
           Summary <span className={styles.asAt}>as at {formatIsoDate(plan.today)}</span>
         </h2>
-        <SummaryBar summary={plan.summary} />
+        <SummaryBar summary={plan.summary} filter={filter} onFilterChange={onFilterChange} />
       </section>
       {roundPanel}
       <section className={styles.filters} aria-labelledby={filtersId}>

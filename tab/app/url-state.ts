@@ -1,7 +1,7 @@
 /**
  * The tab's state that belongs in its address, so a view can be shared or reloaded: the plan
- * filter (core/plan/plan-filter.ts), the open task (`task`) and anything else already there
- * (`theme`). Written with replaceState: filtering is not navigation.
+ * filter (core/plan/plan-filter.ts), the open task (`task`), the view (`view=trends`; the plan
+ * is the default and has no parameter) and anything else already there (`theme`). Written with replaceState: filtering is not navigation.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { parsePlanFilter, planFilterToQuery, type PlanFilter } from '../../core/plan/plan-filter';
@@ -60,4 +60,11 @@ export function useUrlParam(key: string): [string | undefined, (value: string | 
     [key],
   );
   return [value, setValue];
+}
+
+/** The page's view: `?view=trends` opens the trends; anything else is the plan. */
+export function usePageView(): ['plan' | 'trends', (view: 'plan' | 'trends') => void] {
+  const [value, setValue] = useUrlParam('view');
+  const setView = useCallback((view: 'plan' | 'trends') => setValue(view === 'trends' ? 'trends' : undefined), [setValue]);
+  return [value === 'trends' ? 'trends' : 'plan', setView];
 }

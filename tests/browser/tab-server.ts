@@ -1,8 +1,8 @@
 /**
  * A tiny stand-in for the real server in browser tests: serves tab/dist and a scripted
  * `/api/plan` answer that each test can change (loading and failure states, large generated
- * plans). `/api/me` answers as a plain viewer and `/api/rounds` with no rounds; any other API
- * path is a JSON 404. Flows against the real API use real-app.ts.
+ * plans), and likewise `/api/trends` (a 404 until a test sets one). `/api/me` answers as a plain
+ * viewer and `/api/rounds` with no rounds; any other API path is a JSON 404. Flows against the real API use real-app.ts.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -43,12 +43,26 @@ export interface TabTestServer {
   apiRequests: ApiRequestSeen[];
   planAnswer: PlanAnswer;
   planRequests: number;
+  /** What `/api/trends` answers (same shape as the plan's). */
+  trendsAnswer: PlanAnswer;
+  trendsRequests: number;
   close(): Promise<void>;
 }
 
 export async function startTabTestServer(distDir: string, initial: PlanAnswer): Promise<TabTestServer> {
   const root = path.resolve(distDir);
-  const state = { planAnswer: initial, planRequests: 0, apiRequests: [] as ApiRequestSeen[] };
+  const state = {
+    planAnswer: initial,
+    planRequests: 0,
+    trendsAnswer: { status: 404, body: { message: 'No trends in this test.' } } as PlanAnswer,
+    trendsRequests: 0,
+    apiRequests: [] as ApiRequestSeen[],
+  };
+  const answer = async (res: import('node:http').ServerResponse, { status, body, delay }: PlanAnswer) => {
+    await delay;
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  };
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -58,11 +72,11 @@ export async function startTabTestServer(distDir: string, initial: PlanAnswer): 
       if (pathname === '/api/rounds') return json(res, 200, { rounds: [] });
       if (pathname === '/api/plan') {
         state.planRequests += 1;
-        const answer = state.planAnswer;
-        await answer.delay;
-        res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify(answer.body));
-        return;
+        return answer(res, state.planAnswer);
+      }
+      if (pathname === '/api/trends') {
+        state.trendsRequests += 1;
+        return answer(res, state.trendsAnswer);
       }
       if (pathname.startsWith('/api/')) return json(res, 404, { message: 'Not in the test server.' });
       const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : decodeURIComponent(pathname)}`);
@@ -93,6 +107,15 @@ export async function startTabTestServer(distDir: string, initial: PlanAnswer): 
     },
     get planRequests() {
       return state.planRequests;
+    },
+    get trendsAnswer() {
+      return state.trendsAnswer;
+    },
+    set trendsAnswer(answer: PlanAnswer) {
+      state.trendsAnswer = answer;
+    },
+    get trendsRequests() {
+      return state.trendsRequests;
     },
     get apiRequests() {
       return state.apiRequests;

@@ -29,7 +29,9 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
   const upTo = closedRound ? closed.slice(0, closed.findIndex((r) => r.id === closedRound.id) + 1) : closed;
   const previous = (closedRound ? upTo.slice(0, -1) : upTo).at(-1);
   const history = measureHistory(upTo);
-  const rows = closedRound ? roundRows(closedRound, tasks, asOf, history) : currentRows(tasks, asOf, round ?? previous, history, round !== undefined);
+  // What counts as new: answers to the reported round, else to the open one, else since the last round closed.
+  const newSince = round ?? rounds.find((r) => r.state === 'Open') ?? previous;
+  const rows = closedRound ? roundRows(closedRound, tasks, asOf, history) : currentRows(tasks, asOf, newSince, history, round !== undefined);
   withPreviousRag(rows, previous);
   rows.sort((a, b) => compareRefs(a.ref, b.ref));
 

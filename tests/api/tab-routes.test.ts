@@ -168,7 +168,10 @@ describe('tab API over Teams SSO: 401, 403 and what each route returns', () => {
 
     const docx = await callRoute(routes, 'GET', '/api/export/board-report.docx', auth(officer));
     assert.ok('file' in docx);
-    assert.equal(docx.file.fileName, 'board-report-board-report-december-2026.docx');
+    assert.equal(docx.file.fileName, 'board-report-2026-11-22.docx', 'the plan as of today');
+    const round = await callRoute(routes, 'GET', `/api/export/board-report.docx?round=${seeded.roundId}`, auth(officer));
+    assert.ok('file' in round);
+    assert.equal(round.file.fileName, 'board-report-board-report-december-2026.docx', 'one round, named for it');
     const unknown = await callRoute(routes, 'GET', '/api/export/board-report.docx?round=nope', auth(officer));
     assert.equal(unknown.status, 404);
   });
@@ -199,11 +202,13 @@ describe('tab API: update rounds from the tab', () => {
     await entra.close();
   });
 
-  it('with no round yet: no current round, and no board report to export', async () => {
+  it('with no round yet: no current round, and the board report is the plan as of today', async () => {
     assert.deepEqual(jsonBody(await get('/api/rounds', viewer)), { rounds: [] });
     const report = await get('/api/export/board-report.docx');
-    assert.equal(report.status, 404);
-    assert.match(message(report), /No update round has been opened yet/);
+    assert.equal(report.status, 200, 'no round needs to have been opened');
+    assert.ok('file' in report);
+    assert.equal(report.file.fileName, 'board-report-2026-11-22.docx');
+    assert.equal((await get('/api/export/board-report.docx?round=nope')).status, 404);
   });
 
   it('POST /api/rounds: 400 with field errors for a bad body or bad values, nothing stored', async () => {
@@ -252,8 +257,10 @@ describe('tab API: update rounds from the tab', () => {
     assert.match(message(again), /already closed/);
     assert.equal((await post('/api/rounds/404/close', {})).status, 404);
 
-    const report = await get('/api/export/board-report.docx');
-    assert.equal(report.status, 200, 'the closed round is the default board report');
+    const report = await get(`/api/export/board-report.docx?round=${open!.id}`);
+    assert.equal(report.status, 200, 'the closed round has its board report');
+    assert.ok('file' in report);
+    assert.equal(report.file.fileName, 'board-report-board-report-december-2026.docx');
   });
 });
 

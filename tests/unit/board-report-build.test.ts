@@ -115,6 +115,16 @@ describe('board paper: one round', () => {
     assert.deepEqual(report.trends.ragByRound.map((p) => p.label), ['Board report June 2026', 'Board report September 2026', 'Today']);
   });
 
+  it('a current report while a round is open marks what answered that round as new, and reports its response so far', () => {
+    const report = buildBoardReport({ tasks: planTasks(), objectives, rounds: roundsWithOpen(), now: NOW });
+    const rows = allRows(report);
+    assert.equal(report.basis.kind, 'today');
+    assert.equal(rowOf(rows, '2.2').latest?.isNew, true, 'answered 20 November, in the open round');
+    assert.equal(rowOf(rows, '1.1').latest?.isNew, false, 'given 1 November: after September closed, but before the open round');
+    assert.equal(report.responses?.round.id, 'r3');
+    assert.deepEqual(report.previousRound, { id: 'r2', name: 'Board report September 2026' });
+  });
+
   it('an empty plan gives an empty paper, not an error', () => {
     const report = buildBoardReport({ tasks: [], objectives: [], rounds: [], now: NOW });
     assert.equal(report.summary.total, 0);

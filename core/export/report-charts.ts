@@ -1,0 +1,75 @@
+import { ImageRun, Paragraph, type Table } from 'docx';
+import type { ChartSpec, StackedBarChart, TargetChart } from '../charts/chart-spec';
+import { chartTable } from '../charts/chart-table';
+import { measuresChart, objectiveRagChart } from '../charts/trend-charts';
+import type { MeasureTrend, ObjectiveProgress } from '../trends/plan-trends';
+import type { ChartImage } from './chart-png';
+import { clean, columns, para, textTable } from './docx-cells';
+
+/**
+ * Charts in the paper: each spec (the one the tab draws) as a PNG with its description as alt
+ * text, then its figures as a table for anyone who cannot see it. Long charts are drawn in parts
+ * that fit a page; the table after them holds every row.
+ */
+export type RenderChart = (spec: ChartSpec) => ChartImage | Promise<ChartImage>;
+
+/** The largest a chart is shown, in CSS pixels: landscape A4's text width and most of its height. */
+const MAX_WIDTH = 900;
+const MAX_HEIGHT = 540;
+/** Rows per drawn part, so each part fits a page; and at most this many parts (the table lists the rest). */
+const OBJECTIVES_PER_CHART = 15;
+const MEASURES_PER_CHART = 8;
+const MAX_PARTS = 6;
+
+export async function chartImage(spec: ChartSpec, render: RenderChart): Promise<Paragraph> {
+  const image = await render(spec);
+  const scale = Math.min(1, MAX_WIDTH / image.width, MAX_HEIGHT / image.height);
+  return new Paragraph({
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: image.png,
+        transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
+        altText: { name: spec.id, title: clean(spec.title), description: clean(spec.description) },
+      }),
+    ],
+  });
+}
+
+/** The chart's figures as a table, introduced for screen reader users. */
+export function chartData(spec: ChartSpec): (Paragraph | Table)[] {
+  const data = chartTable(spec);
+  const widths = spec.kind === 'stacked-bar' ? columns(4, ...data.headers.slice(1).map(() => 1)) : columns(3, 1, 1, 2, 3);
+  return [...para(`The figures in "${data.caption}":`), textTable(data.headers, data.rows, widths)];
+}
+
+/** One chart and its figures. */
+export async function chartFigure(spec: ChartSpec, render: RenderChart): Promise<(Paragraph | Table)[]> {
+  return [await chartImage(spec, render), ...chartData(spec)];
+}
+
+export function objectiveFigure(objectives: ObjectiveProgress[], render: RenderChart): Promise<(Paragraph | Table)[]> {
+  const whole = objectiveRagChart(objectives);
+  return inParts(whole, chunks(objectives, OBJECTIVES_PER_CHART).map((part) => objectiveRagChart(part)), objectives.length, 'objectives', render);
+}
+
+export function measuresFigure(measures: MeasureTrend[], render: RenderChart): Promise<(Paragraph | Table)[]> {
+  const whole = measuresChart(measures);
+  return inParts(whole, chunks(measures, MEASURES_PER_CHART).map((part) => measuresChart(part)), measures.length, 'measures', render);
+}
+
+async function inParts(whole: StackedBarChart | TargetChart, parts: ChartSpec[], count: number, noun: string, render: RenderChart): Promise<(Paragraph | Table)[]> {
+  if (parts.length <= 1) return chartFigure(whole, render);
+  const drawn = parts.slice(0, MAX_PARTS);
+  const shown = drawn.reduce((n, p) => n + (p.kind === 'stacked-bar' ? p.categories.length : p.rows.length), 0);
+  const images = await Promise.all(drawn.map((p, i) => chartImage({ ...p, title: `${whole.title} (part ${i + 1} of ${drawn.length})` }, render)));
+  const note = shown < count ? para(`The charts show the first ${shown} of ${count} ${noun}, in ref order; the table below lists all ${count}.`) : [];
+  return [...images, ...note, ...chartData(whole)];
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

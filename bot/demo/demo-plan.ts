@@ -1,15 +1,19 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { parseDeadline } from '../../core/deadline/parse-deadline';
-import { PROTECTED_CHARACTERISTICS, RAG_VALUES, TASK_KINDS, type ObjectiveInput, type Rag, type TaskInput } from '../../core/model';
+import { PROTECTED_CHARACTERISTICS, RAG_VALUES, TASK_KINDS, type Measure, type ObjectiveInput, type Rag, type TaskInput } from '../../core/model';
+import { DEMO_COUNCIL_NAME } from './demo-council';
+import { calendarDay, dateDaysAfter, instantDaysBefore, monthYear } from './demo-dates';
 import planData from './demo-plan.json';
+import { demoRounds, type DemoRound } from './demo-rounds';
 import { demoUsers, toPerson, type DemoUserKey } from './demo-users';
 
 /**
  * The demo council's EDI action plan, built relative to "today" so that whatever day the demo
  * runs on, some tasks are due this week, some are overdue, some are done and the Playground's
- * default user (alex) has tasks inside the reminder window. Pure and deterministic for a given
- * `today`: no clock, no randomness.
+ * default user (alex) has tasks inside the reminder window; with three quarterly board rounds
+ * closed in the past months and a few measures, so the trends view and the board report show
+ * movement at once. Pure and deterministic for a given `today`: no clock, no randomness.
  */
 
 export interface DemoHistoryEntry {
@@ -19,9 +23,16 @@ export interface DemoHistoryEntry {
   rag?: Rag;
   evidence?: string;
   risks?: string;
+  /** What the update asks of the board. */
+  supportNeeded?: string;
+  /** The task's measure, as the owner gave it with this update. */
+  measureValue?: number;
 }
 
-/** History is oldest first; the task's latest fields and rag mirror its newest entry. */
+/**
+ * History is oldest first; the task's latest fields and rag mirror its newest entry, its measure
+ * value the newest entry that gave one.
+ */
 export interface DemoTask extends TaskInput {
   history: DemoHistoryEntry[];
 }
@@ -32,11 +43,9 @@ export interface DemoPlan {
   planEnd: string;
   objectives: ObjectiveInput[];
   tasks: DemoTask[];
+  /** The board rounds already closed, oldest first (their snapshots are kept when seeding). */
+  rounds: DemoRound[];
 }
-
-const ZONE = 'Europe/London';
-/** Updates in the demo history are stamped at this local hour. */
-const UPDATE_HOUR = 10;
 
 /** When a demo update `daysAgo` days before `today` was submitted: 10:00 Europe/London, as UTC. */
 export function demoUpdateInstant(today: string, daysAgo: number): string {
@@ -49,34 +58,17 @@ export function buildDemoPlan(today: string): DemoPlan {
   const wordings = deadlineWordings(day);
   const tasks = PLAN_DATA.tasks.map((spec) => toDemoTask(spec, wordings, day, planEnd));
   return {
-    title: `Northvale District Council Equality, Diversity and Inclusion Action Plan ${startYear}–${startYear + 3}`,
+    title: `${DEMO_COUNCIL_NAME} Equality, Diversity and Inclusion Action Plan ${startYear}–${startYear + 3}`,
     planStart,
     planEnd,
     objectives: OBJECTIVES.map((o) => ({ ...o })),
     tasks,
+    rounds: demoRounds(day),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Dates
-
-/**
- * `today` as a calendar day. Date arithmetic (days and months on, ends of months) is done on the
- * calendar alone, which needs no time zone; only the update instants are placed in Europe/London.
- */
-function calendarDay(today: string): DateTime {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(today)
-    ? DateTime.fromISO(today, { zone: 'utc' })
-    : DateTime.invalid('not yyyy-mm-dd');
-  if (!day.isValid) throw new RangeError(`today must be a calendar date (yyyy-mm-dd), got "${today}"`);
-  return day;
-}
-
-/** 10:00 Europe/London on the day `daysAgo` days before `day`, as a UTC ISO instant. */
-function instantDaysBefore(day: DateTime, daysAgo: number): string {
-  const { year, month, day: dayOfMonth } = day.minus({ days: daysAgo });
-  return DateTime.fromObject({ year, month, day: dayOfMonth, hour: UPDATE_HOUR }, { zone: ZONE }).toUTC().toISO() as string;
-}
 
 /** April-to-March financial year that `day` falls in, named by the year it starts. */
 function financialYear(day: DateTime): number {
@@ -106,14 +98,7 @@ interface DeadlineWordings {
   quarter(quarters: number): string;
 }
 
-/** English month names, fixed here rather than taken from Intl so the wording never depends on ICU data. */
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
-
 function deadlineWordings(day: DateTime): DeadlineWordings {
-  const monthYear = (d: DateTime) => `${MONTH_NAMES[d.month - 1]} ${d.year}`;
   const month = (months: number) => monthYear(day.plus({ months }));
   return {
     onDate: (days) => {
@@ -146,7 +131,32 @@ const dueSchema = z.union([
   z.object({ text: z.string().min(1) }).strict(),
 ]);
 const userKey = z.enum(Object.keys(demoUsers) as [DemoUserKey, ...DemoUserKey[]]);
-const historySchema = z.object({ daysAgo: z.number().int().min(0), by: userKey, progress: z.string().min(1), rag: z.enum(RAG_VALUES).optional(), evidence: z.string().optional(), risks: z.string().optional() }).strict();
+const historySchema = z
+  .object({
+    daysAgo: z.number().int().min(0),
+    by: userKey,
+    progress: z.string().min(1),
+    rag: z.enum(RAG_VALUES).optional(),
+    evidence: z.string().optional(),
+    risks: z.string().optional(),
+    supportNeeded: z.string().optional(),
+    measureValue: z.number().optional(),
+  })
+  .strict();
+const tolerance = z.number().gt(0).lt(1);
+/** A measure with its dates relative to today: the target falls due with the task unless `targetInDays` says otherwise. */
+const measureSchema = z
+  .object({
+    name: z.string().min(1).optional(),
+    unit: z.string().min(1).optional(),
+    baseline: z.number().optional(),
+    baselineDaysAgo: z.number().int().min(0).optional(),
+    target: z.number(),
+    targetInDays: z.number().int().optional(),
+    amberBelow: tolerance.optional(),
+    redBelow: tolerance.optional(),
+  })
+  .strict();
 const taskSpecSchema = z
   .object({
     ref: z.string().min(1),
@@ -163,6 +173,8 @@ const taskSpecSchema = z
     supportingServices: z.string().optional(),
     strategy: z.string().optional(),
     percentComplete: z.number().min(0).max(100).optional(),
+    startingPosition: z.string().optional(),
+    measure: measureSchema.optional(),
     history: z.array(historySchema).default([]),
   })
   .strict();
@@ -191,8 +203,7 @@ function toDemoTask(spec: TaskSpec, wordings: DeadlineWordings, day: DateTime, p
   const [objectiveRef = '', indicatorNo = ''] = spec.ref.split('.');
   const indicator = INDICATORS[`${objectiveRef}.${indicatorNo}`];
   const { dueDate } = parseDeadline(dueText, { reference: day.toISODate() as string, planEnd });
-  const latest = spec.history.at(-1);
-  const rag: Rag = latest?.rag ?? 'Not started';
+  const rag: Rag = spec.history.at(-1)?.rag ?? 'Not started';
   const complete = rag === 'Complete';
   const percentComplete = complete ? 100 : spec.percentComplete;
   return {
@@ -214,15 +225,35 @@ function toDemoTask(spec: TaskSpec, wordings: DeadlineWordings, day: DateTime, p
     rag,
     status: complete ? 'Complete' : 'Open',
     ...(percentComplete !== undefined ? { percentComplete } : {}),
-    ...(latest
-      ? {
-          latestUpdate: latest.progress,
-          latestUpdateAt: instantDaysBefore(day, latest.daysAgo),
-          latestUpdateBy: toPerson(demoUsers[latest.by]),
-        }
-      : {}),
-    ...(latest?.evidence ? { evidence: latest.evidence } : {}),
-    ...(latest?.risks ? { risks: latest.risks } : {}),
+    ...(spec.startingPosition ? { startingPosition: spec.startingPosition } : {}),
+    ...(spec.measure ? { measure: toMeasure(spec.measure, day, dueDate ?? undefined) } : {}),
+    ...latestFields(spec.history, day),
     history: spec.history.map((entry) => ({ ...entry })),
+  };
+}
+
+/** The task's latest fields, from its newest history entry (the measure's value from the newest that gave one). */
+function latestFields(history: DemoHistoryEntry[], day: DateTime): Partial<TaskInput> {
+  const latest = history.at(-1);
+  if (!latest) return {};
+  const measured = history.findLast((entry) => entry.measureValue !== undefined);
+  return {
+    latestUpdate: latest.progress,
+    latestUpdateAt: instantDaysBefore(day, latest.daysAgo),
+    latestUpdateBy: toPerson(demoUsers[latest.by]),
+    ...(latest.evidence ? { evidence: latest.evidence } : {}),
+    ...(latest.risks ? { risks: latest.risks } : {}),
+    ...(latest.supportNeeded ? { supportNeeded: latest.supportNeeded } : {}),
+    ...(measured ? { measureValue: measured.measureValue, measureValueAt: instantDaysBefore(day, measured.daysAgo) } : {}),
+  };
+}
+
+function toMeasure(spec: z.infer<typeof measureSchema>, day: DateTime, dueDate: string | undefined): Measure {
+  const { baselineDaysAgo, targetInDays, ...rest } = spec;
+  const targetDate = targetInDays !== undefined ? dateDaysAfter(day, targetInDays) : dueDate;
+  return {
+    ...rest,
+    ...(baselineDaysAgo !== undefined ? { baselineDate: dateDaysAfter(day, -baselineDaysAgo) } : {}),
+    ...(targetDate ? { targetDate } : {}),
   };
 }

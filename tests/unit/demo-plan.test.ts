@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { buildDemoPlan, demoUpdateInstant, type DemoPlan, type DemoTask } from '../../bot/demo/demo-plan';
+import type { DemoRound } from '../../bot/demo/demo-rounds';
 import { demoUsers, type DemoUserKey } from '../../bot/demo/demo-users';
 import { parseDeadline } from '../../core/deadline/parse-deadline';
 import { PROTECTED_CHARACTERISTICS, RAG_VALUES } from '../../core/model';
@@ -22,6 +23,7 @@ function plusDays(today: string, days: number): string {
 }
 
 const isOpen = (t: DemoTask) => t.status === 'Open';
+const inWindow = (round: DemoRound, at: string) => Date.parse(at) >= Date.parse(round.opensAt) && Date.parse(at) <= Date.parse(round.closedAt);
 const owns = (t: DemoTask, key: DemoUserKey) => t.owners.some((o) => o.aadObjectId === demoUsers[key].aadObjectId);
 
 /** Open and due after today but no later than `days` from today. */
@@ -151,6 +153,10 @@ describe('demo plan', () => {
           });
           assert.equal(t.evidence, newest.evidence, t.ref);
           assert.equal(t.risks, newest.risks, t.ref);
+          assert.equal(t.supportNeeded, newest.supportNeeded, t.ref);
+          const measured = t.history.findLast((h) => h.measureValue !== undefined);
+          assert.equal(t.measureValue, measured?.measureValue, t.ref);
+          assert.equal(t.measureValueAt, measured && demoUpdateInstant(today, measured.daysAgo), t.ref);
           const at = DateTime.fromISO(t.latestUpdateAt as string, { setZone: true });
           assert.equal(at.offset, 0, `${t.ref}: stored as UTC`);
           const local = at.setZone(ZONE);
@@ -188,6 +194,57 @@ describe('demo plan', () => {
           assert.ok(s.trim().length > 0, `${path} is blank`);
         }
         for (const t of plan.tasks) assert.ok(t.title.length < 255, `${t.ref} title is ${t.title.length} characters`);
+      });
+
+      it('has three closed quarterly board rounds, a month long, that the history answers', () => {
+        assert.equal(plan.rounds.length, 3);
+        const todayStart = DateTime.fromISO(today, { zone: ZONE }).toMillis();
+        let previousClose = 0;
+        for (const round of plan.rounds) {
+          assert.match(round.name, /^Board report [A-Z][a-z]+ \d{4}$/);
+          const opens = Date.parse(round.opensAt);
+          const closes = Date.parse(round.closedAt);
+          const days = (closes - opens) / 86_400_000;
+          assert.ok(days >= 28 && days <= 31, `${round.name} is open ${days} days`);
+          assert.ok(opens > previousClose, `${round.name} opens after the round before it closed`);
+          assert.ok(closes < todayStart, `${round.name} closed before today`);
+          assert.ok(round.dueDate >= round.opensAt.slice(0, 10) && round.dueDate <= round.closedAt.slice(0, 10), `${round.name} due ${round.dueDate}`);
+          assert.deepEqual(round.scope, { kind: 'all-open' });
+          const answers = plan.tasks.filter((t) => t.history.some((h) => inWindow(round, demoUpdateInstant(today, h.daysAgo))));
+          assert.ok(answers.length >= 10, `${round.name}: ${answers.length} tasks answered it`);
+          previousClose = closes;
+        }
+        assert.equal(new Set(plan.rounds.map((r) => r.name)).size, 3, 'round names are unique');
+        const sinceLast = plan.tasks.filter((t) => t.history.some((h) => Date.parse(demoUpdateInstant(today, h.daysAgo)) > previousClose));
+        assert.ok(sinceLast.length >= 6, `${sinceLast.length} tasks updated since the last round closed`);
+      });
+
+      it('gives a few tasks a measure, with values in their updates', () => {
+        const measured = plan.tasks.filter((t) => t.measure);
+        assert.ok(measured.length >= 4 && measured.length <= 6, `${measured.length} measures`);
+        for (const t of measured) {
+          const m = t.measure!;
+          assert.ok(m.name && m.unit, `${t.ref}: measure named, with a unit`);
+          assert.ok(m.baseline !== undefined && m.baselineDate && m.baselineDate <= today, `${t.ref}: baseline taken before today`);
+          assert.ok(m.targetDate && m.targetDate > m.baselineDate, `${t.ref}: target date after the baseline`);
+          assert.ok(t.startingPosition, `${t.ref}: starting position in words`);
+          if (m.redBelow !== undefined) assert.ok(m.amberBelow !== undefined && m.redBelow < m.amberBelow, t.ref);
+        }
+        assert.ok(measured.some((t) => t.measure!.target < t.measure!.baseline!), 'one measure is lower-is-better');
+        assert.ok(measured.some((t) => t.measureValue === undefined), 'one measure has no value yet');
+        assert.ok(measured.filter((t) => t.history.filter((h) => h.measureValue !== undefined).length >= 3).length >= 2, 'values over several updates');
+        assert.ok(measured.filter((t) => t.measure!.amberBelow !== undefined).length >= 3, 'tolerances on some');
+        assert.ok(measured.some((t) => t.measure!.amberBelow === undefined), 'and not on all');
+      });
+
+      it('says what is at risk on every Red and Amber task, and asks the board for support on some', () => {
+        const atRisk = plan.tasks.filter((t) => t.rag === 'Red' || t.rag === 'Amber');
+        assert.ok(atRisk.length >= 4);
+        for (const t of atRisk) assert.ok(t.risks, `${t.ref} (${t.rag}) names its risks`);
+        const asks = plan.tasks.filter((t) => t.supportNeeded);
+        assert.ok(asks.length >= 3, `${asks.length} tasks ask the board for support`);
+        for (const t of asks) assert.ok(t.rag === 'Red' || t.rag === 'Amber', `${t.ref} asks for support while ${t.rag}`);
+        assert.ok(asks.some((t) => t.rag === 'Red') && asks.some((t) => t.rag === 'Amber'));
       });
 
       it('is deterministic', () => {

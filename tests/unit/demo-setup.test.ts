@@ -7,7 +7,18 @@ import { personalChatId, playgroundConfigYaml } from '../../bot/demo/playground-
 import { fixedClock } from '../../core/ports/clock';
 import { DEFAULT_REMINDER_POLICY } from '../../core/reminders/reminder-policy';
 import { planReminders } from '../../core/reminders/reminder-planner';
+import type { PlanStore } from '../../core/ports/plan-store';
 import { SqlitePlanStore } from '../../core/store/sqlite/sqlite-plan-store';
+import { openEmulatedSharePoint } from '../support/sharepoint-over-emulator';
+
+/** The seeded rounds without store ids: what any store should give back. */
+async function roundsByRef(store: PlanStore) {
+  const refs = new Map((await store.listTasks()).map((t) => [t.id, t.ref]));
+  return (await store.listRounds()).map(({ id: _id, version: _version, snapshot, ...round }) => ({
+    ...round,
+    snapshot: snapshot?.map(({ taskId, updateId, ...line }) => ({ ...line, task: refs.get(taskId), hasUpdateId: updateId !== undefined })),
+  }));
+}
 
 describe('demo setup', () => {
   it('the committed .m365agentsplayground.yml is the generated one (no drift from the demo users)', () => {
@@ -38,6 +49,28 @@ describe('demo setup', () => {
     assert.ok((await store.listRecentUpdates(1000)).length > tasks.length / 2, 'most tasks have history');
     const due = planReminders(tasks, new Set(), clock.now(), DEFAULT_REMINDER_POLICY);
     assert.ok(due.some((r) => r.recipient.aadObjectId === demoUsers.alex.aadObjectId));
+    const rounds = await store.listRounds();
+    assert.ok(rounds.length >= 3 && rounds.every((r) => r.state === 'Closed'), 'closed board rounds, none left open');
     await store.close();
+  });
+
+  it('seeds the same rounds and measures into SharePoint lists as into SQLite', async function () {
+    this.timeout(60_000);
+    const clock = fixedClock(new Date('2026-03-12T10:00:00Z'));
+    const sqlite = SqlitePlanStore.open(':memory:');
+    const { emulator, store: sharePoint } = await openEmulatedSharePoint();
+    try {
+      await seedDemoPlan({ store: sqlite, clock });
+      await seedDemoPlan({ store: sharePoint, clock });
+      assert.deepEqual(await roundsByRef(sharePoint), await roundsByRef(sqlite));
+      const measures = (store: PlanStore) => store.listTasks().then((ts) => ts.filter((t) => t.measure).map((t) => [t.ref, t.measure, t.measureValue, t.measureValueAt, t.startingPosition, t.supportNeeded]));
+      assert.deepEqual(await measures(sharePoint), await measures(sqlite));
+      const recent = (store: PlanStore) => store.listRecentUpdates(1000).then((us) => us.map((u) => [u.taskRef, u.submittedAt, u.round, u.measureValue, u.supportNeeded]).sort());
+      assert.deepEqual(await recent(sharePoint), await recent(sqlite));
+    } finally {
+      await sqlite.close();
+      await sharePoint.close();
+      await emulator.close();
+    }
   });
 });

@@ -50,7 +50,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
     overdue: rows.filter((r) => r.overdue),
     ...(responseRound && { responses: responses(responseRound, tasks) }),
     trends: {
-      ragByRound: [...upTo.map((r) => roundPoint(r, tasks)), ...(closedRound ? [] : [todayPoint(tasks, asOf, rounds.find((r) => r.state === 'Open'))])],
+      ragByRound: [...upTo.map((r) => roundPoint(r)), ...(closedRound ? [] : [todayPoint(tasks, asOf, rounds.find((r) => r.state === 'Open'))])],
       objectives: sections.map(objectiveProgress),
       measures: rows.flatMap((r) => (r.measure ? [r.measure] : [])),
     },

@@ -2,7 +2,7 @@ import { RAG_VALUES, type IsoDate, type IsoInstant, type Objective, type Rag, ty
 import { expectedValue, progressToTarget, suggestedRag } from '../measures/measure-rules';
 import { londonDate } from '../plan/london-time';
 import { compareRefs } from '../plan/ref-order';
-import { liveStanding, roundProgress, snapshotStanding } from '../rounds/round-rules';
+import { answeredInRound, liveStanding, roundProgress } from '../rounds/round-rules';
 
 /**
  * The plan over time, for the tab's trends view and the board report: the RAG mix at each closed
@@ -104,24 +104,26 @@ export function buildTrends(input: { tasks: Task[]; objectives: Objective[]; rou
   return {
     generatedAt: now.toISOString(),
     today,
-    ragByRound: [...closed.map((r) => roundPoint(r, tasks)), todayPoint(tasks, today, open)],
+    ragByRound: [...closed.map((r) => roundPoint(r)), todayPoint(tasks, today, open)],
     objectives: objectiveProgress(tasks, objectives),
     movers: movers(tasks, latestClosed),
     measures: measureTrends(tasks, closed, today),
   };
 }
 
-export function roundPoint(round: UpdateRound, tasks: Task[]): RagPoint {
+export function roundPoint(round: UpdateRound): RagPoint {
   const byRag = emptyRagCounts();
   for (const line of round.snapshot ?? []) byRag[line.rag] += 1;
-  const progress = roundProgress(snapshotStanding(round, tasks));
+  // The response rate alone: answered lines over lines (roundProgress also sorts who has not answered).
+  const lines = round.snapshot ?? [];
+  const answered = lines.filter((l) => answeredInRound(round, { latestUpdateAt: l.updateAt })).length;
   return {
     roundId: round.id,
     label: round.name,
     date: londonDate(new Date(round.closedAt ?? round.opensAt)),
     total: round.snapshot?.length ?? 0,
     byRag,
-    responseRate: progress.responseRate,
+    responseRate: lines.length === 0 ? 0 : answered / lines.length,
   };
 }
 

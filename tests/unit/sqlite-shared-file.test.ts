@@ -86,4 +86,23 @@ describe('SQLite file shared by several processes', function () {
     );
     db.close();
   });
+
+  it('rounds parsed once are read again when another process changes them (closing a round, a new round)', async () => {
+    const mine = SqlitePlanStore.open(dir);
+    const theirs = SqlitePlanStore.open(dir);
+    try {
+      const opened = await theirs.createRound({ name: 'Board report March 2027', opensAt: '2027-03-01T09:00:00.000Z', dueDate: '2027-03-20', scope: { kind: 'all-open' }, state: 'Open' });
+      assert.deepEqual((await mine.listRounds()).map((r) => r.state), ['Open']);
+      await theirs.updateRound(opened.id, opened.version, { state: 'Closed', closedAt: '2027-03-21T09:00:00.000Z', snapshot: [{ taskId: '1', taskRef: '1.1', rag: 'Red' }] });
+      const [closed] = await mine.listRounds();
+      assert.equal(closed?.state, 'Closed');
+      assert.deepEqual(closed?.snapshot, [{ taskId: '1', taskRef: '1.1', rag: 'Red' }]);
+      assert.deepEqual(await mine.listRounds({ state: 'Open' }), []);
+      await theirs.createRound({ name: 'Board report June 2027', opensAt: '2027-06-01T09:00:00.000Z', dueDate: '2027-06-20', scope: { kind: 'all-open' }, state: 'Open' });
+      assert.deepEqual((await mine.listRounds()).map((r) => r.name), ['Board report March 2027', 'Board report June 2027']);
+    } finally {
+      await mine.close();
+      await theirs.close();
+    }
+  });
 });

@@ -183,13 +183,31 @@ export class SqlitePlanStore implements PlanStore {
     return rows.map((r) => toDomain(r));
   }
 
+  /**
+   * Rounds parsed once per version: a closed round's snapshot (a line per task, with its update)
+   * never changes, and parsing every snapshot on each trends or report read dominated them. Only
+   * ids and versions are read to check; another process's write bumps the version.
+   */
+  private readonly parsedRounds = new Map<number, { version: number; round: UpdateRound }>();
+
   async listRounds(query: RoundQuery = {}): Promise<UpdateRound[]> {
-    const rows = (
+    const keys = (
       query.state === undefined
-        ? this.db.prepare('SELECT id, version, data FROM update_rounds ORDER BY opens_at, id').all()
-        : this.db.prepare('SELECT id, version, data FROM update_rounds WHERE state = ? ORDER BY opens_at, id').all(query.state)
-    ) as Row[];
-    return rows.map((r) => toDomain<UpdateRoundInput>(r));
+        ? this.db.prepare('SELECT id, version FROM update_rounds ORDER BY opens_at, id').all()
+        : this.db.prepare('SELECT id, version FROM update_rounds WHERE state = ? ORDER BY opens_at, id').all(query.state)
+    ) as Omit<Row, 'data'>[];
+    const read = this.db.prepare('SELECT id, version, data FROM update_rounds WHERE id = ?');
+    return keys.map((key) => {
+      let cached = this.parsedRounds.get(key.id);
+      if (cached?.version !== key.version) {
+        const row = read.get(key.id) as Row | undefined;
+        if (!row) return undefined;
+        cached = { version: row.version, round: toDomain<UpdateRoundInput>(row) };
+        this.parsedRounds.set(row.id, cached);
+      }
+      // A copy of the record; its snapshot lines are shared and read-only by convention.
+      return { ...cached.round };
+    }).filter((r): r is UpdateRound => r !== undefined);
   }
 
   /** The partial unique index on state lets one round be Open: a second is DuplicateError. */

@@ -2,7 +2,7 @@ import { RAG_VALUES, type IsoDate, type IsoInstant, type Objective, type Rag, ty
 import { expectedValue, progressToTarget, suggestedRag } from '../measures/measure-rules';
 import { londonDate } from '../plan/london-time';
 import { compareRefs } from '../plan/ref-order';
-import { answeredInRound, liveStanding, roundProgress } from '../rounds/round-rules';
+import { liveStanding, roundProgress } from '../rounds/round-rules';
 
 /**
  * The plan over time, for the tab's trends view and the board report: the RAG mix at each closed
@@ -111,12 +111,20 @@ export function buildTrends(input: { tasks: Task[]; objectives: Objective[]; rou
   };
 }
 
+/**
+ * answeredInRound's rule for many lines: instants as we write them (toISOString: 24 characters,
+ * UTC) compare as strings, far cheaper than parsing each; any other form is parsed.
+ */
+function atOrAfter(instant: string, from: string): boolean {
+  return instant.length === 24 && from.length === 24 && instant.endsWith('Z') && from.endsWith('Z') ? instant >= from : Date.parse(instant) >= Date.parse(from);
+}
+
 export function roundPoint(round: UpdateRound): RagPoint {
   const byRag = emptyRagCounts();
   for (const line of round.snapshot ?? []) byRag[line.rag] += 1;
   // The response rate alone: answered lines over lines (roundProgress also sorts who has not answered).
   const lines = round.snapshot ?? [];
-  const answered = lines.filter((l) => answeredInRound(round, { latestUpdateAt: l.updateAt })).length;
+  const answered = lines.filter((l) => l.updateAt !== undefined && atOrAfter(l.updateAt, round.opensAt)).length;
   return {
     roundId: round.id,
     label: round.name,
@@ -157,13 +165,14 @@ function movers(tasks: Task[], since: UpdateRound | undefined): Movers {
   const before = new Map((since.snapshot ?? []).map((l) => [l.taskId, l.rag]));
   const up: Mover[] = [];
   const down: Mover[] = [];
-  for (const t of [...tasks].sort((a, b) => compareRefs(a.ref, b.ref))) {
+  for (const t of tasks) {
     const from = before.get(t.id);
     if (from === undefined) continue;
     const direction = ragDirection(from, t.rag);
     if (direction !== 'same') (direction === 'up' ? up : down).push({ taskId: t.id, ref: t.ref, title: t.title, from, to: t.rag });
   }
-  return { since: { id: since.id, name: since.name }, up, down };
+  const byRef = (a: Mover, b: Mover) => compareRefs(a.ref, b.ref);
+  return { since: { id: since.id, name: since.name }, up: up.sort(byRef), down: down.sort(byRef) };
 }
 
 function measureTrends(tasks: Task[], closed: UpdateRound[], today: IsoDate): MeasureTrend[] {

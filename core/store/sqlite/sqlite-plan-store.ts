@@ -127,8 +127,39 @@ export class SqlitePlanStore implements PlanStore {
       where.push('t.due_date IS NOT NULL AND t.due_date <= ?');
       params.push(query.dueOnOrBefore);
     }
-    const sql = `SELECT t.id, t.version, t.data FROM tasks t${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY t.id`;
-    return (this.db.prepare(sql).all(...params) as Row[]).map((r) => toDomain<TaskInput>(r));
+    const sql = `SELECT t.id, t.version FROM tasks t${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY t.id`;
+    const keys = this.db.prepare(sql).all(...params) as Omit<Row, 'data'>[];
+    if (where.length === 0 && this.parsedTasks.size > keys.length) {
+      // Forget deleted tasks (seen only by a read of the whole plan).
+      const live = new Set(keys.map((k) => k.id));
+      for (const id of this.parsedTasks.keys()) if (!live.has(id)) this.parsedTasks.delete(id);
+    }
+    return this.parsedOnce(this.parsedTasks, 'tasks', keys);
+  }
+
+  /**
+   * Tasks and rounds parsed once per version: every view (plan, trends, board paper) reads the
+   * whole plan, and parsing thousands of JSON bodies on each read dominated them. Only ids and
+   * versions are read to check; any write (this process's or another's) bumps the version. Each
+   * caller gets its own copy of the record; nested values are shared and read-only by convention.
+   */
+  private readonly parsedTasks = new Map<number, { version: number; record: Task }>();
+  private readonly parsedRounds = new Map<number, { version: number; record: UpdateRound }>();
+
+  private parsedOnce<T extends { id: string; version: string }>(cache: Map<number, { version: number; record: T }>, table: 'tasks' | 'update_rounds', keys: Omit<Row, 'data'>[]): T[] {
+    const read = this.db.prepare(`SELECT id, version, data FROM ${table} WHERE id = ?`);
+    const out: T[] = [];
+    for (const key of keys) {
+      let cached = cache.get(key.id);
+      if (cached?.version !== key.version) {
+        const row = read.get(key.id) as Row | undefined;
+        if (!row) continue; // deleted between the two reads
+        cached = { version: row.version, record: toDomain(row) as T };
+        cache.set(row.id, cached);
+      }
+      out.push({ ...cached.record });
+    }
+    return out;
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -183,31 +214,13 @@ export class SqlitePlanStore implements PlanStore {
     return rows.map((r) => toDomain(r));
   }
 
-  /**
-   * Rounds parsed once per version: a closed round's snapshot (a line per task, with its update)
-   * never changes, and parsing every snapshot on each trends or report read dominated them. Only
-   * ids and versions are read to check; another process's write bumps the version.
-   */
-  private readonly parsedRounds = new Map<number, { version: number; round: UpdateRound }>();
-
   async listRounds(query: RoundQuery = {}): Promise<UpdateRound[]> {
     const keys = (
       query.state === undefined
         ? this.db.prepare('SELECT id, version FROM update_rounds ORDER BY opens_at, id').all()
         : this.db.prepare('SELECT id, version FROM update_rounds WHERE state = ? ORDER BY opens_at, id').all(query.state)
     ) as Omit<Row, 'data'>[];
-    const read = this.db.prepare('SELECT id, version, data FROM update_rounds WHERE id = ?');
-    return keys.map((key) => {
-      let cached = this.parsedRounds.get(key.id);
-      if (cached?.version !== key.version) {
-        const row = read.get(key.id) as Row | undefined;
-        if (!row) return undefined;
-        cached = { version: row.version, round: toDomain<UpdateRoundInput>(row) };
-        this.parsedRounds.set(row.id, cached);
-      }
-      // A copy of the record; its snapshot lines are shared and read-only by convention.
-      return { ...cached.round };
-    }).filter((r): r is UpdateRound => r !== undefined);
+    return this.parsedOnce(this.parsedRounds, 'update_rounds', keys);
   }
 
   /** The partial unique index on state lets one round be Open: a second is DuplicateError. */

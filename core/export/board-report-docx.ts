@@ -1,9 +1,11 @@
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
+import { availableParallelism } from 'node:os';
+import { AlignmentType, Document, Footer, Header, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
 import { formatDate } from '../plan/london-time';
 import type { BoardReport } from './board-report';
 import { chartPng } from './chart-png';
 import { clean, TABLE_TEXT_STYLE } from './docx-cells';
-import type { RenderChart } from './report-charts';
+import { docxPackage, writeTables } from './docx-package';
+import { renderingAtMost, type RenderChart } from './report-charts';
 import { coverBlocks } from './report-cover';
 import { appendixBlocks, completedBlocks, objectiveBlocks, overdueBlocks, progressBlocks } from './report-sections';
 import { askedOfBoardBlocks, summaryBlocks } from './report-summary';
@@ -25,14 +27,22 @@ const MARGIN = 1134; // 2 cm, in twentieths of a point
 const FONT = 'Arial';
 
 export async function boardReportDocx(report: BoardReport, options: BoardReportDocxOptions = {}): Promise<Uint8Array> {
-  const render = options.renderChart ?? chartPng;
-  // The charts rasterise off the main thread, all at once, while the tables are built.
+  // The charts rasterise on libuv's thread pool, leaving a core to the main thread, while the long tables are written.
+  const render = renderingAtMost(Math.max(1, availableParallelism() - 1), options.renderChart ?? chartPng);
   const charts = Promise.all([summaryBlocks(report, render), progressBlocks(report, render)]);
+  charts.catch(() => undefined); // a chart that fails while the tables are written fails the paper below, not the process
+  const cover = coverBlocks(report);
   const asked = askedOfBoardBlocks(report);
   const rest = [...objectiveBlocks(report), ...completedBlocks(report), ...overdueBlocks(report), ...appendixBlocks(report)];
+  const early = await writeTables([...cover, ...asked, ...rest]);
   const [summary, progress] = await charts;
-  const children = [...coverBlocks(report), ...summary, ...asked, ...progress, ...rest];
-  const doc = new Document({
+  const late = await writeTables([...summary, ...progress]);
+  const blocks = [...cover, ...summary, ...asked, ...progress, ...rest];
+  return docxPackage(blocks, new Map([...early, ...late]), (children) => paper(report, children));
+}
+
+function paper(report: BoardReport, children: Paragraph[]): Document {
+  return new Document({
     creator: clean(report.cover.preparedBy ?? 'EDI Action Plan for Teams'),
     title: clean(`${report.cover.planTitle}: board report ${formatDate(report.cover.date)}`),
     description: 'EDI action plan progress for the board',
@@ -47,7 +57,6 @@ export async function boardReportDocx(report: BoardReport, options: BoardReportD
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
 }
 
 function documentStyles() {

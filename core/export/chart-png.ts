@@ -1,6 +1,7 @@
 import { renderAsync } from '@resvg/resvg-js';
 import type { ChartSpec } from '../charts/chart-spec';
 import { chartSvg, PRINT_PALETTE, svgMarkup } from '../charts/chart-svg';
+import { nextTurn } from './wordml';
 
 /**
  * A chart spec as a PNG for the Word paper: the same SVG the tab draws (print palette), rasterised
@@ -8,6 +9,8 @@ import { chartSvg, PRINT_PALETTE, svgMarkup } from '../charts/chart-svg';
  * Drawn at twice its size so it stays sharp when printed; `width`/`height` are the size to show it
  * at, in CSS pixels (96 to the inch), as docx's ImageRun takes them. Rasterising runs on libuv's
  * thread pool (resvg's renderAsync), so it neither blocks the server nor waits on other charts.
+ * Encoding the PNG (asPng) runs on the main thread, some 35 ms for a large chart: charts that
+ * finish together are encoded one per turn of the event loop, so requests are answered between them.
  */
 export interface ChartImage {
   png: Uint8Array;
@@ -25,7 +28,18 @@ function fonts(): string[] {
 }
 
 export async function chartPng(spec: ChartSpec): Promise<ChartImage> {
+  await nextTurn(); // the SVG is built in a later turn than the caller's, not all at its start
   const svg = svgMarkup(chartSvg(spec, PRINT_PALETTE));
   const rendered = await renderAsync(svg, { font: { loadSystemFonts: false, fontFiles: fonts(), defaultFontFamily: 'Noto Sans' }, fitTo: { mode: 'zoom', value: ZOOM } });
-  return { png: new Uint8Array(rendered.asPng()), width: Math.round(rendered.width / ZOOM), height: Math.round(rendered.height / ZOOM) };
+  const png = await inItsOwnTurn(() => rendered.asPng());
+  return { png: new Uint8Array(png), width: Math.round(rendered.width / ZOOM), height: Math.round(rendered.height / ZOOM) };
+}
+
+let encoding: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` after the work queued before it, each in a later turn of the event loop than the last. */
+function inItsOwnTurn<T>(work: () => T): Promise<T> {
+  const done = encoding.then(nextTurn).then(work);
+  encoding = done.catch(() => undefined);
+  return done;
 }

@@ -1,12 +1,34 @@
-import { HeadingLevel, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import type { Rag } from '../model';
 import { withoutControlCharacters } from './cell-safety';
+import { cellXml, TABLE_TEXT_STYLE, XmlTable, type Line } from './wordml';
 
 /**
  * The Word paper's building blocks: text (owners' words cleaned of control characters, one
- * paragraph per line they typed), headings, and tables whose header row repeats on each page.
+ * paragraph per line they typed), headings (docx paragraphs), and tables whose header row repeats
+ * on each page (WordprocessingML written by wordml.ts, which a long paper needs to be quick).
  * RAG is always a symbol and a word in a tinted cell, never colour alone.
  */
+
+/**
+ * A chart's PNG, shown `width` × `height` CSS pixels, with its alt text. docx-package gives docx a
+ * placeholder for its bytes and puts the PNG in the package itself, stored: docx would hash and
+ * deflate every PNG on the main thread (some 60 ms for a long paper's charts) for nothing.
+ */
+export class Picture {
+  constructor(
+    readonly png: Uint8Array,
+    readonly width: number,
+    readonly height: number,
+    readonly alt: { name: string; title: string; description: string },
+  ) {}
+}
+
+/** What the paper's sections are made of: docx paragraphs, tables to splice in as XML, and charts' pictures. */
+export type Block = Paragraph | XmlTable | Picture;
+/** A table cell's WordprocessingML (w:tc). */
+export type Cell = string;
+export { TABLE_TEXT_STYLE };
 
 /** A run of text: plain, or bold / italic. A part's line breaks start new paragraphs. */
 export type Part = string | { text: string; bold?: boolean; italic?: boolean };
@@ -22,8 +44,9 @@ export const RAG_MEANING: Record<Rag, string> = {
   Complete: 'The task is done.',
 };
 const HEADER_FILL = 'D9E2EC';
-/** The paragraph style of table text (9 pt, tight): one style, not a size on every run of a long paper. */
-export const TABLE_TEXT_STYLE = 'TableText';
+const LINE_BREAK = /\r\n|\r|\n/;
+/** A line break, or a character withoutControlCharacters removes. */
+const NEEDS_CLEANING = /[\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 export function ragLabel(rag: Rag): string {
   return `${RAG_SYMBOL[rag]} ${rag}`;
@@ -35,15 +58,18 @@ export function clean(text: string): string {
 
 /** The lines someone typed (any line ending), cleaned; one "" for empty text. */
 export function linesOf(text: string): string[] {
-  return clean(text).split(/\r\n|\r|\n/);
+  return clean(text).split(LINE_BREAK);
 }
 
-/** Each line of each part, with the part's emphasis. */
-function linesOfParts(parts: Part[]): { text: string; bold?: boolean; italic?: boolean }[] {
-  return parts.flatMap((part) => {
+/** Each line of each part, cleaned, with the part's emphasis. (Most parts are one plain line: no regex work or arrays for those.) */
+function linesOfParts(parts: Part[]): Line[] {
+  const lines: Line[] = [];
+  for (const part of parts) {
     const p = typeof part === 'string' ? { text: part } : part;
-    return linesOf(p.text).map((line) => ({ ...p, text: line }));
-  });
+    if (!NEEDS_CLEANING.test(p.text)) lines.push(p);
+    else for (const text of linesOf(p.text)) lines.push({ text, bold: p.bold, italic: p.italic });
+  }
+  return lines;
 }
 
 /** Paragraphs of body text: each line of each part its own paragraph. */
@@ -66,41 +92,29 @@ export function heading(level: 1 | 2, text: string, options: { pageBreakBefore?:
   });
 }
 
-export interface CellOptions {
-  fill?: string;
-  header?: boolean;
-}
-
-/** A table cell holding `parts`, each line a paragraph, in the table's small print. */
-export function cell(parts: Part | Part[], options: CellOptions = {}): TableCell {
-  const list = Array.isArray(parts) ? parts : [parts];
-  const children = paragraphs(options.header ? list.map((p) => ({ text: typeof p === 'string' ? p : p.text, bold: true })) : list, { style: TABLE_TEXT_STYLE });
-  const fill = options.header ? HEADER_FILL : options.fill;
-  return new TableCell({ children: children.length ? children : [new Paragraph({ style: TABLE_TEXT_STYLE })], ...(fill && { shading: { type: ShadingType.CLEAR, color: 'auto', fill } }) });
+/** A table cell holding `parts`, each line a paragraph in the table's small print; tinted in `fill`. */
+export function cell(parts: Part | Part[], options: { fill?: string } = {}): Cell {
+  return cellXml(linesOfParts(Array.isArray(parts) ? parts : [parts]), options.fill);
 }
 
 /** A RAG cell: symbol and word, bold, tinted; `more` lines below (was …, a status). */
-export function ragCell(rag: Rag, more: Part[] = []): TableCell {
+export function ragCell(rag: Rag, more: Part[] = []): Cell {
   return cell([{ text: ragLabel(rag), bold: true }, ...more], { fill: RAG_FILL[rag] });
 }
 
 /**
- * A full-width table: a header row that repeats on every page, then the rows, each kept whole on
- * a page unless `splitRows` (long text cells may need to break across pages).
+ * A full-width table of `items`, a row each (`cellsOf` its cells, built when the table is
+ * written): a header row that repeats on every page, then the rows, each kept whole on a page
+ * unless `splitRows` (long text cells may need to break across pages).
  */
-export function table(headers: string[], rows: TableCell[][], columnWidths: number[], options: { splitRows?: boolean } = {}): Table {
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h) => cell(h, { header: true })) });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths,
-    margins: { top: 40, bottom: 40, left: 100, right: 100 },
-    rows: [header, ...rows.map((children) => new TableRow({ ...(!options.splitRows && { cantSplit: true }), children }))],
-  });
+export function table<T>(headers: string[], items: readonly T[], cellsOf: (item: T) => Cell[], columnWidths: number[], options: { splitRows?: boolean } = {}): XmlTable {
+  const headerCells = headers.map((h) => cell({ text: h, bold: true }, { fill: HEADER_FILL }));
+  return new XmlTable(headerCells, items.length, (i) => cellsOf(items[i]!), columnWidths, options.splitRows === true);
 }
 
 /** A table of plain text cells. */
-export function textTable(headers: string[], rows: string[][], columnWidths: number[]): Table {
-  return table(headers, rows.map((r) => r.map((text) => cell(text))), columnWidths);
+export function textTable(headers: string[], rows: string[][], columnWidths: number[]): XmlTable {
+  return table(headers, rows, (r) => r.map((text) => cell(text)), columnWidths);
 }
 
 /** Landscape A4 (16838 twips) less 2 cm margins each side. */

@@ -1,10 +1,10 @@
-import { ImageRun, Paragraph, type Table } from 'docx';
 import type { ChartSpec, StackedBarChart, TargetChart } from '../charts/chart-spec';
 import { chartTable } from '../charts/chart-table';
 import { measuresChart, objectiveRagChart } from '../charts/trend-charts';
 import type { MeasureTrend, ObjectiveProgress } from '../trends/plan-trends';
 import type { ChartImage } from './chart-png';
-import { clean, columns, para, textTable } from './docx-cells';
+import { clean, columns, para, Picture, textTable, type Block } from './docx-cells';
+import { nextTurn } from './wordml';
 
 /**
  * Charts in the paper: each spec (the one the tab draws) as a PNG with its description as alt
@@ -21,49 +21,60 @@ const OBJECTIVES_PER_CHART = 15;
 const MEASURES_PER_CHART = 8;
 const MAX_PARTS = 6;
 
-export async function chartImage(spec: ChartSpec, render: RenderChart): Promise<Paragraph> {
+/**
+ * `render`, at most `limit` charts at a time, in the order asked. resvg renders on libuv's thread
+ * pool (4 threads): on a 2-core server, 4 renders at once would take the main thread's core too.
+ */
+export function renderingAtMost(limit: number, render: RenderChart): RenderChart {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (spec) => {
+    if (running < limit) running += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve)); // handed a running slot
+    try {
+      return await render(spec);
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
+export async function chartImage(spec: ChartSpec, render: RenderChart): Promise<Picture> {
   const image = await render(spec);
   const scale = Math.min(1, MAX_WIDTH / image.width, MAX_HEIGHT / image.height);
-  return new Paragraph({
-    keepNext: true,
-    children: [
-      new ImageRun({
-        type: 'png',
-        data: image.png,
-        transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
-        altText: { name: spec.id, title: clean(spec.title), description: clean(spec.description) },
-      }),
-    ],
-  });
+  return new Picture(image.png, Math.round(image.width * scale), Math.round(image.height * scale), { name: spec.id, title: clean(spec.title), description: clean(spec.description) });
 }
 
 /** The chart's figures as a table, introduced for screen reader users. */
-export function chartData(spec: ChartSpec): (Paragraph | Table)[] {
+export function chartData(spec: ChartSpec): Block[] {
   const data = chartTable(spec);
   const widths = spec.kind === 'stacked-bar' ? columns(4, ...data.headers.slice(1).map(() => 1)) : columns(3, 1, 1, 2, 3);
   return [...para(`The figures in "${data.caption}":`), textTable(data.headers, data.rows, widths)];
 }
 
 /** One chart and its figures. */
-export async function chartFigure(spec: ChartSpec, render: RenderChart): Promise<(Paragraph | Table)[]> {
+export async function chartFigure(spec: ChartSpec, render: RenderChart): Promise<Block[]> {
   return [await chartImage(spec, render), ...chartData(spec)];
 }
 
-export function objectiveFigure(objectives: ObjectiveProgress[], render: RenderChart): Promise<(Paragraph | Table)[]> {
-  const whole = objectiveRagChart(objectives);
-  return inParts(whole, chunks(objectives, OBJECTIVES_PER_CHART).map((part) => objectiveRagChart(part)), objectives.length, 'objectives', render);
+export async function objectiveFigure(objectives: ObjectiveProgress[], render: RenderChart): Promise<Block[]> {
+  await nextTurn(); // the specs of a long plan take a while to build: not in the caller's turn
+  return inParts(objectiveRagChart(objectives), chunks(objectives, OBJECTIVES_PER_CHART), objectiveRagChart, objectives.length, 'objectives', render);
 }
 
-export function measuresFigure(measures: MeasureTrend[], render: RenderChart): Promise<(Paragraph | Table)[]> {
-  const whole = measuresChart(measures);
-  return inParts(whole, chunks(measures, MEASURES_PER_CHART).map((part) => measuresChart(part)), measures.length, 'measures', render);
+export async function measuresFigure(measures: MeasureTrend[], render: RenderChart): Promise<Block[]> {
+  await nextTurn();
+  return inParts(measuresChart(measures), chunks(measures, MEASURES_PER_CHART), measuresChart, measures.length, 'measures', render);
 }
 
-async function inParts(whole: StackedBarChart | TargetChart, parts: ChartSpec[], count: number, noun: string, render: RenderChart): Promise<(Paragraph | Table)[]> {
+/** The whole chart, or its first MAX_PARTS parts (only those are built and drawn), then the table of every row. */
+async function inParts<T>(whole: StackedBarChart | TargetChart, parts: T[][], specOf: (part: T[]) => ChartSpec, count: number, noun: string, render: RenderChart): Promise<Block[]> {
   if (parts.length <= 1) return chartFigure(whole, render);
   const drawn = parts.slice(0, MAX_PARTS);
-  const shown = drawn.reduce((n, p) => n + (p.kind === 'stacked-bar' ? p.categories.length : p.rows.length), 0);
-  const images = await Promise.all(drawn.map((p, i) => chartImage({ ...p, title: `${whole.title} (part ${i + 1} of ${drawn.length})` }, render)));
+  const shown = drawn.reduce((n, p) => n + p.length, 0);
+  const images = await Promise.all(drawn.map((p, i) => chartImage({ ...specOf(p), title: `${whole.title} (part ${i + 1} of ${drawn.length})` }, render)));
   const note = shown < count ? para(`The charts show the first ${shown} of ${count} ${noun}, in ref order; the table below lists all ${count}.`) : [];
   return [...images, ...note, ...chartData(whole)];
 }

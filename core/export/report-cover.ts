@@ -1,14 +1,16 @@
-import { HeadingLevel, Paragraph, TextRun, type Table } from 'docx';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import type { Rag } from '../model';
 import { formatDate, formatInstant, formatLongDate } from '../plan/london-time';
 import type { BoardReport } from './board-report';
-import { cell, clean, columns, heading, para, RAG_MEANING, ragCell, table, textTable } from './docx-cells';
+import { cell, clean, columns, heading, para, RAG_MEANING, ragCell, table, textTable, type Block } from './docx-cells';
+import { openRoundName } from './report-task-cells';
+import type { XmlTable } from './wordml';
 
 /**
  * The paper's first page: the council, the plan, the period, the date and who prepared it; then
  * how to read it (what the report is based on, and the RAG key the board works to).
  */
-export function coverBlocks(report: BoardReport): (Paragraph | Table)[] {
+export function coverBlocks(report: BoardReport): Block[] {
   const { cover } = report;
   const details: [string, string][] = [
     ...(cover.council ? [['Council', cover.council] as [string, string]] : []),
@@ -32,8 +34,8 @@ export function coverBlocks(report: BoardReport): (Paragraph | Table)[] {
 /** Red and Amber first: what the board is asked to act on. */
 const KEY_ORDER: Rag[] = ['Red', 'Amber', 'Green', 'Not started', 'Complete'];
 
-function ragKey(): Table {
-  return table(['RAG', 'What it means'], KEY_ORDER.map((rag) => [ragCell(rag), cell(RAG_MEANING[rag])]), columns(1, 4));
+function ragKey(): XmlTable {
+  return table(['RAG', 'What it means'], KEY_ORDER, (rag) => [ragCell(rag), cell(RAG_MEANING[rag])], columns(1, 4));
 }
 
 /** "As of today, 7 Dec 2026" / "Board report March 2026: closed 12 Mar 2026" / "…: open, updates received so far". */
@@ -45,7 +47,13 @@ export function basisTitle(report: BoardReport): string {
 
 export function basisText(report: BoardReport): string {
   if (report.basis.kind === 'today') {
-    const fresh = report.previousRound ? `Updates new since ${report.previousRound.name} are marked New.` : 'No update round has closed yet, so no update is marked New.';
+    // What the data builder marks new: answers to the open round, else updates since the last round closed.
+    const open = openRoundName(report);
+    const fresh = open
+      ? `Updates given in ${open} so far are marked New.`
+      : report.previousRound
+        ? `Updates new since ${report.previousRound.name} are marked New.`
+        : 'No update round has closed yet, so no update is marked New.';
     return `This report shows the plan as of ${formatLongDate(report.asOf)}: each task's latest update, whenever it came. ${fresh}`;
   }
   const { round } = report.basis;

@@ -1,20 +1,22 @@
-import type { Paragraph, Table } from 'docx';
 import type { BoardReport, BoardReportSection, BoardTaskRow } from './board-report';
-import { cell, columns, heading, para, percent, plural, table } from './docx-cells';
+import { cell, columns, heading, para, percent, plural, table, type Block } from './docx-cells';
 import { measuresFigure, objectiveFigure, type RenderChart } from './report-charts';
 import { dueCell, evidenceCell, latestCell, ownerCell, ragOf, refCell, risksCell, rowContext, titleCell, type RowContext } from './report-task-cells';
+import { nextTurn, type XmlTable } from './wordml';
 
 /**
  * The body of the paper: progress by objective and measure (charts), a section per objective with
  * every task, then the completed and overdue lists, and the appendix of who has not responded.
  */
-type Block = Paragraph | Table;
-
 const UNFILED_REF = '–';
 
 export async function progressBlocks(report: BoardReport, render: RenderChart): Promise<Block[]> {
   const { objectives, measures } = report.trends;
-  const [objectiveChart, measureChart] = await Promise.all([objectives.length ? objectiveFigure(objectives, render) : [], measures.length ? measuresFigure(measures, render) : []]);
+  // The measures' specs are built a turn after the objectives', not in the same one.
+  const [objectiveChart, measureChart] = await Promise.all([
+    objectives.length ? objectiveFigure(objectives, render) : [],
+    nextTurn().then(() => (measures.length ? measuresFigure(measures, render) : [])),
+  ]);
   return [
     heading(1, 'Progress by objective and measure', { pageBreakBefore: true }),
     ...(objectives.length ? [heading(2, 'RAG status by objective'), ...objectiveChart] : para('The plan has no tasks yet.')),
@@ -38,10 +40,11 @@ function sectionLine(s: BoardReportSection): string {
   return `${plural(s.total, 'task')}: ${mix.join(', ')}. ${percent(s.total ? complete / s.total : 0)} complete.`;
 }
 
-function taskTable(rows: BoardTaskRow[], ctx: RowContext): Table {
+function taskTable(rows: BoardTaskRow[], ctx: RowContext): XmlTable {
   return table(
     ['Ref', 'Task', 'Owner', 'Due', 'RAG', 'Latest update', 'Evidence of impact and measure', 'Risks and support needed'],
-    rows.map((r) => [refCell(r), titleCell(r), ownerCell(r), dueCell(r), ragOf(r, ctx), latestCell(r, ctx), evidenceCell(r), risksCell(r)]),
+    rows,
+    (r) => [refCell(r), titleCell(r), ownerCell(r), dueCell(r, ctx), ragOf(r, ctx), latestCell(r, ctx), evidenceCell(r, ctx), risksCell(r)],
     columns(1, 3, 2, 2, 2, 5, 3.5, 3.5),
     { splitRows: true },
   );
@@ -56,7 +59,8 @@ export function completedBlocks(report: BoardReport): Block[] {
     ...para(`${plural(report.completed.length, 'task is', 'tasks are')} complete.`),
     table(
       ['Ref', 'Task', 'Owner', 'Objective', 'Latest update', 'Evidence of impact and measure'],
-      report.completed.map((r) => [refCell(r), titleCell(r), ownerCell(r), cell(r.objectiveRef), latestCell(r, ctx), evidenceCell(r)]),
+      report.completed,
+      (r) => [refCell(r), titleCell(r), ownerCell(r), cell(r.objectiveRef), latestCell(r, ctx), evidenceCell(r, ctx)],
       columns(1, 3, 2, 1, 5, 4),
       { splitRows: true },
     ),
@@ -72,7 +76,8 @@ export function overdueBlocks(report: BoardReport): Block[] {
     ...para(`${plural(report.overdue.length, 'task is', 'tasks are')} past the due date and not complete.`),
     table(
       ['Ref', 'Task', 'Owner', 'Due', 'RAG', 'Latest update'],
-      report.overdue.map((r) => [refCell(r), titleCell(r), ownerCell(r), dueCell(r), ragOf(r, ctx), latestCell(r, ctx)]),
+      report.overdue,
+      (r) => [refCell(r), titleCell(r), ownerCell(r), dueCell(r, ctx), ragOf(r, ctx), latestCell(r, ctx)],
       columns(1, 3, 2, 2, 2, 6),
       { splitRows: true },
     ),
@@ -88,7 +93,7 @@ export function appendixBlocks(report: BoardReport): Block[] {
   if (r.notAnswered.length === 0) blocks.push(...para('Every owner asked has responded.'));
   else {
     blocks.push(...para(`${plural(r.notAnswered.length, 'owner has', 'owners have')} not responded for these tasks:`));
-    blocks.push(table(['Owner', 'Email', 'Tasks not answered'], r.notAnswered.map((n) => [cell({ text: n.name, bold: true }), cell(n.email ?? ''), cell(n.taskRefs.join(', '))]), columns(3, 3, 4)));
+    blocks.push(table(['Owner', 'Email', 'Tasks not answered'], r.notAnswered, (n) => [cell({ text: n.name, bold: true }), cell(n.email ?? ''), cell(n.taskRefs.join(', '))], columns(3, 3, 4)));
   }
   if (r.unownedTaskRefs.length) blocks.push(...para(`Tasks with no owner, so no one was asked: ${r.unownedTaskRefs.join(', ')}.`));
   return blocks;

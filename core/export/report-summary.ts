@@ -1,19 +1,17 @@
-import type { Paragraph, Table } from 'docx';
 import { ragByRoundChart } from '../charts/trend-charts';
 import type { Rag } from '../model';
 import type { Mover } from '../trends/plan-trends';
 import type { BoardReport, BoardTaskRow } from './board-report';
-import { cell, columns, heading, para, percent, plural, RAG_MEANING, ragCell, table } from './docx-cells';
+import { cell, columns, heading, para, percent, plural, RAG_MEANING, ragCell, table, type Block, type Cell } from './docx-cells';
 import { chartFigure, type RenderChart } from './report-charts';
 import { dueCell, latestCell, ownerCell, ragOf, refCell, rowContext, textOrNone, titleCell, type RowContext } from './report-task-cells';
+import type { XmlTable } from './wordml';
 
 /**
  * The summary (RAG counts with the chart of every round, movement since the previous round, the
  * round's response rate, the overdue count) and "Asked of the board" straight after it: every
  * Red and Amber task with its risks, the support its owner needs and their latest words.
  */
-type Block = Paragraph | Table;
-
 const COUNT_ORDER: Rag[] = ['Red', 'Amber', 'Green', 'Not started', 'Complete'];
 
 export async function summaryBlocks(report: BoardReport, render: RenderChart): Promise<Block[]> {
@@ -32,13 +30,13 @@ export async function summaryBlocks(report: BoardReport, render: RenderChart): P
   ];
 }
 
-function countsTable(report: BoardReport): Table {
+function countsTable(report: BoardReport): XmlTable {
   const { summary } = report;
   const share = (n: number) => (summary.total ? `${Math.round((n / summary.total) * 100)}%` : '0%');
-  const rows = COUNT_ORDER.map((rag) => [ragCell(rag), cell(String(summary.byRag[rag])), cell(share(summary.byRag[rag])), cell(RAG_MEANING[rag])]);
+  const rows: Cell[][] = COUNT_ORDER.map((rag) => [ragCell(rag), cell(String(summary.byRag[rag])), cell(share(summary.byRag[rag])), cell(RAG_MEANING[rag])]);
   rows.push([cell({ text: 'All tasks', bold: true }), cell({ text: String(summary.total), bold: true }), cell('100%'), cell('')]);
   rows.push([cell('Overdue'), cell(String(summary.overdue)), cell(share(summary.overdue)), cell('Past the due date and not complete.')]);
-  return table(['RAG', 'Tasks', 'Share', 'What it means'], rows, columns(2, 1, 1, 5));
+  return table(['RAG', 'Tasks', 'Share', 'What it means'], rows, (r) => r, columns(2, 1, 1, 5));
 }
 
 function movementBlocks(report: BoardReport): Block[] {
@@ -46,9 +44,9 @@ function movementBlocks(report: BoardReport): Block[] {
   if (!report.previousRound) return [heading(2, 'Movement since the previous round'), ...para('No earlier round to compare with.')];
   const name = report.previousRound.name;
   const intro = up.length + down.length === 0 ? `No task's RAG has changed since ${name}.` : `Since ${name}: ${plural(up.length, 'task')} moved up and ${plural(down.length, 'task')} moved down.`;
-  const row = (m: Mover, direction: string) => [cell({ text: m.ref, bold: true }), cell(m.title), ragCell(m.from), ragCell(m.to), cell(direction)];
-  const rows = [...down.map((m) => row(m, 'Down (worse)')), ...up.map((m) => row(m, 'Up (better)'))];
-  return [heading(2, `Movement since ${name}`), ...para(intro), ...(rows.length ? [table(['Ref', 'Task', `At ${name}`, 'Now', 'Movement'], rows, columns(1, 5, 2, 2, 2))] : [])];
+  const moves = [...down.map((m) => [m, 'Down (worse)'] as const), ...up.map((m) => [m, 'Up (better)'] as const)];
+  const row = ([m, direction]: readonly [Mover, string]) => [cell({ text: m.ref, bold: true }), cell(m.title), ragCell(m.from), ragCell(m.to), cell(direction)];
+  return [heading(2, `Movement since ${name}`), ...para(intro), ...(moves.length ? [table(['Ref', 'Task', `At ${name}`, 'Now', 'Movement'], moves, row, columns(1, 5, 2, 2, 2))] : [])];
 }
 
 function responseBlocks(report: BoardReport): Block[] {
@@ -77,10 +75,11 @@ export function askedOfBoardBlocks(report: BoardReport): Block[] {
   return blocks;
 }
 
-function askTable(rows: BoardTaskRow[], ctx: RowContext): Table {
+function askTable(rows: BoardTaskRow[], ctx: RowContext): XmlTable {
   return table(
     ['Ref', 'Task', 'Owner', 'Due', 'RAG', 'Support needed from the board', 'Risks', 'Latest update'],
-    rows.map((r) => [refCell(r), titleCell(r), ownerCell(r), dueCell(r), ragOf(r, ctx), textOrNone(r.supportNeeded), textOrNone(r.risks), latestCell(r, ctx)]),
+    rows,
+    (r) => [refCell(r), titleCell(r), ownerCell(r), dueCell(r, ctx), ragOf(r, ctx), textOrNone(r.supportNeeded), textOrNone(r.risks), latestCell(r, ctx)],
     columns(1, 3, 2, 2, 1.5, 3.5, 3.5, 4.5),
     { splitRows: true },
   );

@@ -21,6 +21,20 @@ describe('Board report DOCX: charts', () => {
     }
   });
 
+  it('fails the paper, and only the paper, when a chart cannot be drawn while the tables are being written', async () => {
+    let unhandled = 0;
+    const count = () => (unhandled += 1);
+    process.on('unhandledRejection', count);
+    try {
+      const render = () => Promise.reject(new Error('No fonts to draw with'));
+      await assert.rejects(boardReportDocx(currentReport(), { renderChart: render }), /No fonts to draw with/);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(unhandled, 0, 'no unhandled rejection');
+    } finally {
+      process.off('unhandledRejection', count);
+    }
+  });
+
   it('draws many measures and objectives in parts that fit a page, each with alt text, and one table of every row', async () => {
     const objectives: Objective[] = Array.from({ length: 20 }, (_, i) => ({ id: `o${i + 1}`, version: '1', ref: String(i + 1), title: `Objective number ${i + 1}` }));
     const tasks: Task[] = Array.from({ length: 60 }, (_, i) => ({

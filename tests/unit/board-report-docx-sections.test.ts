@@ -117,6 +117,22 @@ describe('Board report DOCX: each section', () => {
     assert.match(records(tablesOf(section(doc.blocks, 'Objective 2: A diverse workforce'))[0]!)[0]!.RAG!, /Not asked in July update: shown as it is now/);
   });
 
+  it('a current report while a round is open marks the updates given in that round so far as New, and says so', async () => {
+    const open = { id: 'r3', version: '1', name: 'July update', opensAt: '2027-05-01T09:00:00.000Z', dueDate: '2027-07-01', scope: { kind: 'all-open' as const }, state: 'Open' as const };
+    const live = tasks.map((t) => (t.id === 't12' ? { ...t, latestUpdate: 'Tender out.', latestUpdateAt: '2027-05-05T09:00:00.000Z' } : t));
+    for (const rounds of [[october, april, open], [open]]) {
+      const built = reportWith({ tasks: live, rounds });
+      assert.equal(built.basis.kind, 'today');
+      const doc = await parseDocx(await boardReportDocx(built));
+      const read = proseOf(section(doc.blocks, 'How to read this report'));
+      assert.match(read, /each task's latest update, whenever it came\. Updates given in July update so far are marked New\./, `${rounds.length} rounds`);
+      assert.doesNotMatch(read, /Updates new since/);
+      const [r11, r12] = records(tablesOf(section(doc.blocks, 'Objective 1: Understanding our communities'))[0]!);
+      assert.match(r12!['Latest update']!, /^New: 5 May 2027, 10:00, Carol O'Brien\nTender out\.$/, 'answered in the open round');
+      assert.doesNotMatch(r11!['Latest update']!, /^New/, 'an update before the round opened is not new');
+    }
+  });
+
   it('completed tasks and overdue tasks, each listed with their details', () => {
     assert.deepEqual(firstColumn(section(docs.current.blocks, 'Completed tasks')), built.current.completed.map((r) => r.ref));
     assert.deepEqual(firstColumn(section(docs.april.blocks, 'Completed tasks')), ['1.3', '3.1']);

@@ -8,11 +8,11 @@ import { zipFiles, type ZipFile } from './zip-package';
 /**
  * Writes the paper as a .docx. `docx` builds the skeleton: styles, numbering, header and footer
  * (with their PAGE and NUMPAGES fields), the cover, headings, prose and the charts' drawings (with
- * their alt text), with a placeholder paragraph where each table goes. The tables, written as WordprocessingML
- * (wordml.ts), replace their placeholders in word/document.xml, and the package is zipped again
- * with Node's zlib. (docx's `Packer.toBuffer(doc, prettify, overrides)` can only replace a part
- * whole, and the document part has to keep what docx wrote: the images' relationship ids, the
- * section properties; so the part is spliced instead.)
+ * their alt text), with a placeholder paragraph where each table goes. The tables, written as
+ * WordprocessingML (wordml.ts), replace their placeholders in word/document.xml, and the package
+ * is zipped again with Node's zlib. (docx's `Packer.toBuffer(doc, prettify, overrides)` can only
+ * replace a part whole, and the document part has to keep what docx wrote, such as the images'
+ * relationship ids and the section properties: so the part is spliced instead.)
  */
 
 /** Each table written in turn, yielding between slices (tableXml), keyed by the table. */

@@ -100,25 +100,60 @@ const SLICE_MS = 15;
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * The table as WordprocessingML (w:tbl), as UTF-8 chunks: rows are written for about SLICE_MS,
- * then the slice becomes a Buffer (so the rows' strings die young and the paper is never one huge
- * string) and the event loop runs before the next slice.
+ * UTF-8 bytes in chunks of about CHUNK_BYTES, each string encoded straight into the current chunk:
+ * a row's strings die as soon as they are written (so they never outlive a scavenge), and the
+ * paper is never one huge string.
  */
+const CHUNK_BYTES = 256 * 1024;
+
+class Utf8Chunks {
+  private readonly chunks: Buffer[] = [];
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+
+  write(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (text.length * 3 > CHUNK_BYTES - this.used) {
+      this.flush();
+      if (text.length * 3 > CHUNK_BYTES) {
+        this.chunks.push(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.chunk.write(text, this.used, 'utf8');
+  }
+
+  /** The chunks written, the last one copied to its size. */
+  end(): Buffer[] {
+    if (this.used > 0) this.chunks.push(Buffer.from(this.chunk.subarray(0, this.used)));
+    this.used = 0;
+    return this.chunks;
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.chunks.push(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
+  }
+}
+
+/** The table as WordprocessingML (w:tbl), as UTF-8 chunks, letting the event loop run every SLICE_MS or so. */
 export async function tableXml(t: XmlTable): Promise<Buffer[]> {
-  const grid = t.widths.map((w) => `<w:gridCol w:w="${Math.round(w)}"/>`).join('');
+  const out = new Utf8Chunks();
+  out.write(`<w:tbl>${TABLE_PROPERTIES}<w:tblGrid>${t.widths.map((w) => `<w:gridCol w:w="${Math.round(w)}"/>`).join('')}</w:tblGrid>`);
+  out.write(`${HEADER_ROW}${t.headerCells.join('')}</w:tr>`);
   const rowStart = t.splitRows ? '<w:tr>' : WHOLE_ROW;
-  const chunks: Buffer[] = [];
-  let slice = `<w:tbl>${TABLE_PROPERTIES}<w:tblGrid>${grid}</w:tblGrid>${HEADER_ROW}${t.headerCells.join('')}</w:tr>`;
   let since = performance.now();
   for (let i = 0; i < t.rowCount; i++) {
-    slice += `${rowStart}${t.row(i).join('')}</w:tr>`;
+    out.write(rowStart);
+    for (const c of t.row(i)) out.write(c);
+    out.write('</w:tr>');
     if (performance.now() - since > SLICE_MS) {
-      chunks.push(Buffer.from(slice, 'utf8'));
-      slice = '';
       await nextTurn();
       since = performance.now();
     }
   }
-  chunks.push(Buffer.from(`${slice}</w:tbl>`, 'utf8'));
-  return chunks;
+  out.write('</w:tbl>');
+  return out.end();
 }

@@ -1,4 +1,5 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { detailFields } from './shared-styles';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { MeasureStatusView } from './api-types';
 import { formatInstantAsDate, isoDateOfInstant } from './format';
@@ -6,15 +7,7 @@ import { RagBadge } from './RagBadge';
 import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { ...typographyStyles.subtitle2, margin: 0 },
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(8rem, max-content) 1fr',
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    margin: 0,
-  },
-  term: { ...typographyStyles.body1Strong, color: tokens.colorNeutralForeground2 },
+  ...detailFields,
   value: { margin: 0, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
   caption: visuallyHidden,

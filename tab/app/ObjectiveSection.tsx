@@ -1,3 +1,4 @@
+import { sectionCard } from './shared-styles';
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { IndicatorView, ObjectiveView } from '../../core/plan-view';
@@ -6,13 +7,7 @@ import { TaskTable } from './TaskTable';
 
 const useStyles = makeStyles({
   section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
+    ...sectionCard,
     boxShadow: tokens.shadow2,
     '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   },

@@ -1,3 +1,4 @@
+import { sectionCard } from './shared-styles';
 import {
   Button,
   Dialog,
@@ -35,13 +36,7 @@ import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
   section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
+    ...sectionCard,
   },
   heading: { ...typographyStyles.subtitle1, margin: 0 },
   line: { margin: 0 },

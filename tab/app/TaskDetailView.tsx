@@ -1,3 +1,4 @@
+import { detailFields } from './shared-styles';
 import {
   Link,
   Table,
@@ -21,15 +22,7 @@ import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, paddingBottom: tokens.spacingVerticalXXL },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { ...typographyStyles.subtitle2, margin: 0 },
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(8rem, max-content) 1fr',
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    margin: 0,
-  },
-  term: { ...typographyStyles.body1Strong, color: tokens.colorNeutralForeground2 },
+  ...detailFields,
   value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
   muted: { color: tokens.colorNeutralForeground3 },
   updates: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

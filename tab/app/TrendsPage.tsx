@@ -1,3 +1,4 @@
+import { sectionCard } from './shared-styles';
 import { Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useId, useMemo, type ReactNode } from 'react';
 import type { ChartPalette } from '../../core/charts/chart-svg';
@@ -15,13 +16,7 @@ const useStyles = makeStyles({
   status: { display: 'flex', justifyContent: 'flex-start' },
   asAt: { ...typographyStyles.body1, margin: 0, color: tokens.colorNeutralForeground2 },
   section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
+    ...sectionCard,
     '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   },
   heading: { ...typographyStyles.subtitle2, margin: 0, color: tokens.colorNeutralForeground1 },

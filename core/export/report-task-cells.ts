@@ -133,7 +133,7 @@ export function textOrNone(text: string | undefined): Cell {
   return cell(text ? text : italic('None given'));
 }
 
-/** "Staff declaring a disability: 41% (baseline 38%, target 50% by 31 Mar 2027; should be 44% now; suggests Amber)". */
+/** "Staff declaring a disability: 41% (baseline 38%, target 50% by 31 Mar 2027; should be 44% now; suggests Amber). Earlier: 39% (Board report June 2026)". */
 export function measureText(m: MeasureTrend, ctx: Pick<RowContext, 'date' | 'value'> = { date: formatDate, value: formatMeasureValue }): string {
   const value = (n: number) => ctx.value(n, m.unit);
   const latest = m.latest ? value(m.latest.value) : 'no value given yet';
@@ -142,5 +142,8 @@ export function measureText(m: MeasureTrend, ctx: Pick<RowContext, 'date' | 'val
     `target ${value(m.target)}${m.targetDate ? ` by ${ctx.date(m.targetDate)}` : ''}`,
   ].join(', ');
   const now = `should be ${value(Math.round(m.expectedNow * 100) / 100)} now`;
-  return `${m.name}: ${latest} (${details}; ${now}${m.suggested ? `; suggests ${m.suggested}` : ''})`;
+  // Its history: the value at each round that had one (the last point is the latest value).
+  const earlier = m.latest ? m.history.slice(0, -1) : m.history;
+  const history = earlier.length ? `. Earlier: ${earlier.map((p) => `${value(p.value)} (${p.label})`).join(', ')}` : '';
+  return `${m.name}: ${latest} (${details}; ${now}${m.suggested ? `; suggests ${m.suggested}` : ''})${history}`;
 }

@@ -91,7 +91,7 @@ describe('Board report DOCX: each section', () => {
     });
     const [r21, r22] = records(tablesOf(section(docs.current.blocks, 'Objective 2: A diverse workforce'))[0]!);
     assert.equal(r21!.Owner, 'No owner');
-    assert.match(r21!['Evidence of impact and measure']!, /^None given\nMeasure\nPanel chairs trained: 70 chairs \(baseline 0 chairs, target 120 chairs by 31 Dec 2027; should be [\d.]+ chairs now; suggests \w+\)$/);
+    assert.match(r21!['Evidence of impact and measure']!, /^None given\nMeasure\nPanel chairs trained: 70 chairs \(baseline 0 chairs, target 120 chairs by 31 Dec 2027; should be [\d.]+ chairs now; suggests \w+\)\. Earlier: 10 chairs \(October update\), 70 chairs \(April update\)$/, 'the measure with its value at each round');
     assert.deepEqual([r22!.Due, r22!['Latest update'], r22!.RAG], ['30 Sep 2027', 'No update given', '○ Not started']);
   });
 

@@ -2,7 +2,7 @@ import type { IsoDate, Objective, Rag, RoundSnapshotLine, Task, TaskStatus, Upda
 import { formatDate, londonDate } from '../plan/london-time';
 import { compareRefs } from '../plan/ref-order';
 import { answeredInRound, inRound, liveStanding, roundProgress, snapshotStanding } from '../rounds/round-rules';
-import { emptyRagCounts, measureTrend, ragDirection, roundPoint, todayPoint, type MeasurePoint, type Mover, type ObjectiveProgress } from '../trends/plan-trends';
+import { emptyRagCounts, measureHistory, measureTrend, ragDirection, roundPoint, todayPoint, type MeasurePoint, type Mover, type ObjectiveProgress } from '../trends/plan-trends';
 import type { BoardReport, BoardReportSection, BoardTaskRow, RagCounts, ReportBasis, RoundResponses } from './board-report';
 
 export interface BoardReportInput {
@@ -137,21 +137,6 @@ function movement(rows: BoardTaskRow[]): { up: Mover[]; down: Mover[] } {
     if (direction !== 'same') (direction === 'up' ? up : down).push({ taskId: r.taskId, ref: r.ref, title: r.title, from: r.previousRag, to: r.rag });
   }
   return { up, down };
-}
-
-/** Each measured task's value at every closed round up to the report. */
-function measureHistory(closed: UpdateRound[]): Map<string, MeasurePoint[]> {
-  const history = new Map<string, MeasurePoint[]>();
-  for (const round of closed) {
-    const date = londonDate(new Date(round.closedAt ?? round.opensAt));
-    for (const line of round.snapshot ?? []) {
-      if (line.measureValue === undefined) continue;
-      const points = history.get(line.taskId) ?? [];
-      points.push({ label: round.name, date, value: line.measureValue });
-      history.set(line.taskId, points);
-    }
-  }
-  return history;
 }
 
 function sectionsOf(rows: BoardTaskRow[], objectives: Objective[]): BoardReportSection[] {

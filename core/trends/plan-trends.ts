@@ -178,18 +178,23 @@ function movers(tasks: Task[], since: UpdateRound | undefined): Movers {
 function measureTrends(tasks: Task[], closed: UpdateRound[], today: IsoDate): MeasureTrend[] {
   const measured = tasks.filter((t) => t.measure).sort((a, b) => compareRefs(a.ref, b.ref));
   if (measured.length === 0) return [];
-  const ids = new Set(measured.map((t) => t.id));
+  const history = measureHistory(closed);
+  return measured.map((t) => measureTrend(t, history.get(t.id) ?? [], today));
+}
+
+/** Each task's measure value at every closed round that kept one, in round order. */
+export function measureHistory(closed: UpdateRound[]): Map<string, MeasurePoint[]> {
   const history = new Map<string, MeasurePoint[]>();
   for (const round of closed) {
     const date = londonDate(new Date(round.closedAt ?? round.opensAt));
     for (const line of round.snapshot ?? []) {
-      if (line.measureValue === undefined || !ids.has(line.taskId)) continue;
+      if (line.measureValue === undefined) continue;
       const points = history.get(line.taskId) ?? [];
       points.push({ label: round.name, date, value: line.measureValue });
       history.set(line.taskId, points);
     }
   }
-  return measured.map((t) => measureTrend(t, history.get(t.id) ?? [], today));
+  return history;
 }
 
 export function measureTrend(task: Task, roundPoints: MeasurePoint[], today: IsoDate): MeasureTrend {

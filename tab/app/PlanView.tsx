@@ -1,3 +1,4 @@
+import { sectionCard } from './shared-styles';
 import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { memo, useDeferredValue, useId, useMemo } from 'react';
 import { applyPlanFilter, isFiltering, planTasks, type PlanFilter } from '../../core/plan/plan-filter';
@@ -12,15 +13,7 @@ const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   summaryHeading: { ...typographyStyles.subtitle2, margin: 0, color: tokens.colorNeutralForeground1 },
   asAt: { ...typographyStyles.body1, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
-  filters: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-  },
+  filters: sectionCard,
   count: { ...typographyStyles.body1Strong, margin: 0 },
   empty: { margin: 0 },
 });

@@ -123,7 +123,7 @@ function mountProbes(server: restify.Server, readiness: Readiness | undefined): 
 function mountApiRoutes(server: restify.Server, deps: ServerDeps, scoped: ScopedHandler): void {
   const limiter = deps.apiRateLimit ? rateLimiter(deps.apiRateLimit) : [];
   for (const route of deps.routes) {
-    const method = route.method === 'DELETE' ? 'del' : (route.method.toLowerCase() as 'get' | 'post' | 'put');
+    const method = route.method === 'DELETE' ? 'del' : (route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch');
     server[method](
       route.path,
       ...limiter,

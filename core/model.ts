@@ -44,6 +44,8 @@ export interface ObjectiveInput {
   ref: string; // "1", "2", "A"
   title: string;
   description?: string;
+  /** Retired by an officer: it leaves the plan view (its tasks were withdrawn or moved first). */
+  retired?: boolean;
 }
 export type Objective = ObjectiveInput & Stored;
 
@@ -122,11 +124,67 @@ export interface TaskInput {
   /** Set when an owner handed the task to a colleague (the colleague is now an owner). */
   delegatedBy?: Person;
   delegatedAt?: IsoInstant;
+  /** Why the task was withdrawn or carried forward (set with that status by an officer). */
+  statusReason?: string;
+  evidenceLinks?: EvidenceLink[];
 }
 export type Task = TaskInput & Stored;
 
 /** Fields a write may change on an existing task (never id, version or ref). */
 export type TaskPatch = Partial<Omit<TaskInput, 'ref'>>;
+
+/** An officer's edit may also change the ref (still unique: DuplicateError). */
+export type TaskEditPatch = Partial<TaskInput>;
+
+/** A link to evidence for a task: https only (in production typically a SharePoint document). */
+export interface EvidenceLink {
+  url: string;
+  title: string;
+  addedBy?: Person;
+  addedAt?: IsoInstant;
+}
+
+/** One field of a change as people read it: the field's label and its values in words. */
+export interface FieldChange {
+  /** The API field name ("dueDate", "owners"). */
+  field: string;
+  label: string;
+  from?: string;
+  to?: string;
+}
+
+export const CHANGE_SUBJECTS = ['task', 'objective'] as const;
+export type ChangeSubject = (typeof CHANGE_SUBJECTS)[number];
+
+/** Who changed what, from what to what, when (and why): one item in the Plan Changes list. */
+export interface PlanChangeInput {
+  /** Unique, chosen by the writer: a write whose answer was lost is settled by it. */
+  key: string;
+  subject: ChangeSubject;
+  /** The task's or objective's item id, and its ref when the change was made. */
+  subjectId: string;
+  subjectRef: string;
+  /** 'created', 'edited', 'withdrawn', 'retired'… in words for the history. */
+  action: 'created' | 'edited' | 'withdrawn' | 'retired' | 'restored';
+  changedBy: Person;
+  changedAt: IsoInstant;
+  changes: FieldChange[];
+  /** Why: required for a RAG an officer sets and for withdrawing or carrying a task forward. */
+  reason?: string;
+}
+export type PlanChange = PlanChangeInput & Stored;
+
+/** A comment on a task's thread (officers and owners). */
+export interface TaskCommentInput {
+  /** Unique, chosen by the writer: a card submitted twice posts once. */
+  key: string;
+  taskId: string;
+  taskRef: string;
+  author: Person;
+  postedAt: IsoInstant;
+  text: string;
+}
+export type TaskComment = TaskCommentInput & Stored;
 
 export interface UpdateInput {
   taskId: string;

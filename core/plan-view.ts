@@ -22,6 +22,7 @@ export interface OpenRoundView {
 }
 
 export interface PlanSummary {
+  /** Tasks in the plan: withdrawn ones are counted only in `byStatus`. */
   total: number;
   byRag: Record<Rag, number>;
   byStatus: Record<TaskStatus, number>;
@@ -44,6 +45,8 @@ export interface ObjectiveView {
   ref: string;
   title: string;
   description?: string;
+  /** Retired by an officer: left out of the view unless withdrawn tasks are asked for. */
+  retired?: boolean;
   indicators: IndicatorView[];
 }
 
@@ -61,6 +64,8 @@ export interface TaskView {
   /** `aadObjectId` is always set by getPlanView (the owner filter matches on it). */
   owners: { aadObjectId?: string; displayName: string; email: string }[];
   accountableOfficer?: { displayName: string; email: string };
+  /** The service leading the task, as the plan names it (the lead service filter). */
+  leadService?: string;
   dueDate?: IsoDate;
   dueText?: string;
   overdue: boolean;

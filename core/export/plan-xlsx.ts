@@ -1,11 +1,16 @@
 import ExcelJS from 'exceljs';
+import type { PlanChange } from '../model';
 import type { PlanView } from '../plan-view';
+import { HISTORY_HEADERS, historyRows } from './history-table';
 import type { PlanFilter } from '../plan/plan-filter';
 import { safeCellText } from './cell-safety';
 import { PLAN_COLUMNS, planRows, type PlanCell } from './plan-table';
 
-/** The filtered plan as one worksheet: a bold frozen header with filters, dates as date cells, text formula-safe. */
-export async function planXlsx(view: PlanView, filter: PlanFilter, meta: { title: string }): Promise<Uint8Array> {
+/**
+ * The filtered plan as a worksheet (a bold frozen header with filters, dates as date cells, text
+ * formula-safe), and the plan's history of officers' changes as a second one ("Change history": Excel reserves "History").
+ */
+export async function planXlsx(view: PlanView, filter: PlanFilter, meta: { title: string }, history: readonly PlanChange[] = []): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'EDI Action Plan for Teams';
   workbook.title = meta.title;
@@ -15,6 +20,11 @@ export async function planXlsx(view: PlanView, filter: PlanFilter, meta: { title
   sheet.getRow(1).font = { bold: true };
   for (const row of planRows(view, filter)) sheet.addRow(PLAN_COLUMNS.map((c) => cellValue(c.value(row), c.kind)));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: PLAN_COLUMNS.length } };
+  const log = workbook.addWorksheet('Change history', { views: [{ state: 'frozen', ySplit: 1 }] });
+  log.columns = HISTORY_HEADERS.map((c) => ({ header: c.header, width: c.width, style: c.key === 'changedAt' ? { numFmt: 'dd/mm/yyyy hh:mm' } : { alignment: { wrapText: true, vertical: 'top' } } }));
+  log.getRow(1).font = { bold: true };
+  for (const row of historyRows(history)) log.addRow(HISTORY_HEADERS.map((c) => (c.key === 'changedAt' ? row.changedAt : safeCellText(row[c.key] as string) || null)));
+  log.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: HISTORY_HEADERS.length } };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

@@ -3,8 +3,10 @@
  * so a view can be shared) and the server (CSV/XLSX exports of "the current filtered view").
  * Pure TypeScript: no DOM, no node imports.
  *
- * Parameters: rag, status (comma lists), owner (aadObjectId), objective (ref), overdue=1,
- * awaiting=1, pending=1, q (free text), sort (ref | due | rag), dir (asc | desc).
+ * Parameters: rag, status (comma lists), owner (aadObjectId), objective (ref), service (lead
+ * service, as the plan names it), overdue=1, awaiting=1, pending=1, q (free text), sort (ref | due
+ * | rag), dir (asc | desc). Withdrawn tasks (and retired objectives) leave the view unless the
+ * status filter asks for Withdrawn.
  * Bad or unknown values are dropped, never thrown: a hand-edited or stale link still opens.
  */
 import { z } from 'zod';
@@ -24,6 +26,7 @@ const planFilterSchema = z.object({
   status: z.array(z.enum(TASK_STATUSES)).min(1).optional(),
   owner: z.string().min(1).max(MAX_TEXT).optional(),
   objective: z.string().min(1).max(MAX_TEXT).optional(),
+  service: z.string().min(1).max(MAX_TEXT).optional(),
   overdue: z.literal(true).optional(),
   awaiting: z.literal(true).optional(),
   pending: z.literal(true).optional(),
@@ -77,6 +80,7 @@ export function parsePlanFilter(params: RawParams): PlanFilter {
     status: pickList(read(params, 'status'), TASK_STATUSES),
     owner: pickText(read(params, 'owner')),
     objective: pickText(read(params, 'objective')),
+    service: pickText(read(params, 'service')),
     overdue: pickFlag(read(params, 'overdue')),
     awaiting: pickFlag(read(params, 'awaiting')),
     pending: pickFlag(read(params, 'pending')),
@@ -98,6 +102,7 @@ export function planFilterToQuery(filter: PlanFilter): string {
   if (filter.status?.length) add('status', list(filter.status));
   if (filter.owner) add('owner', encodeURIComponent(filter.owner));
   if (filter.objective) add('objective', encodeURIComponent(filter.objective));
+  if (filter.service) add('service', encodeURIComponent(filter.service));
   if (filter.overdue) add('overdue', '1');
   if (filter.awaiting) add('awaiting', '1');
   if (filter.pending) add('pending', '1');
@@ -110,7 +115,7 @@ export function planFilterToQuery(filter: PlanFilter): string {
 /** True when the filter hides any task (sorting alone does not count). */
 export function isFiltering(filter: PlanFilter): boolean {
   return Boolean(
-    filter.rag?.length || filter.status?.length || filter.owner || filter.objective ||
+    filter.rag?.length || filter.status?.length || filter.owner || filter.objective || filter.service ||
       filter.overdue || filter.awaiting || filter.pending || filter.q,
   );
 }
@@ -130,7 +135,8 @@ function searchableText(task: FilterableTask): string {
 function taskMatches(task: TaskView, filter: PlanFilter): boolean {
   const t = task as FilterableTask;
   if (filter.rag && !filter.rag.includes(t.rag)) return false;
-  if (filter.status && !filter.status.includes(t.status)) return false;
+  if (filter.status ? !filter.status.includes(t.status) : t.status === 'Withdrawn') return false;
+  if (filter.service && t.leadService?.trim().toLowerCase() !== filter.service.toLowerCase()) return false;
   if (filter.owner && !t.owners.some((o: FilterableOwner) => o.aadObjectId === filter.owner)) return false;
   if (filter.overdue && !t.overdue) return false;
   if (filter.awaiting && t.awaitingUpdate !== true) return false;
@@ -176,6 +182,7 @@ export function applyPlanFilter(view: PlanView, filter: PlanFilter): PlanView {
   const objectives: ObjectiveView[] = [];
   for (const objective of view.objectives) {
     if (filter.objective && objective.ref !== filter.objective) continue;
+    if (objective.retired && !filter.status?.includes('Withdrawn')) continue;
     const indicators = objective.indicators
       .map((indicator) => ({ ...indicator, tasks: sortTasks(indicator.tasks.filter((t) => taskMatches(t, filter)), filter) }))
       .filter((indicator) => indicator.tasks.length > 0);

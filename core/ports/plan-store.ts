@@ -4,6 +4,11 @@ import type {
   RagApprovalInput,
   RagApprovalPatch,
   ConversationRecord,
+  PlanChange,
+  PlanChangeInput,
+  TaskComment,
+  TaskCommentInput,
+  TaskEditPatch,
   ConversationRecordInput,
   Objective,
   ObjectiveInput,
@@ -40,6 +45,17 @@ export interface ApprovalQuery {
   approverAadObjectId?: string;
 }
 
+/** An officer's edit of a task and the history item saying what changed: both or neither. */
+export interface EditTaskCommand {
+  task: { id: string; expectedVersion: string; patch: TaskEditPatch };
+  change: PlanChangeInput;
+}
+
+export interface ChangeQuery {
+  subject?: PlanChangeInput['subject'];
+  subjectId?: string;
+}
+
 export interface RecordUpdateCommand {
   update: UpdateInput;
   task: { id: string; expectedVersion: string; patch: TaskPatch };
@@ -69,6 +85,21 @@ export interface PlanStore {
   listUpdates(taskId: string): Promise<Update[]>;
   /** The newest updates across the plan, newest first. */
   listRecentUpdates(limit: number): Promise<Update[]>;
+
+  /**
+   * An officer's edit: the task's fields (the version checked: ConflictError) and its Plan Changes
+   * item together. A patch naming another task's ref throws DuplicateError; nothing is written.
+   */
+  editTask(command: EditTaskCommand): Promise<{ task: Task; change: PlanChange }>;
+  /** A history item on its own (a task or objective created, an objective edited). DuplicateError on its key. */
+  recordChange(input: PlanChangeInput): Promise<PlanChange>;
+  /** History items, oldest first (by when they were made). */
+  listChanges(query?: ChangeQuery): Promise<PlanChange[]>;
+
+  /** DuplicateError when the key exists (the same card submitted twice). */
+  addComment(input: TaskCommentInput): Promise<TaskComment>;
+  /** Comments, oldest first; all of them, or one task's. */
+  listComments(taskId?: string): Promise<TaskComment[]>;
 
   /** Update rounds, oldest first (by the instant they opened). */
   listRounds(query?: RoundQuery): Promise<UpdateRound[]>;

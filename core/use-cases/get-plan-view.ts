@@ -47,7 +47,7 @@ export async function getPlanView(deps: { store: PlanStore; clock: Clock; remind
 
   const views = new Map<string, ObjectiveView>();
   for (const o of [...objectives].sort((a, b) => compareRefs(a.ref, b.ref))) {
-    views.set(o.ref, { ref: o.ref, title: o.title, description: o.description, indicators: [] });
+    views.set(o.ref, { ref: o.ref, title: o.title, description: o.description, ...(o.retired && { retired: true }), indicators: [] });
   }
   for (const task of tasks) {
     let objective = views.get(task.objectiveRef);
@@ -132,6 +132,7 @@ function toTaskView(task: Task, context: PlanContext): TaskView {
     kind: task.kind,
     owners: task.owners.map((o) => ({ aadObjectId: o.aadObjectId, ...person(o) })),
     accountableOfficer: task.accountableOfficer && person(task.accountableOfficer),
+    ...(task.leadService && { leadService: task.leadService }),
     dueDate: task.dueDate,
     dueText: task.dueText,
     overdue: isOverdue(task, today),
@@ -157,7 +158,13 @@ function summarise(tasks: Task[], context: PlanContext): PlanSummary {
   let deadlinesToCheck = 0;
   let awaitingUpdate = 0;
   let pendingApprovals = 0;
+  let withdrawn = 0;
   for (const t of tasks) {
+    if (t.status === 'Withdrawn') {
+      // Withdrawn tasks have left the plan: counted as withdrawn, and nowhere else.
+      withdrawn += 1;
+      continue;
+    }
     if (isAwaitingUpdate(t, context.openRound)) awaitingUpdate += 1;
     if (context.pendingByTask.has(t.id)) pendingApprovals += 1;
     byRag[t.rag] += 1;
@@ -166,5 +173,6 @@ function summarise(tasks: Task[], context: PlanContext): PlanSummary {
     if ((daysLeftIfDueSoon(t, today, context.policy) ?? -1) >= 0) dueSoon += 1;
     if (t.status === 'Open' && deadlineCheck(t, today)) deadlinesToCheck += 1;
   }
-  return { total: tasks.length, byRag, byStatus, overdue, dueSoon, dueSoonDays: dueSoonDays(context.policy), deadlinesToCheck, awaitingUpdate, pendingApprovals, unreachableOwners: context.unreachable.size };
+  byStatus.Withdrawn = withdrawn;
+  return { total: tasks.length - withdrawn, byRag, byStatus, overdue, dueSoon, dueSoonDays: dueSoonDays(context.policy), deadlinesToCheck, awaitingUpdate, pendingApprovals, unreachableOwners: context.unreachable.size };
 }

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors';
 import { measureStatus, type MeasureStatus } from '../measures/measure-facts';
-import type { IsoInstant, Person, RagApproval, ReminderOutcome, Task, TaskInput, Update } from '../model';
+import type { IsoInstant, Person, PlanChange, RagApproval, ReminderOutcome, Task, TaskComment, TaskInput, Update } from '../model';
 import { londonDate } from '../plan/london-time';
 import type { Clock } from '../ports/clock';
 import type { PlanStore } from '../ports/plan-store';
@@ -8,6 +8,8 @@ import type { PlanStore } from '../ports/plan-store';
 /** One task as `/api/tasks/:id` shows it: every field, its full update history, approvals and reminders. */
 export type TaskDetail = Omit<TaskInput, 'pendingApprovalId'> & {
   id: string;
+  /** The version read (the API sends it as the ETag a PATCH must carry in If-Match). */
+  version: string;
   objectiveTitle?: string;
   /** Open and past its due date (London calendar day). */
   overdue: boolean;
@@ -17,6 +19,10 @@ export type TaskDetail = Omit<TaskInput, 'pendingApprovalId'> & {
   approvals: ApprovalHistoryItem[];
   /** Newest first. */
   reminders: ReminderHistoryItem[];
+  /** Officers' changes, newest first. */
+  changes: ChangeHistoryItem[];
+  /** The comment thread, oldest first. */
+  comments: CommentItem[];
   /** The task's item in the SharePoint list (production store only). */
   sharePointUrl?: string;
   /** The measure against its target, and every value owners gave (tasks with a measure). */
@@ -28,6 +34,11 @@ export type UpdateHistoryItem = Pick<Update, 'id' | 'round' | 'submittedAt' | 's
 
 /** A RAG approval as the history shows it: who asked, who decides, what they decided and why. */
 export type ApprovalHistoryItem = Pick<RagApproval, 'id' | 'fromRag' | 'toRag' | 'requestedBy' | 'requestedAt' | 'justification' | 'approver' | 'state' | 'decidedBy' | 'decidedAt' | 'comment'>;
+
+/** An officer's change as the history shows it. */
+export type ChangeHistoryItem = Pick<PlanChange, 'id' | 'action' | 'changedBy' | 'changedAt' | 'changes' | 'reason'>;
+
+export type CommentItem = Pick<TaskComment, 'id' | 'author' | 'postedAt' | 'text'>;
 
 export interface ReminderHistoryItem {
   id: string;
@@ -55,13 +66,15 @@ const newestFirst = <T>(items: T[], at: (item: T) => string) => [...items].sort(
 export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promise<TaskDetail> {
   const task = await deps.store.getTask(taskId);
   if (!task) throw new NotFoundError('Task', taskId);
-  const [updates, approvals, reminders, objectives] = await Promise.all([
+  const [updates, approvals, reminders, objectives, changes, comments] = await Promise.all([
     deps.store.listUpdates(task.id),
     deps.store.listApprovals({ taskId: task.id }),
     deps.store.listReminders(task.id),
     deps.store.listObjectives(),
+    deps.store.listChanges({ subject: 'task', subjectId: task.id }),
+    deps.store.listComments(task.id),
   ]);
-  const { version: _version, pendingApprovalId: _pending, ...fields } = task;
+  const { pendingApprovalId: _pending, ...fields } = task;
   const today = londonDate(deps.clock.now());
   return {
     ...fields,
@@ -103,6 +116,8 @@ export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promi
       outcome: r.outcome,
       detail: r.detail,
     })),
+    changes: newestFirst(changes, (c) => c.changedAt).map((c) => ({ id: c.id, action: c.action, changedBy: c.changedBy, changedAt: c.changedAt, changes: c.changes, ...(c.reason && { reason: c.reason }) })),
+    comments: comments.map((c) => ({ id: c.id, author: c.author, postedAt: c.postedAt, text: c.text })),
     ...(deps.sharePointItemUrl && { sharePointUrl: deps.sharePointItemUrl(task) }),
     ...(task.measure && { measureStatus: measureStatus(task, updates, today) }),
   };

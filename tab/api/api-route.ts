@@ -23,7 +23,7 @@ export type ApiResponse =
   | { status: number; file: { bytes: Uint8Array; contentType: string; fileName: string } };
 
 export interface ApiRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** restify path syntax: `/api/tasks/:id`. */
   path: string;
   /** Largest request body accepted (default 1 MiB); larger bodies get 413 before `handle` runs. */

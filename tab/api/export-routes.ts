@@ -1,7 +1,8 @@
 import { getBoardReport } from '../../core/use-cases/get-board-report';
 import { boardReportDocx } from '../../core/export/board-report-docx';
-import { planCsv } from '../../core/export/plan-csv';
+import { historyCsv, planCsv } from '../../core/export/plan-csv';
 import { planXlsx } from '../../core/export/plan-xlsx';
+import { londonDate } from '../../core/plan/london-time';
 import { parsePlanFilter } from '../../core/plan/plan-filter';
 import type { Clock } from '../../core/ports/clock';
 import type { PlanStore } from '../../core/ports/plan-store';
@@ -16,7 +17,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 /**
  * Downloads for EDI officers: the current filtered view (same URL parameters as the tab) as CSV
- * or XLSX, and the board paper as DOCX: the plan as of today, or `?round=<id>` for one round.
+ * or XLSX (with the history of officers' changes as a second sheet), that history as CSV, and the board paper as DOCX: the plan as of today, or `?round=<id>` for one round.
  */
 export function exportRoutes(deps: { store: PlanStore; clock: Clock; authorize: Authorize; reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'>; plan?: PlanIdentity }): ApiRoute[] {
   const { authorize } = deps;
@@ -27,8 +28,12 @@ export function exportRoutes(deps: { store: PlanStore; clock: Clock; authorize: 
     }),
     guardedRoute(authorize, { method: 'GET', path: '/api/export/plan.xlsx', need: 'officer' }, async (request) => {
       const view = await getPlanView(deps);
-      const bytes = await planXlsx(view, parsePlanFilter(request.query), { title: `EDI action plan, ${view.today}` });
+      const bytes = await planXlsx(view, parsePlanFilter(request.query), { title: `EDI action plan, ${view.today}` }, await deps.store.listChanges());
       return { status: 200, file: { bytes, contentType: XLSX, fileName: `edi-action-plan-${view.today}.xlsx` } };
+    }),
+    guardedRoute(authorize, { method: 'GET', path: '/api/export/history.csv', need: 'officer' }, async () => {
+      const today = londonDate(deps.clock.now());
+      return { status: 200, file: { bytes: historyCsv(await deps.store.listChanges()), contentType: 'text/csv; charset=utf-8', fileName: `edi-action-plan-history-${today}.csv` } };
     }),
     guardedRoute(
       authorize,

@@ -9,10 +9,11 @@ import type { ApiRoute, Authorize } from './api-route';
 import { exportRoutes } from './export-routes';
 import { importRoutes } from './import-routes';
 import { meRoutes } from './me-routes';
+import { objectivesRoutes } from './objectives-routes';
 import { planRoutes } from './plan-routes';
 import { reachRoutes } from './reach-routes';
 import { roundsRoutes } from './rounds-routes';
-import { tasksRoutes } from './tasks-routes';
+import { tasksRoutes, type TasksRouteDeps } from './tasks-routes';
 
 export interface TabApiDeps {
   store: PlanStore;
@@ -27,9 +28,11 @@ export interface TabApiDeps {
   reminderPolicy?: Pick<ReminderPolicy, 'daysBefore'>;
   /** The council and plan title on the board paper. */
   plan?: PlanIdentity;
+  /** The bot's messenger and cards: owners told when an officer gives them a task, moves its due date or comments. */
+  notify?: TasksRouteDeps['notify'];
 }
 
 /** The tab's API. Same use cases as the bot and the CLI; each area's routes in its own file. */
 export function tabRoutes(deps: TabApiDeps): ApiRoute[] {
-  return [...meRoutes(deps), ...planRoutes(deps), ...tasksRoutes(deps), ...roundsRoutes(deps), ...reachRoutes(deps), ...exportRoutes(deps), ...importRoutes(deps)];
+  return [...meRoutes(deps), ...planRoutes(deps), ...tasksRoutes(deps), ...objectivesRoutes(deps), ...roundsRoutes(deps), ...reachRoutes(deps), ...exportRoutes(deps), ...importRoutes(deps)];
 }

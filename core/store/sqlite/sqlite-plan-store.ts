@@ -9,6 +9,11 @@ import type {
   RagApprovalPatch,
   ConversationRecordInput,
   Objective,
+  PlanChange,
+  PlanChangeInput,
+  TaskComment,
+  TaskCommentInput,
+  TaskEditPatch,
   ObjectiveInput,
   ReminderLogEntry,
   ReminderLogInput,
@@ -21,52 +26,21 @@ import type {
   UpdateRoundInput,
   UpdateRoundPatch,
 } from '../../model';
-import type { ApprovalQuery, PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
+import type { ApprovalQuery, ChangeQuery, EditTaskCommand, PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
 import { migrate } from './migrate';
+import { SqliteHistory } from './sqlite-history';
+import { rowId, toDomain, toPersistence, unique, type Row } from './sqlite-rows';
 import { shareFile } from './shared-file';
-
-interface Row {
-  id: number;
-  version: number;
-  data: string;
-}
-
-/** Row -> domain: the JSON body plus the item id and version as strings (SharePoint's shape). */
-function toDomain<T>(row: Row): T & { id: string; version: string } {
-  return { ...(JSON.parse(row.data) as T), id: String(row.id), version: String(row.version) };
-}
-
-/** Domain -> row body: never persists id/version inside the JSON. */
-function toPersistence(record: object): string {
-  const { id: _id, version: _version, ...body } = record as Record<string, unknown>;
-  return JSON.stringify(body);
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Error && 'code' in err && (err as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-/** Runs a write; a unique index it would break becomes DuplicateError(entity, key). */
-function unique<T>(entity: string, key: string, write: () => T): T {
-  try {
-    return write();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new DuplicateError(entity, key);
-    throw err;
-  }
-}
-
-/** Numeric ids only: a non-numeric id can never match, so it is simply "not found". */
-function rowId(id: string): number | undefined {
-  return /^\d+$/.test(id) ? Number(id) : undefined;
-}
 
 /**
  * The embedded default store: one SQLite file under DATA_DIR, WAL mode so the CLI (`npm run
  * remind`) and the server can share it. Writes use optimistic concurrency on the version column.
  */
 export class SqlitePlanStore implements PlanStore {
-  private constructor(private readonly db: Database.Database) {}
+  private readonly history: SqliteHistory;
+  private constructor(private readonly db: Database.Database) {
+    this.history = new SqliteHistory(db);
+  }
 
   /**
    * Transactions here read, then write: each takes the write lock first (BEGIN IMMEDIATE),
@@ -194,6 +168,18 @@ export class SqlitePlanStore implements PlanStore {
       return { task: saved, update: { ...update, id: String(id), version: '1' } };
     })();
   }
+
+  async editTask({ task, change }: EditTaskCommand): Promise<{ task: Task; change: PlanChange }> {
+    return this.writeTransaction(() => {
+      const saved = this.applyTaskPatch(task.id, task.expectedVersion, task.patch, true);
+      return { task: saved, change: this.history.insertChange(change) };
+    })();
+  }
+
+  recordChange = async (input: PlanChangeInput): Promise<PlanChange> => this.history.insertChange(input);
+  listChanges = async (query?: ChangeQuery): Promise<PlanChange[]> => this.history.listChanges(query);
+  addComment = async (input: TaskCommentInput): Promise<TaskComment> => this.history.addComment(input);
+  listComments = async (taskId?: string): Promise<TaskComment[]> => this.history.listComments(taskId);
 
   async findUpdateByIdempotencyKey(key: string): Promise<Update | undefined> {
     const row = this.db.prepare('SELECT id, version, data FROM updates WHERE idempotency_key = ?').get(key) as Row | undefined;
@@ -344,17 +330,19 @@ export class SqlitePlanStore implements PlanStore {
     if (this.db.open) this.db.close();
   }
 
-  /** Must run inside a transaction. */
-  private applyTaskPatch(id: string, expectedVersion: string, patch: TaskPatch): Task {
+  /** Must run inside a transaction. Only an officer's edit (`withRef`) may change the ref. */
+  private applyTaskPatch(id: string, expectedVersion: string, patch: TaskPatch | TaskEditPatch, withRef = false): Task {
     const row = this.rowToWrite('tasks', 'Task', id, expectedVersion);
     const { id: _i, version: _v, ...current } = toDomain<TaskInput>(row);
-    const { ref: _ref, ...safePatch } = patch as TaskPatch & { ref?: string };
-    const next: TaskInput = { ...current, ...safePatch };
-    this.db
-      .prepare('UPDATE tasks SET version = version + 1, status = ?, due_date = ?, data = ? WHERE id = ?')
-      .run(next.status, next.dueDate ?? null, toPersistence(next), row.id);
+    const { ref, ...safePatch } = patch as TaskEditPatch;
+    const next: TaskInput = { ...current, ...safePatch, ...(withRef && ref !== undefined && { ref }) };
+    const data = toPersistence(next);
+    unique('Task', next.ref, () =>
+      this.db.prepare('UPDATE tasks SET version = version + 1, ref = ?, status = ?, due_date = ?, data = ? WHERE id = ?').run(next.ref, next.status, next.dueDate ?? null, data, row.id),
+    );
     if (patch.owners) this.writeOwners(row.id, next);
-    return { ...next, id, version: String(row.version + 1) };
+    // As stored: a field patched to undefined is gone, as when the task is read again.
+    return toDomain<TaskInput>({ id: row.id, version: row.version + 1, data });
   }
 
   /** The new row's id. */

@@ -60,7 +60,8 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
 /** Each task as it is now; `round` (open, or the previous closed one) says which updates are new. */
 function currentRows(tasks: Task[], asOf: IsoDate, round: UpdateRound | undefined, history: Map<string, MeasurePoint[]>, roundReport: boolean): BoardTaskRow[] {
   const isNew = (t: Task) => (round === undefined ? true : round.state === 'Open' ? answeredInRound(round, t) : Date.parse(t.latestUpdateAt ?? '') > Date.parse(round.closedAt ?? round.opensAt));
-  return tasks.map((t) => row(t, { rag: t.rag, status: t.status, update: t.latestUpdate, updateAt: t.latestUpdateAt, updateBy: t.latestUpdateBy, evidence: t.evidence, risks: t.risks, supportNeeded: t.supportNeeded, measureValue: t.measureValue }, {
+  // Withdrawn tasks have left the plan, as in the plan view; a closed round's paper keeps what it recorded.
+  return tasks.filter((t) => t.status !== 'Withdrawn').map((t) => row(t, { rag: t.rag, status: t.status, update: t.latestUpdate, updateAt: t.latestUpdateAt, updateBy: t.latestUpdateBy, evidence: t.evidence, risks: t.risks, supportNeeded: t.supportNeeded, measureValue: t.measureValue }, {
     asOf,
     isNew: isNew(t),
     inRound: !roundReport || round === undefined || inRound(round, t),

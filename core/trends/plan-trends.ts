@@ -96,7 +96,9 @@ export function emptyRagCounts(): Record<Rag, number> {
 }
 
 export function buildTrends(input: { tasks: Task[]; objectives: Objective[]; rounds: UpdateRound[]; now: Date }): TrendsView {
-  const { tasks, objectives, rounds, now } = input;
+  const { objectives, rounds, now } = input;
+  // Withdrawn tasks have left the plan (as in the plan view); closed rounds keep what they recorded.
+  const tasks = input.tasks.filter((t) => t.status !== 'Withdrawn');
   const today = londonDate(now);
   const closed = rounds.filter((r) => r.state === 'Closed');
   const open = rounds.find((r) => r.state === 'Open');

@@ -75,12 +75,30 @@ describe('tab API over Teams SSO: 401, 403 and what each route returns', () => {
   });
 
   it('officer routes answer 403 to a viewer; viewer routes answer 200', async () => {
-    const officerOnly = new Set(['POST /api/rounds', 'POST /api/rounds/:id/close', 'GET /api/reach', 'GET /api/export/plan.csv', 'GET /api/export/plan.xlsx', 'GET /api/export/board-report.docx', 'POST /api/import']);
+    const officerOnly = new Set([
+      'POST /api/rounds',
+      'POST /api/rounds/:id/close',
+      'GET /api/reach',
+      'GET /api/export/plan.csv',
+      'GET /api/export/plan.xlsx',
+      'GET /api/export/history.csv',
+      'GET /api/export/board-report.docx',
+      'POST /api/import',
+      'PATCH /api/tasks/:id',
+      'POST /api/tasks',
+      'GET /api/people',
+      'POST /api/objectives',
+      'PATCH /api/objectives/:id',
+    ]);
     for (const route of routes) {
       const key = `${route.method} ${route.path}`;
-      const path = route.path === '/api/tasks/:id' ? `/api/tasks/${seeded.tasks.green.id}` : plainPath(route);
-      const res = await callRoute(routes, route.method, path, { ...auth(viewer), body: {} });
-      if (officerOnly.has(key)) {
+      const path = route.path.startsWith('/api/tasks/:id') ? route.path.replace(':id', seeded.tasks.green.id) : plainPath(route);
+      const res = await callRoute(routes, route.method, path, { ...auth(viewer), body: { text: 'A comment' } });
+      if (key === 'POST /api/tasks/:id/comments') {
+        // Open to everyone signed in, then the task's own rule: its owners, accountable officer and officers.
+        assert.equal(res.status, 403, key);
+        assert.match(jsonBody<{ message: string }>(res).message, /Only the owners of 1\.1\.1 and EDI officers/);
+      } else if (officerOnly.has(key)) {
         assert.equal(res.status, 403, key);
         assert.match(jsonBody<{ message: string }>(res).message, /Only EDI officers/);
       } else {

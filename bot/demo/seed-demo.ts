@@ -2,6 +2,7 @@ import type { Clock } from '../../core/ports/clock';
 import type { PlanStore } from '../../core/ports/plan-store';
 import { londonDate } from '../../core/plan/london-time';
 import { buildDemoPlan, demoUpdateInstant, type DemoTask } from './demo-plan';
+import { seedDemoActivity } from './demo-activity';
 import { closedRoundInput, roundAnswered, type DemoRound, type SeededTask } from './demo-rounds';
 import { demoUsers, toPerson } from './demo-users';
 
@@ -20,6 +21,7 @@ export async function seedDemoPlan(deps: { store: PlanStore; clock: Clock }): Pr
   const seeded: SeededTask[] = [];
   for (const demoTask of plan.tasks) seeded.push(await seedTask(store, demoTask, today, plan.rounds));
   for (const round of plan.rounds) await store.createRound(closedRoundInput(round, seeded));
+  await seedDemoActivity(store, today);
   return { seeded: true, tasks: plan.tasks.length };
 }
 

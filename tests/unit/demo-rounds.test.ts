@@ -137,3 +137,22 @@ describe('demo history: closed rounds, snapshots and trends', () => {
     });
   }
 });
+
+describe('demo activity: the officers’ side of the demo plan', () => {
+  it('seeds a comment thread and an officer’s edit with its reason, and a lead service on every task', async () => {
+    const store = SqlitePlanStore.open(':memory:');
+    try {
+      await seedDemoPlan({ store, clock: fixedClock(new Date('2026-12-07T10:00:00Z')) });
+      const thread = await store.getTaskByRef('1.1.2');
+      const comments = await store.listComments(thread!.id);
+      assert.deepEqual(comments.map((c) => c.author.displayName), ['Priya Shah', 'Alex Morgan']);
+      const [change] = await store.listChanges({ subject: 'task' });
+      assert.equal(change?.subjectRef, '2.2.1');
+      assert.match(change?.reason ?? '', /HR will draft/);
+      assert.equal((await store.getTaskByRef('2.2.1'))?.supportingServices, 'Policy and Insight; Legal Services; Human Resources');
+      assert.deepEqual((await store.listTasks()).filter((t) => !t.leadService).map((t) => t.ref), []);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -13,6 +13,8 @@ import { conversationToFields, taskToFields } from '../core/store/sharepoint/fie
 import { getPlanView } from '../core/use-cases/get-plan-view';
 import { runReminderSweep } from '../core/use-cases/run-reminder-sweep';
 import { submitUpdate } from '../core/use-cases/submit-update';
+import { editTask } from '../core/use-cases/edit-task';
+import { getTaskDetail } from '../core/use-cases/get-task-detail';
 import { renderReminders } from '../bot/cards/reminder-card';
 import { seedListItems } from '../tests/support/graph-emulator';
 import { openEmulatedSharePoint } from '../tests/support/sharepoint-over-emulator';
@@ -85,6 +87,12 @@ async function main(): Promise<void> {
       { actorAadObjectId: target.owners[0]!.aadObjectId, taskId: target.id, taskVersion: target.version, idempotencyKey: randomUUID(), values: { progress: 'Benchmark update', rag: 'Amber' } },
     ),
   );
+  // An officer's edit from the tab: owners and due date, with its Plan Changes item in the same $batch.
+  const edited = (await store.listTasks())[DUE + 2]!;
+  const officer = { aadObjectId: 'oid-officer', displayName: 'Bench Officer', email: 'officer@example.gov.uk' };
+  const directory = { findById: async (id: string) => owners.find((o) => o.aadObjectId === id), search: async () => [], managerOf: async () => undefined };
+  const edit = await measure(() => editTask({ store, clock, directory }, { actor: officer, taskId: edited.id, expectedVersion: edited.version, body: { dueDate: '2027-09-30', owners: [owners[1]!.aadObjectId, owners[2]!.aadObjectId] } }));
+  const detail = await measure(() => getTaskDetail({ store, clock }, edited.id));
   await store.close();
   await emulator.close();
 
@@ -111,6 +119,12 @@ async function main(): Promise<void> {
     submitBatchedSubRequests: submit.subRequests,
     submitResourceUnits: submit.ru,
     submitMs: submit.ms,
+    officerEditGraphRequests: edit.requests,
+    officerEditBatchedSubRequests: edit.subRequests,
+    officerEditResourceUnits: edit.ru,
+    officerEditMs: edit.ms,
+    taskDetailGraphRequests: detail.requests,
+    taskDetailMs: detail.ms,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(32)} ${v}`);

@@ -2,6 +2,8 @@ import type { Authorize } from '../tab/api/api-route';
 import { createTabAuthorize } from '../tab/api/auth/tab-authorize';
 import { tabRoutes } from '../tab/api/tab-routes';
 import { summarise, type AppContext } from './app-context';
+import { commentCards } from './cards/comment-cards';
+import { taskChangeCards } from './cards/task-change-cards';
 import { ConfigError, tabSignInProblems } from './config';
 import { DEMO_TENANT_ID, demoUsers, toPerson } from './demo/demo-users';
 import { storeReadiness } from './readiness';
@@ -21,8 +23,11 @@ export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const bot = ctx.channel.endpoint({ store, clock, log, messenger: ctx.messenger, directory: ctx.directory, approvalPolicy: ctx.approvalPolicy, reminderPolicy: ctx.policy, tenantId: config.bot.tenantId });
   const readiness = storeReadiness(store, log);
   const apiRateLimit = { ...config.operations.apiRateLimit, trustForwardedFor: config.operations.trustForwardedFor };
+  // Owners are told in Teams when an officer gives them a task, moves its due date, or comments.
+  const notify = { messenger: ctx.messenger, cards: taskChangeCards, commentCards, log };
+  const routes = tabRoutes({ store, clock, log, directory: ctx.directory, reminderPolicy: ctx.policy, plan: config.plan, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx), notify });
   const server = await startServer(
-    { bot, routes: tabRoutes({ store, clock, log, directory: ctx.directory, reminderPolicy: ctx.policy, plan: config.plan, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx) }), staticDir: runtimeLayout.tabDir, log, readiness, apiRateLimit },
+    { bot, routes, staticDir: runtimeLayout.tabDir, log, readiness, apiRateLimit },
     config.port,
     config.host,
   );

@@ -30,6 +30,7 @@ import { noticeCard } from './cards/notice-card';
 import { reminderIntro } from './cards/reminder-card';
 import { updateFormCard } from './cards/update-form-card';
 import { updateReceiptCard } from './cards/update-receipt-card';
+import { openThread, postFromCard } from './comment-actions';
 
 export interface CardActionDeps {
   store: PlanStore;
@@ -73,7 +74,9 @@ export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb:
     case CardVerb.showMyTasks:
       return { card: myTasksCard(await listMyTasks(deps.store, actor.aadObjectId), londonDate(deps.clock.now())) };
     case CardVerb.openUpdateForm:
-      return ownerForm(deps, actor, data, 'update', (task) => updateFormCard({ task, nonce: randomUUID(), intro: dueIntro(deps, task), today: londonDate(deps.clock.now()) }));
+      return ownerForm(deps, actor, data, 'update', async (task) =>
+        updateFormCard({ task, nonce: randomUUID(), intro: dueIntro(deps, task), today: londonDate(deps.clock.now()), commentCount: await commentCount(deps, task.id) }),
+      );
     case CardVerb.submitUpdate:
       return submit(deps, actor, data);
     case CardVerb.decideApproval:
@@ -90,17 +93,21 @@ export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb:
       return ownerForm(deps, actor, data, 'hand over', (task) => delegateCard(task));
     case CardVerb.delegateTask:
       return delegate(deps, actor, data);
+    case CardVerb.openComments:
+      return openThread(deps, actor, data);
+    case CardVerb.postComment:
+      return postFromCard(deps, actor, data);
     default:
       return badRequest('This card action is not recognised. It may come from an older version of the app.');
   }
 }
 
 /** A form only the task's owner may open. */
-async function ownerForm(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>, action: OwnerAction, render: (task: Task) => AdaptiveCardJson): Promise<CardActionResult> {
+async function ownerForm(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>, action: OwnerAction, render: (task: Task) => AdaptiveCardJson | Promise<AdaptiveCardJson>): Promise<CardActionResult> {
   const parsed = openData.safeParse(data);
   if (!parsed.success) return badRequest(MISSING_TASK);
   try {
-    return { card: render(await getOwnedTask(deps.store, parsed.data.taskId, actor.aadObjectId, action)) };
+    return { card: await render(await getOwnedTask(deps.store, parsed.data.taskId, actor.aadObjectId, action)) };
   } catch (err) {
     return taskProblem(err);
   }
@@ -116,11 +123,13 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
       { store: deps.store, clock: deps.clock, approvals: { policy: deps.approvalPolicy, directory: deps.directory }, notify: approvalMessaging(deps) },
       { actorAadObjectId: actor.aadObjectId, taskId, taskVersion, idempotencyKey: nonce, values, cardActivityId: actor.cardActivityId },
     );
-    return { card: updateReceiptCard(result.task, result.update, result.outcome === 'already-recorded', { approval: result.requested, noApprover: result.noApprover }) };
+    const rag = { approval: result.requested, noApprover: result.noApprover };
+    return { card: updateReceiptCard(result.task, result.update, result.outcome === 'already-recorded', rag, await commentCount(deps, taskId)) };
   } catch (err) {
     if (err instanceof InvalidUpdateError) {
       if (!err.task) return { card: lostTaskCard(values.progress) };
-      return { card: updateFormCard({ task: { ...err.task, version: taskVersion }, nonce, values, errors: err.fields, intro: dueIntro(deps, err.task), today: londonDate(deps.clock.now()) }) };
+      const form = { nonce, values, errors: err.fields, intro: dueIntro(deps, err.task), today: londonDate(deps.clock.now()), commentCount: await commentCount(deps, taskId) };
+      return { card: updateFormCard({ task: { ...err.task, version: taskVersion }, ...form }) };
     }
     if (err instanceof StaleFormError) {
       const by = err.current.latestUpdateBy ? ` by ${err.current.latestUpdateBy.displayName}` : '';
@@ -132,6 +141,7 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
           intro: dueIntro(deps, err.current),
           today: londonDate(deps.clock.now()),
           nonce,
+          commentCount: await commentCount(deps, taskId),
           values: rag !== undefined && rag !== shownRag ? { ...rest, rag } : rest,
           notice: `This task was changed${by} after this form was sent. Nothing was saved yet: check the details above and submit again.`,
         }),
@@ -215,6 +225,11 @@ function taskProblem(err: unknown): CardActionResult {
 function dueIntro(deps: CardActionDeps, task: Task): string | undefined {
   const days = daysLeftIfDueSoon(task, londonDate(deps.clock.now()), deps.reminderPolicy);
   return days === undefined ? undefined : reminderIntro(days);
+}
+
+/** The task's comments, counted for its "Comments (N)" button. */
+async function commentCount(deps: CardActionDeps, taskId: string): Promise<number> {
+  return (await deps.store.listComments(taskId)).length;
 }
 
 /** Blank answers come back empty, so the input shows its placeholder again. */

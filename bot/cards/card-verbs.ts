@@ -9,6 +9,9 @@ export const CardVerb = {
   showPendingApprovals: 'edi.approvals.pending',
   openDelegateForm: 'edi.task.delegate.open',
   delegateTask: 'edi.task.delegate',
+  /** A task's comment thread, with a box to add one (owners and its accountable officer). */
+  openComments: 'edi.task.comments.open',
+  postComment: 'edi.task.comments.post',
 } as const;
 
 export type CardVerbName = (typeof CardVerb)[keyof typeof CardVerb];

@@ -3,6 +3,7 @@ import type { Person, Task } from '../../core/model';
 import { formatDate } from '../../core/plan/london-time';
 import type { OutboundCard } from '../../core/ports/messenger';
 import type { PlannedReminder } from '../../core/reminders/reminder-planner';
+import type { ReminderRenderContext } from '../../core/use-cases/run-reminder-sweep';
 import { dueTasksCard } from './due-tasks-card';
 import { escalationCard } from './escalation-card';
 import { updateFormCard } from './update-form-card';
@@ -23,13 +24,13 @@ export function roundPurpose(round: Pick<RoundAsk, 'name' | 'dueDate'>): string 
   return `for ${what} due ${formatDate(round.dueDate)}`;
 }
 
-/** A reminder is the update form itself, so the owner can answer in place. */
-export function reminderMessage(task: Task, reminder: Pick<PlannedReminder, 'daysUntilDue'>): OutboundCard {
-  return formMessage(task, reminderIntro(reminder.daysUntilDue));
+/** A reminder is the update form itself, so the owner can answer in place; with a count, "Comments (N)" too. */
+export function reminderMessage(task: Task, reminder: Pick<PlannedReminder, 'daysUntilDue'>, commentCount?: number): OutboundCard {
+  return formMessage(task, reminderIntro(reminder.daysUntilDue), commentCount);
 }
 
-function formMessage(task: Task, intro: string): OutboundCard {
-  return { card: updateFormCard({ task, nonce: randomUUID(), intro }), summary: `${task.ref}: ${intro}` };
+function formMessage(task: Task, intro: string, commentCount?: number): OutboundCard {
+  return { card: updateFormCard({ task, nonce: randomUUID(), intro, commentCount }), summary: `${task.ref}: ${intro}` };
 }
 
 function when(daysUntilDue: number): string {
@@ -77,7 +78,7 @@ function formIntro(ask: TaskAsk): string {
  * button per task when several are, and an overdue summary for an accountable officer or EDI lead.
  * A task asked about for a deadline and for the open update round is one line saying both.
  */
-export function renderReminders(kind: PlannedReminder['kind'], _recipient: Person, reminders: PlannedReminder[]): OutboundCard {
+export function renderReminders(kind: PlannedReminder['kind'], _recipient: Person, reminders: PlannedReminder[], context?: ReminderRenderContext): OutboundCard {
   if (kind === 'escalation') {
     const sorted = [...reminders].sort((a, b) => a.daysUntilDue - b.daysUntilDue);
     return {
@@ -86,7 +87,10 @@ export function renderReminders(kind: PlannedReminder['kind'], _recipient: Perso
     };
   }
   const asks = byTask(reminders);
-  if (asks.length === 1) return formMessage(asks[0]!.task, formIntro(asks[0]!));
+  if (asks.length === 1) {
+    const { task } = asks[0]!;
+    return formMessage(task, formIntro(asks[0]!), context && (context.commentCounts.get(task.id) ?? 0));
+  }
   return {
     card: dueTasksCard(asks.map((ask) => ({ task: ask.task, when: whenLine(ask) }))),
     summary: `${asks.length} of your action plan tasks need an update`,

@@ -5,6 +5,7 @@ import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import { UPDATE_FIELD_LABELS, UPDATE_LIMITS, type UpdateField, type UpdateFormValues } from '../../core/updates/update-form';
 import { CARD_SCHEMA, CARD_VERSION, cardText, dueLabel, factText, ragLabel } from './card-text';
 import { CardVerb } from './card-verbs';
+import { commentsAction } from './comment-cards';
 import { measureInputs } from './update-form-measure';
 
 export interface UpdateFormView {
@@ -20,6 +21,8 @@ export interface UpdateFormView {
   notice?: string;
   /** The London calendar day the card is drawn on (a measure's trajectory); default today. */
   today?: IsoDate;
+  /** How many comments the task has: with it, a "Comments (N)" button opens its thread. */
+  commentCount?: number;
 }
 
 /** Data carried by the submit action. Only ids: who submits comes from the activity. */
@@ -60,6 +63,7 @@ export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
     ],
     actions: [
       { type: 'Action.Execute', title: 'Submit update', verb: CardVerb.submitUpdate, data: submitData, style: 'positive' },
+      ...(view.commentCount !== undefined ? [commentsAction(task.id, view.commentCount)] : []),
       { type: 'Action.Execute', title: 'Hand to a colleague', verb: CardVerb.openDelegateForm, data: { taskId: task.id }, associatedInputs: 'none' },
       { type: 'Action.Execute', title: 'Back to my tasks', verb: CardVerb.showMyTasks, data: {}, associatedInputs: 'none' },
     ],

@@ -4,6 +4,7 @@ import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import { CARD_SCHEMA, CARD_VERSION, cardText, factText, ragLabel } from './card-text';
 import { approvalOutcome } from './approval-card';
 import { CardVerb } from './card-verbs';
+import { commentsAction } from './comment-cards';
 import { measureReceiptFacts } from './update-form-measure';
 
 export interface ReceiptApproval {
@@ -13,8 +14,11 @@ export interface ReceiptApproval {
   noApprover?: Rag;
 }
 
-/** Replaces the form in place once an update is stored (also for a repeated submit of the same card). */
-export function updateReceiptCard(task: Task, update: Update, repeated = false, rag: ReceiptApproval = {}): AdaptiveCardJson {
+/**
+ * Replaces the form in place once an update is stored (also for a repeated submit of the same card);
+ * with `commentCount`, a "Comments (N)" button opens the task's thread.
+ */
+export function updateReceiptCard(task: Task, update: Update, repeated = false, rag: ReceiptApproval = {}, commentCount?: number): AdaptiveCardJson {
   const { approval, noApprover } = rag;
   return {
     type: 'AdaptiveCard',
@@ -61,6 +65,6 @@ export function updateReceiptCard(task: Task, update: Update, repeated = false, 
           : 'Thank you. Your update is now in the action plan.',
       },
     ],
-    actions: [{ type: 'Action.Execute', title: 'My tasks', verb: CardVerb.showMyTasks, data: {} }],
+    actions: [{ type: 'Action.Execute', title: 'My tasks', verb: CardVerb.showMyTasks, data: {} }, ...(commentCount !== undefined ? [commentsAction(task.id, commentCount)] : [])],
   };
 }

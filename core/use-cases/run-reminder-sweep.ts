@@ -22,7 +22,7 @@ export interface ReminderSweepDeps {
    * One message per recipient and kind, listing every reminder due for them (so five due tasks, or
    * a deadline and an update round, are one card, not several DMs). Supplied by the bot layer.
    */
-  render: (kind: PlannedReminder['kind'], recipient: Person, reminders: PlannedReminder[]) => OutboundCard;
+  render: (kind: PlannedReminder['kind'], recipient: Person, reminders: PlannedReminder[], context?: ReminderRenderContext) => OutboundCard;
   /** When given, nothing is sent outside office hours on working days (the scheduler passes it). */
   sendWindow?: { calendar: WorkingCalendar; window: SendWindow };
   /** Tells the EDI leads (policy.ediLeads) who could not be reached, once a day. */
@@ -37,6 +37,11 @@ export interface ReminderSweepDeps {
 }
 
 const DEFAULT_PENDING_LEASE_MS = 30 * 60_000;
+
+/** What a reminder card may show beside the ask: how many comments each task has (absent when unknown). */
+export interface ReminderRenderContext {
+  commentCounts: ReadonlyMap<string, number>;
+}
 
 export interface SweepResult {
   at: string;
@@ -70,12 +75,25 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
   }
   const { planned, retryable } = await planSweep(deps, now, result);
   result.planned = planned.length;
-  await sendAll(deps, groupByRecipient(planned), retryable, result);
+  const context = planned.length ? await commentCounts(deps.store) : undefined;
+  const render: ReminderSweepDeps['render'] = (kind, recipient, reminders) => deps.render(kind, recipient, reminders, context);
+  await sendAll({ ...deps, render }, groupByRecipient(planned), retryable, result);
   await reportUnreachable(deps, result, now);
   return result;
 }
 
 type RetryableLog = Map<string, ReminderLogEntry>;
+
+/** Each task's comment count, read once per sweep; a store that cannot say leaves the cards without one. */
+async function commentCounts(store: PlanStore): Promise<ReminderRenderContext | undefined> {
+  try {
+    const counts = new Map<string, number>();
+    for (const c of await store.listComments()) counts.set(c.taskId, (counts.get(c.taskId) ?? 0) + 1);
+    return { commentCounts: counts };
+  } catch {
+    return undefined;
+  }
+}
 
 /** What is due now (deadlines and rounds together), and which failed sends may be tried again. */
 async function planSweep(deps: ReminderSweepDeps, now: Date, result: SweepResult): Promise<{ planned: PlannedReminder[]; retryable: RetryableLog }> {

@@ -42,6 +42,9 @@ const envSchema = z.object({
   SHAREPOINT_LIST_REMINDERS: z.string().trim().optional(),
   SHAREPOINT_LIST_CONVERSATIONS: z.string().trim().optional(),
   SHAREPOINT_LIST_ROUNDS: z.string().trim().optional(),
+  SHAREPOINT_LIST_APPROVALS: z.string().trim().optional(),
+  SHAREPOINT_LIST_CHANGES: z.string().trim().optional(),
+  SHAREPOINT_LIST_COMMENTS: z.string().trim().optional(),
   GRAPH_BASE_URL: z.url({ error: 'must be a URL such as https://graph.microsoft.com/v1.0' }).default('https://graph.microsoft.com/v1.0'),
   GRAPH_AUTH: z.enum(['client-secret', 'certificate', 'managed-identity', 'none'], { error: 'must be client-secret, certificate, managed-identity or none' }).default('client-secret'),
   GRAPH_CLIENT_ID: z.string().trim().optional(),
@@ -309,6 +312,9 @@ function sharePointSettings(e: z.infer<typeof envSchema>, problems: string[], au
       ['reminders', e.SHAREPOINT_LIST_REMINDERS],
       ['conversations', e.SHAREPOINT_LIST_CONVERSATIONS],
       ['rounds', e.SHAREPOINT_LIST_ROUNDS],
+      ['approvals', e.SHAREPOINT_LIST_APPROVALS],
+      ['changes', e.SHAREPOINT_LIST_CHANGES],
+      ['comments', e.SHAREPOINT_LIST_COMMENTS],
     ] as const).filter(([, v]) => v),
   ) as Partial<Record<ListKey, string>>;
   return { siteId: e.SHAREPOINT_SITE_ID ?? '', refreshMs: e.SHAREPOINT_REFRESH_SECONDS * 1000, listNames, graphBaseUrl: e.GRAPH_BASE_URL, auth };

@@ -27,7 +27,7 @@ export function helpCard(displayName?: string): AdaptiveCardJson {
         type: 'TextBlock',
         wrap: true,
         isSubtle: true,
-        text: 'When a deadline is near I send you an update form here. Your answers go straight into the council action plan.',
+        text: 'When a deadline is near I send you an update form here. Your answers go straight into the council action plan. "Comments" on a task\'s card shows what the EDI officers and your co-owners have said about it, and lets you answer.',
       },
     ],
     actions: [{ type: 'Action.Execute', title: 'My tasks', verb: CardVerb.showMyTasks, data: {} }],

@@ -4,6 +4,7 @@ import type { RagApprovalInput, RoundSnapshotLine, UpdateRoundInput } from '../.
 import type { PlanStore } from '../../core/ports/plan-store';
 import { alice, bob, carol, taskInput, updateInput } from '../support/builders';
 import { measureFieldsContract } from './measure-fields.contract';
+import { planHistoryContract } from './plan-history.contract';
 
 const roundInput = (overrides: Partial<UpdateRoundInput> = {}): UpdateRoundInput => ({
   name: 'Board report March 2026',
@@ -126,6 +127,7 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
     });
 
     measureFieldsContract(() => store);
+    planHistoryContract(() => store);
 
     describe('updates', () => {
       it('records an update and the task latest fields together', async () => {

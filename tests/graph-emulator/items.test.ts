@@ -147,6 +147,24 @@ describe('Graph emulator: list items', () => {
     assert.equal((await graph.post(`${tasks}/items`, { Ref: 'no fields wrapper' })).status, 400);
   });
 
+  it('boolean columns (Plan Objectives Retired): JSON booleans in and out, anything else refused, null clears', async () => {
+    const objectives = `/sites/${emulator.siteId}/lists/${ids.objectives}`;
+    const columns = await graph.get(`${objectives}/columns`);
+    assert.deepEqual(columns.body.value.find((c: { name: string }) => c.name === 'Retired')?.boolean, {}, 'a booleanColumn facet');
+    const created = await graph.post(`${objectives}/items`, { fields: { Title: 'Understand our communities', Ref: '1', Retired: true } });
+    assert.equal(created.status, 201);
+    assert.equal(created.body.fields.Retired, true);
+    for (const wrong of ['true', 'Yes', 1]) {
+      const res = await graph.patch(`${objectives}/items/1/fields`, { Retired: wrong });
+      assert.equal(res.status, 400, JSON.stringify(wrong));
+      assert.match(res.body.error.message, /Retired.*Edm\.Boolean/);
+    }
+    assert.equal((await graph.patch(`${objectives}/items/1/fields`, { Retired: false })).body.Retired, false);
+    assert.equal((await graph.get(`${objectives}/items/1?expand=fields`)).body.fields.Retired, false, 'No is kept, not dropped');
+    await graph.patch(`${objectives}/items/1/fields`, { Retired: null });
+    assert.equal('Retired' in (await graph.get(`${objectives}/items/1?expand=fields`)).body.fields, false, 'a cleared column is omitted');
+  });
+
   it('person columns: written and read as <Name>LookupId, checked against the User Information List', async () => {
     const alex = emulator.addSiteUser({ email: 'alex@council.gov.uk', displayName: 'Alex Example', aadObjectId: 'aad-alex' });
     const sam = emulator.addSiteUser({ email: 'sam@council.gov.uk', displayName: 'Sam Example', aadObjectId: 'aad-sam' });

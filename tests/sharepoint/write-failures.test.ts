@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConflictError, DuplicateError } from '../../core/errors';
 import { classifyWriteFailure, GraphRequestError } from '../../core/store/sharepoint/graph/graph-error';
+import { LISTS } from '../../core/store/sharepoint/list-schema';
 import { alice, bob, taskInput, updateInput } from '../support/builders';
 import { emulatedSites, listIdOf, rejection } from './helpers';
 
@@ -97,7 +98,15 @@ describe('SharePoint adapter: write failures as a real tenant answers them', () 
     assert.equal(conversation.aadObjectId, 'aad-alice');
     const { update } = await created(() => store.recordUpdate({ update: updateInput(task.id, { taskRef: '5.1' }), task: { id: task.id, expectedVersion: task.version, patch: { latestUpdate: 'x' } } }));
     assert.equal(update.taskId, task.id);
-    for (const [list, count] of [['Plan Objectives', 1], ['Plan Tasks', 1], ['Update Rounds', 1], ['RAG Approvals', 1], ['Reminder Log', 1], ['Bot Conversations', 1], ['Plan Updates', 1]] as const) {
+    const change = await created(() =>
+      store.recordChange({ key: 'c-1', subject: 'task', subjectId: task.id, subjectRef: '5.1', action: 'created', changedBy: bob, changedAt: '2026-11-20T10:00:00.000Z', changes: [] }),
+    );
+    assert.equal(change.key, 'c-1');
+    const comment = await created(() => store.addComment({ key: 'm-1', taskId: task.id, taskRef: '5.1', author: alice, postedAt: '2026-11-20T10:00:00.000Z', text: 'Started' }));
+    assert.equal(comment.key, 'm-1');
+    const lists = ['Plan Objectives', 'Plan Tasks', 'Update Rounds', 'RAG Approvals', 'Reminder Log', 'Bot Conversations', 'Plan Updates', 'Plan Changes', 'Task Comments'];
+    assert.deepEqual([...lists].sort(), Object.values(LISTS).map((l) => l.displayName).sort(), 'every list');
+    for (const [list, count] of lists.map((l) => [l, 1] as const)) {
       const { value } = await api.get<{ value: unknown[] }>(`/sites/${emulator.siteId}/lists/${await listIdOf(api, emulator.siteId, list)}/items`);
       assert.equal(value.length, count, `${list} holds the item once`);
     }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { LIST_KEYS } from '../../core/store/sharepoint/list-schema';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, describeConfig, loadConfig } from '../../bot/config';
@@ -121,6 +122,12 @@ describe('loadConfig: SharePoint store', () => {
     assert.deepEqual(c.sharepoint?.listNames, { tasks: 'Actions' });
     assert.equal(c.sharepoint?.graphBaseUrl, 'https://graph.microsoft.com/v1.0');
     assert.ok(!JSON.stringify(describeConfig(c)).includes('pw'));
+  });
+
+  it('lets every list be renamed: SHAREPOINT_LIST_<KEY> for each list the store keeps', () => {
+    const env = Object.fromEntries(LIST_KEYS.map((key) => [`SHAREPOINT_LIST_${key.toUpperCase()}`, `Council ${key}`]));
+    const c = loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 'tid', ...env });
+    assert.deepEqual(c.sharepoint?.listNames, Object.fromEntries(LIST_KEYS.map((key) => [key, `Council ${key}`])));
   });
 
   it('allows GRAPH_AUTH=none only for a local emulator outside production', () => {

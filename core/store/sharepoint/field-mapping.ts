@@ -12,4 +12,6 @@ export const { fromFields: reminderFromFields, toFields: reminderToFields } = LI
 export const { fromFields: conversationFromFields, toFields: conversationToFields } = LISTS.conversations;
 export const { fromFields: roundFromFields, toFields: roundToFields } = LISTS.rounds;
 export const { fromFields: approvalFromFields, toFields: approvalToFields } = LISTS.approvals;
+export const { fromFields: changeFromFields, toFields: changeToFields } = LISTS.changes;
+export const { fromFields: commentFromFields, toFields: commentToFields } = LISTS.comments;
 export { snapshotJson } from './lists/update-rounds';

@@ -1,10 +1,12 @@
 import { defineList, type MappedList } from './columns/list-definition';
 import { conversationTable } from './lists/bot-conversations';
+import { changeTable } from './lists/plan-changes';
 import { objectiveTable } from './lists/plan-objectives';
 import { taskTable } from './lists/plan-tasks';
 import { updateTable } from './lists/plan-updates';
 import { approvalTable } from './lists/rag-approvals';
 import { reminderTable } from './lists/reminder-log';
+import { commentTable } from './lists/task-comments';
 import { roundTable } from './lists/update-rounds';
 
 /**
@@ -18,7 +20,7 @@ export type { ColumnDef, ColumnType } from './columns/column';
 export type { ListDef } from './columns/list-definition';
 
 /** In the order the store batches, stamps and provisions them. */
-export const LIST_KEYS = ['objectives', 'tasks', 'updates', 'reminders', 'conversations', 'rounds', 'approvals'] as const;
+export const LIST_KEYS = ['objectives', 'tasks', 'updates', 'reminders', 'conversations', 'rounds', 'approvals', 'changes', 'comments'] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
 export const LISTS = {
@@ -32,6 +34,11 @@ export const LISTS = {
     { key: 'approvals', displayName: 'RAG Approvals', description: 'Every proposed RAG change and its decision: who asked, who decided, when and why (Title is "<ref>: <from> to <to>").' },
     approvalTable,
   ),
+  changes: defineList(
+    { key: 'changes', displayName: 'Plan Changes', description: 'Who changed a task or objective, from what to what, when and why: one item per edit (Title is "<ref>: <action>").' },
+    changeTable,
+  ),
+  comments: defineList({ key: 'comments', displayName: 'Task Comments', description: "Comments on tasks' threads, officers' and owners', one item each (Title is the task ref)." }, commentTable),
 };
 
 /** The domain record a list holds. */

@@ -11,7 +11,7 @@ import { openKeyFields } from './lists/update-rounds';
 import { missingColumns } from './schema-check';
 import { findSiteLists } from './site-lists';
 import { SitePeople } from './site-people';
-import { writeUpdateWithTask } from './update-batch';
+import { writeTaskWithHistory } from './update-batch';
 
 export interface SharePointStoreOptions {
   siteId: string;
@@ -112,14 +112,13 @@ export class SharePointPlanStore implements PlanStore {
     // The mirror only: the unique IdempotencyKey column catches what another instance wrote.
     if (this.items.mirrored('updates', 'idempotencyKey', update.idempotencyKey)) throw new DuplicateError('Update', update.idempotencyKey);
     if (!this.items.mirrors.tasks.get(task.id)) throw new NotFoundError('Task', task.id);
-    const written = await writeUpdateWithTask(this.api, this.items, {
+    const written = await writeTaskWithHistory(this.api, this.items, {
       taskId: task.id,
       expectedVersion: task.expectedVersion,
       taskFields: await this.fields('tasks', withoutIdentity(task.patch, 'ref'), true),
-      updateFields: await this.fields('updates', update),
-      idempotencyKey: update.idempotencyKey,
+      history: { list: 'updates', fields: await this.fields('updates', update), key: update.idempotencyKey, entity: 'Update' },
     });
-    return { task: this.items.stored('tasks', written.task), update: this.items.stored('updates', written.update) };
+    return { task: this.items.stored('tasks', written.task), update: this.items.stored('updates', written.history) };
   };
 
   /** The mirror, then (another instance may have just stored it) the unique column in Graph. */
@@ -136,6 +135,50 @@ export class SharePointPlanStore implements PlanStore {
       .all('updates')
       .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || Number(b.id) - Number(a.id))
       .slice(0, Math.max(0, Math.floor(limit)));
+
+  // Plan changes and task comments -------------------------------------------------------------
+
+  /**
+   * The task's fields (its ref too: the unique Ref column refuses one another task holds) and the
+   * Plan Changes item in one $batch, as recordUpdate does: both or neither.
+   */
+  editTask: PlanStore['editTask'] = async ({ task, change }) => {
+    if (this.items.mirrored('changes', 'key', change.key)) throw new DuplicateError('Plan change', change.key);
+    const current = this.items.mirrors.tasks.get(task.id);
+    if (!current) throw new NotFoundError('Task', task.id);
+    const ref = task.patch.ref ?? String(current.fields.Ref);
+    const written = await writeTaskWithHistory(this.api, this.items, {
+      taskId: task.id,
+      expectedVersion: task.expectedVersion,
+      taskFields: await this.fields('tasks', task.patch, true),
+      history: { list: 'changes', fields: await this.fields('changes', change), key: change.key, entity: 'Plan change' },
+      duplicateTask: () => new DuplicateError('Task', ref),
+    });
+    return { task: this.items.stored('tasks', written.task), change: this.items.stored('changes', written.history) };
+  };
+
+  /** The unique Key column: of two writers of one key, SharePoint lets one win (DuplicateError). */
+  recordChange: PlanStore['recordChange'] = async (input) => {
+    if (this.items.mirrored('changes', 'key', input.key)) throw new DuplicateError('Plan change', input.key);
+    return this.create('changes', input, input.key);
+  };
+
+  listChanges: PlanStore['listChanges'] = async (query = {}) =>
+    this.items
+      .all('changes')
+      .filter((c) => (query.subject === undefined || c.subject === query.subject) && (query.subjectId === undefined || c.subjectId === query.subjectId))
+      .sort((a, b) => a.changedAt.localeCompare(b.changedAt) || Number(a.id) - Number(b.id));
+
+  addComment: PlanStore['addComment'] = async (input) => {
+    if (this.items.mirrored('comments', 'key', input.key)) throw new DuplicateError('Comment', input.key);
+    return this.create('comments', input, input.key);
+  };
+
+  listComments: PlanStore['listComments'] = async (taskId) =>
+    this.items
+      .all('comments')
+      .filter((c) => taskId === undefined || c.taskId === taskId)
+      .sort((a, b) => a.postedAt.localeCompare(b.postedAt) || Number(a.id) - Number(b.id));
 
   // Update rounds -------------------------------------------------------------------------------
 

@@ -15,6 +15,20 @@ export const note: Codec<string> = { column: { type: 'note' }, read: optionalStr
 
 export const number: Codec<number> = { column: { type: 'number' }, read: z.number().nullish().transform((v) => v ?? undefined), write: asIs };
 
+/**
+ * A Yes/No column (https://learn.microsoft.com/en-us/graph/api/resources/booleancolumn): written as
+ * a JSON boolean. Only Yes reads as true: the page does not say what an item that never set the
+ * column holds (No, or nothing), so No and empty both read as unset, the domain's "not so".
+ */
+export const yesNo: Codec<boolean> = {
+  column: { type: 'boolean' },
+  read: z
+    .boolean()
+    .nullish()
+    .transform((v) => (v === true ? true : undefined)),
+  write: (value) => value === true,
+};
+
 export function choice<V extends string>(values: readonly V[]): Codec<V> {
   const read = z
     .enum(values as readonly [V, ...V[]])

@@ -1,5 +1,5 @@
 import type { ObjectiveInput } from '../../../model';
-import { note, text } from '../columns/codecs';
+import { note, text, yesNo } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
 
 const { col, title } = columnsOf<ObjectiveInput>();
@@ -9,5 +9,7 @@ export const objectiveTable: ColumnTable<ObjectiveInput> = {
     title('title', text, { required: true }),
     col('ref', 'Ref', text, { required: true, unique: true }),
     col('description', 'Description', note),
+    // Retired objectives leave the plan view; a Yes/No column so Microsoft Lists can filter on it.
+    col('retired', 'Retired', yesNo),
   ],
 };

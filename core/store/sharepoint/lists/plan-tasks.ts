@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RAG_VALUES, TASK_KINDS, TASK_STATUSES, type Measure, type TaskInput } from '../../../model';
+import { ValidationError } from '../../../errors';
+import { RAG_VALUES, TASK_KINDS, TASK_STATUSES, type EvidenceLink, type Measure, type TaskInput } from '../../../model';
 import { choice, dateOnly, instant, json, note, number, people, person, personSchema, text } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
 
@@ -19,6 +20,26 @@ export const measureSchema: z.ZodType<Measure> = z.object({
   amberBelow: fraction.optional(),
   redBelow: fraction.optional(),
 });
+
+/** Evidence links, as JSON: https only (typically SharePoint documents), each with its title. */
+export const evidenceLinkSchema: z.ZodType<EvidenceLink> = z.object({
+  url: z
+    .string()
+    .regex(/^https:\/\//i, 'is not an https link')
+    .refine((url) => URL.canParse(url), 'is not a link'),
+  title: z.string(),
+  addedBy: personSchema.optional(),
+  addedAt: z.string().optional(),
+});
+
+const evidenceLinksSchema = z.array(evidenceLinkSchema);
+
+/** Links checked before they are written: one that would not read back would make the task unreadable. */
+function evidenceLinksJson(links: EvidenceLink[]): string {
+  const checked = evidenceLinksSchema.safeParse(links);
+  if (!checked.success) throw new ValidationError(checked.error.issues.map((i) => ({ field: ['evidenceLinks', ...i.path].join('.'), message: i.message })));
+  return JSON.stringify(links);
+}
 
 export const taskTable: ColumnTable<TaskInput> = {
   columns: [
@@ -63,5 +84,8 @@ export const taskTable: ColumnTable<TaskInput> = {
     col('pendingApprovalId', 'PendingApprovalId', text),
     col('delegatedBy', 'DelegatedByJson', json(personSchema)),
     col('delegatedAt', 'DelegatedAt', instant),
+    // Why the task was withdrawn or carried forward.
+    col('statusReason', 'StatusReason', note),
+    col('evidenceLinks', 'EvidenceLinksJson', json(evidenceLinksSchema, evidenceLinksJson)),
   ],
 };

@@ -1,6 +1,7 @@
 import type { FieldError } from '../errors';
 import type { EvidenceLink, Objective, Person, TaskEditPatch, TaskInput } from '../model';
-import { STATUSES_NEEDING_REASON, TASK_FIELD_LABELS, type EditableTaskField, type TaskFieldsRequest } from './task-fields';
+import { TASK_FIELD_LABELS, type EditableTaskField, type TaskFieldsRequest } from './task-fields';
+import { nextStatus, ragNeedsReason, REASON_MESSAGES, statusNeedsReason } from './task-rules';
 
 /** What the fields need from outside: the people they name (resolved from the directory), the objectives. */
 export interface TaskFieldContext {
@@ -53,30 +54,25 @@ export function applyTaskFields(current: TaskInput | undefined, request: TaskFie
   return { patch, fields, errors };
 }
 
-/** Status and RAG move together: Complete is both; leaving the live plan or setting RAG needs a reason. */
+/** Status and RAG move together: Complete is both; leaving the live plan or setting RAG needs a reason (core/tasks/task-rules.ts). */
 function statusAndRag(current: TaskInput | undefined, { fields: values, reason }: TaskFieldsRequest, patch: TaskEditPatch, errors: FieldError[]): void {
-  const status = values.status;
-  const rag = values.rag;
+  const { status, rag } = values;
   if (rag !== undefined) patch.rag = rag;
-  if (status !== undefined) patch.status = status;
-  if (rag === 'Complete' && status === undefined) patch.status = 'Complete';
-  if (status === 'Complete' && rag === undefined) patch.rag = 'Complete';
+  if (status !== undefined || rag === 'Complete') patch.status = nextStatus(current?.status, values);
+  if (patch.status === 'Complete' && rag === undefined) patch.rag = 'Complete';
   if (patch.status === 'Complete' && values.percentComplete === undefined) patch.percentComplete = 100;
 
   const statusChanged = patch.status !== undefined && patch.status !== (current?.status ?? 'Open');
   const whyStatus = values.statusReason ?? reason;
-  if (statusChanged && STATUSES_NEEDING_REASON.includes(patch.status!)) {
-    if (!whyStatus) errors.push({ field: 'statusReason', message: `Say why the task is ${patch.status!.toLowerCase()}: the board and the history will show it.` });
+  if (statusNeedsReason(current?.status, values)) {
+    if (!whyStatus) errors.push({ field: 'statusReason', message: REASON_MESSAGES.status(patch.status!) });
     else patch.statusReason = whyStatus;
   } else if (statusChanged) {
     patch.statusReason = undefined;
   } else if (values.statusReason !== undefined) {
     patch.statusReason = values.statusReason ?? undefined;
   }
-  // Only a RAG the officer sets needs a reason; one that follows from Complete does not.
-  if (current && rag !== undefined && rag !== current.rag && !reason && !(rag === 'Complete' && statusChanged)) {
-    errors.push({ field: 'reason', message: `Say why the RAG is now ${rag}: owners' RAG changes go through approval, so one set here needs a reason on record.` });
-  }
+  if (ragNeedsReason(current, values) && !reason) errors.push({ field: 'reason', message: REASON_MESSAGES.rag(rag!) });
   if (current?.pendingApprovalId && (patch.rag !== undefined || (patch.status !== undefined && patch.status !== 'Open'))) {
     // The officer's decision replaces the owner's pending proposal (the use case marks it superseded).
     patch.pendingRag = undefined;

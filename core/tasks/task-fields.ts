@@ -19,6 +19,8 @@ export const TASK_FIELD_LIMITS = {
   evidenceLinks: 50,
   url: 2_048,
   groups: 20,
+  /** A comment in a task's thread (the tab's box and the card's Input.Text take this many). */
+  comment: 4_000,
 } as const;
 
 /** Labels as the edit panel, the history and the exports show them. */

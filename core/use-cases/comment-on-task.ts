@@ -7,8 +7,9 @@ import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { Messenger, OutboundCard } from '../ports/messenger';
 import type { PlanStore } from '../ports/plan-store';
+import { TASK_FIELD_LIMITS } from '../tasks/task-fields';
 
-export const COMMENT_MAX = 4_000;
+export const COMMENT_MAX = TASK_FIELD_LIMITS.comment;
 
 /** The card telling an owner someone commented on their task, rendered by the bot. */
 export interface CommentCards {

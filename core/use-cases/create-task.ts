@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DuplicateError, ValidationError, type FieldError } from '../errors';
+import { DuplicateError, ValidationError } from '../errors';
 import type { PlanChange, Person, Task, TaskInput } from '../model';
 import { applyTaskFields } from '../tasks/apply-task-fields';
 import { fieldChanges } from '../tasks/field-changes';
+import { missingToCreate } from '../tasks/task-rules';
 import { refTaken, requestFrom, resolvePeople, tellOwners, type TaskEditDeps } from './task-edit-support';
 
 export interface CreateTaskCommand {
@@ -18,10 +19,7 @@ export interface CreateTaskCommand {
  */
 export async function createTask(deps: TaskEditDeps, cmd: CreateTaskCommand): Promise<{ task: Task; change: PlanChange; told: Person[] }> {
   const request = requestFrom(cmd.body);
-  const missing: FieldError[] = [];
-  if (!request.fields.ref) missing.push({ field: 'ref', message: 'Give the task a ref, for example 2.4.' });
-  if (!request.fields.title) missing.push({ field: 'title', message: 'Give the task a title.' });
-  if (!request.fields.objectiveRef) missing.push({ field: 'objectiveRef', message: 'Pick the objective the task belongs to.' });
+  const missing = missingToCreate(request.fields);
   if (missing.length) throw new ValidationError(missing);
   const now = deps.clock.now().toISOString();
   const [people, objectives] = await Promise.all([resolvePeople(deps.directory, request, undefined), deps.store.listObjectives()]);

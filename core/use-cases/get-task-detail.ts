@@ -60,7 +60,8 @@ export interface TaskDetailDeps {
   sharePointItemUrl?: (task: Task) => string;
 }
 
-const newestFirst = <T>(items: T[], at: (item: T) => string) => [...items].sort((a, b) => at(b).localeCompare(at(a)));
+/** Newest first; records made in the same instant by the later item id (the later write). */
+const newestFirst = <T extends { id: string }>(items: T[], at: (item: T) => string) => [...items].sort((a, b) => at(b).localeCompare(at(a)) || Number(b.id) - Number(a.id));
 
 /** One task with its whole history. Throws NotFoundError for an unknown id. */
 export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promise<TaskDetail> {

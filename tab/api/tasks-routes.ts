@@ -39,7 +39,9 @@ export function tasksRoutes(deps: TasksRouteDeps): ApiRoute[] {
     const { version, ...task } = await getTaskDetail(deps, taskId);
     const etag = etagOf(version);
     const canEdit = caller.roles.includes('officer');
-    const body = { ...task, etag, canEdit, canComment: mayComment(task, caller.aadObjectId, canEdit) };
+    const canComment = mayComment(task, caller.aadObjectId, canEdit);
+    // The thread is its participants' (as in Teams, core/use-cases/comment-on-task.ts): others see the plan, not the talk.
+    const body = { ...task, comments: canComment ? task.comments : [], etag, canEdit, canComment };
     return { status, body, headers: { ETag: etag, 'Cache-Control': 'private, no-cache' } };
   };
   return [

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { DocumentTableRegular, DocumentTextRegular, TableSimpleRegular } from '@fluentui/react-icons';
+import { DocumentTableRegular, DocumentTextRegular, HistoryRegular, TableSimpleRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import { planFilterToQuery, type PlanFilter } from '../../core/plan/plan-filter';
 import { ApiError, apiDownload } from './api-client';
@@ -21,9 +21,11 @@ const TARGETS: ExportTarget[] = [
   { key: 'csv', label: 'Export CSV', icon: <TableSimpleRegular />, path: (q) => `/api/export/plan.csv${q ? `?${q}` : ''}`, fallbackName: 'edi-plan.csv' },
   { key: 'xlsx', label: 'Export Excel', icon: <DocumentTableRegular />, path: (q) => `/api/export/plan.xlsx${q ? `?${q}` : ''}`, fallbackName: 'edi-plan.xlsx' },
   { key: 'docx', label: 'Board report (Word)', icon: <DocumentTextRegular />, path: () => '/api/export/board-report.docx', fallbackName: 'board-report.docx' },
+  // Every officer's change to the plan, whatever the view shows.
+  { key: 'history', label: 'History (CSV)', icon: <HistoryRegular />, path: () => '/api/export/history.csv', fallbackName: 'edi-plan-history.csv' },
 ];
 
-/** Officers: the current filtered view as CSV or Excel, and the board report; other actions (import) sit alongside. */
+/** Officers: the current filtered view as CSV or Excel, the board report and the history of changes; other actions (import) sit alongside. */
 export function ExportBar({ filter, children }: { filter: PlanFilter; children?: ReactNode }) {
   const styles = useStyles();
   const [busy, setBusy] = useState<string>();

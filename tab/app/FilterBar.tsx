@@ -14,7 +14,7 @@ import { useMemo, useState } from 'react';
 import { RAG_VALUES, TASK_STATUSES } from '../../core/model';
 import { isFiltering, type PlanFilter, type PlanSort, type SortDirection } from '../../core/plan/plan-filter';
 import type { PlanData } from './api-types';
-import { ownersOf } from './plan-owners';
+import { leadServicesOf, ownersOf } from './plan-owners';
 
 const useStyles = makeStyles({
   form: {
@@ -113,6 +113,7 @@ export function FilterBar({ plan, filter, onChange }: FilterBarProps) {
           ))}
         </Dropdown>
       </Field>
+      <ServiceField plan={plan} service={filter.service} onChange={(service) => set({ service })} />
       <Field label="Sort by">
         <Dropdown
           className={styles.control}
@@ -155,6 +156,32 @@ export function FilterBar({ plan, filter, onChange }: FilterBarProps) {
 function objectiveLabel(plan: PlanData, ref: string): string {
   const objective = plan.objectives.find((o) => o.ref === ref);
   return objective ? `${objective.ref}: ${objective.title}` : ref;
+}
+
+function ServiceField({ plan, service, onChange }: { plan: PlanData; service?: string; onChange: (service: string | undefined) => void }) {
+  const styles = useStyles();
+  const services = useMemo(() => leadServicesOf(plan), [plan]);
+  // A service in the address that no task has any more still shows (and can be cleared).
+  const options = service && !services.some((s) => s.toLowerCase() === service.toLowerCase()) ? [service, ...services] : services;
+  return (
+    <Field label="Lead service">
+      <Dropdown
+        className={styles.control}
+        placeholder={services.length ? 'All services' : 'No lead services in the plan'}
+        disabled={options.length === 0}
+        selectedOptions={service ? [service] : []}
+        value={service ?? ''}
+        onOptionSelect={(_, data) => onChange(data.optionValue || undefined)}
+      >
+        <Option value="">All services</Option>
+        {options.map((s) => (
+          <Option key={s} value={s}>
+            {s}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
 }
 
 function OwnerField({ plan, owner, onChange }: { plan: PlanData; owner?: string; onChange: (owner: string | undefined) => void }) {

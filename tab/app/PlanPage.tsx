@@ -1,10 +1,12 @@
-import { Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { useCallback, useMemo } from 'react';
+import { Button, Spinner, makeStyles, tokens, typographyStyles, useRestoreFocusTarget } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { useCallback, useMemo, useState } from 'react';
 import { planTasks } from '../../core/plan/plan-filter';
 import type { PlanTask } from './api-types';
 import { ExportBar } from './ExportBar';
 import { ImportDialog } from './ImportDialog';
 import { LoadError } from './LoadError';
+import { ObjectivesDialog } from './ObjectivesDialog';
 import { PlanView } from './PlanView';
 import { RoundPanel } from './RoundPanel';
 import { TaskDetailDrawer } from './TaskDetailDrawer';
@@ -34,6 +36,8 @@ const useStyles = makeStyles({
   who: { ...typographyStyles.body1, margin: 0, color: tokens.colorNeutralForeground2 },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   status: { display: 'flex', justifyContent: 'flex-start' },
+  officerBar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  planActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /** The page: title and the view switch (plan or trends), then the chosen view. */
@@ -78,6 +82,8 @@ function PlanContent({ isOfficer }: { isOfficer: boolean }) {
   const { state, retry } = usePlan();
   const [filter, setFilter] = usePlanFilter();
   const [openTaskId, setOpenTaskId] = useUrlParam('task');
+  const [creating, setCreating] = useState(false);
+  const restoreFocusTarget = useRestoreFocusTarget();
   const plan = state.kind === 'loaded' ? state.plan : state.kind === 'loading' ? state.previous : undefined;
   const openTask = useCallback((id: string) => setOpenTaskId(id), [setOpenTaskId]);
   const taskSummary = useMemo(() => (plan && openTaskId ? (planTasks(plan).find((t) => t.id === openTaskId) as PlanTask | undefined) : undefined), [plan, openTaskId]);
@@ -90,9 +96,17 @@ function PlanContent({ isOfficer }: { isOfficer: boolean }) {
       </div>
       {state.kind === 'error' && <LoadError message={state.message} onRetry={retry} />}
       {plan && isOfficer && (
-        <ExportBar filter={filter}>
-          <ImportDialog onImported={retry} />
-        </ExportBar>
+        <div className={styles.officerBar}>
+          <div role="group" aria-label="Change the plan" className={styles.planActions}>
+            <Button appearance="primary" icon={<AddRegular />} aria-haspopup="dialog" onClick={() => setCreating(true)} {...restoreFocusTarget}>
+              Add task
+            </Button>
+            <ObjectivesDialog onChanged={retry} />
+          </div>
+          <ExportBar filter={filter}>
+            <ImportDialog onImported={retry} />
+          </ExportBar>
+        </div>
       )}
       {plan && (
         <PlanView
@@ -103,7 +117,21 @@ function PlanContent({ isOfficer }: { isOfficer: boolean }) {
           roundPanel={<RoundPanel isOfficer={isOfficer} onChanged={retry} />}
         />
       )}
-      <TaskDetailDrawer taskId={openTaskId} summary={taskSummary} onClose={() => setOpenTaskId(undefined)} />
+      <TaskDetailDrawer
+        taskId={creating ? undefined : openTaskId}
+        summary={taskSummary}
+        creating={creating}
+        defaultObjectiveRef={filter.objective}
+        onChanged={retry}
+        onCreated={(task) => {
+          setCreating(false);
+          setOpenTaskId(task.id);
+        }}
+        onClose={() => {
+          setCreating(false);
+          setOpenTaskId(undefined);
+        }}
+      />
     </>
   );
 }

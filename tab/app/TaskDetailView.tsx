@@ -13,11 +13,14 @@ import {
 } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
-import type { ApprovalItem, PersonView, ReminderItem, TaskDetail, UpdateHistoryItem } from './api-types';
+import type { ApprovalItem, CommentItem, PersonView, ReminderItem, TaskDetail, UpdateHistoryItem } from './api-types';
 import { DueCell } from './DueCell';
 import { formatInstantAsDate, formatIsoDate, isoDateOfInstant } from './format';
 import { MeasurePanel } from './MeasurePanel';
 import { RagBadge } from './RagBadge';
+import { TaskChanges } from './TaskChanges';
+import { TaskComments } from './TaskComments';
+import { TaskEvidenceLinks } from './TaskEvidenceLinks';
 import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
@@ -48,8 +51,11 @@ function instant(at: string | undefined) {
 
 const who = (person?: PersonView) => person?.displayName ?? 'Unknown';
 
-/** Everything about one task: its fields, every update, every RAG approval and every reminder sent. */
-export function TaskDetailView({ task }: { task: TaskDetail }) {
+/**
+ * Everything about one task: its fields, evidence links, comments, every update, every officer's
+ * change, every RAG approval and every reminder sent. `onCommentsChanged`: a comment was posted.
+ */
+export function TaskDetailView({ task, onCommentsChanged }: { task: TaskDetail; onCommentsChanged?: (comments: CommentItem[]) => void }) {
   const styles = useStyles();
   const field = (label: string, value: ReactNode) =>
     value === undefined || value === null || value === '' ? null : (
@@ -74,6 +80,7 @@ export function TaskDetailView({ task }: { task: TaskDetail }) {
           {field('Indicator or theme', task.indicator)}
           {field('Kind', task.kind)}
           {field('Status', task.status)}
+          {field('Reason for the status', task.statusReason)}
           {field('RAG', <RagBadge rag={task.rag} />)}
           {field('RAG awaiting approval', task.pendingRag)}
           {field('Due', <DueCell task={{ dueDate: task.dueDate, dueText: task.dueText, overdue: task.overdue ?? false }} />)}
@@ -95,8 +102,12 @@ export function TaskDetailView({ task }: { task: TaskDetail }) {
           {field('Support needed (latest update)', task.supportNeeded)}
         </dl>
       </section>
+      <TaskEvidenceLinks links={task.evidenceLinks ?? []} />
       {task.measureStatus && <MeasurePanel status={task.measureStatus} />}
+      {/* The thread is for its participants (officers, owners, the accountable officer): others are not sent it. */}
+      {task.canComment === true && <TaskComments taskId={task.id} comments={task.comments ?? []} canComment={onCommentsChanged !== undefined} onCommentsChanged={(c) => onCommentsChanged?.(c)} />}
       <UpdateHistory updates={task.updates} valueText={new Map(task.measureStatus?.history.map((h) => [h.updateId, h.text]))} />
+      <TaskChanges changes={task.changes ?? []} />
       <Approvals approvals={task.approvals} />
       <Reminders reminders={task.reminders} />
     </div>

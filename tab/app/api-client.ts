@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly status?: number,
     /** Field -> problem, from a 400 `{ message, errors }`. */
     readonly fieldErrors: Record<string, string> = {},
+    /** The whole error body (a 412 carries the record as it is now). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,8 +29,9 @@ async function headersFor(accept: string, contentType?: string): Promise<Headers
   return headers;
 }
 
-async function send(path: string, init: { method?: string; body?: BodyInit; contentType?: string; accept?: string; signal?: AbortSignal }): Promise<Response> {
+async function send(path: string, init: { method?: string; body?: BodyInit; contentType?: string; accept?: string; signal?: AbortSignal; headers?: Record<string, string> }): Promise<Response> {
   const headers = await headersFor(init.accept ?? 'application/json', init.contentType);
+  for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
   try {
     return await fetch(path, { method: init.method ?? 'GET', headers, body: init.body, credentials: 'same-origin', signal: init.signal });
   } catch (error) {
@@ -45,16 +48,20 @@ async function failure(response: Response): Promise<ApiError> {
   if (typeof record.errors === 'object' && record.errors !== null) {
     for (const [field, text] of Object.entries(record.errors)) if (typeof text === 'string') errors[field] = text;
   }
-  return new ApiError(message, response.status, errors);
+  return new ApiError(message, response.status, errors, record);
 }
 
-/** GET or POST JSON; resolves with the parsed body of a 2xx answer. */
-export async function apiJson<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+/**
+ * GET, POST or PATCH JSON; resolves with the parsed body of a 2xx answer. `ifMatch`: the version
+ * (ETag) a change was made from; the server answers 412 when the record moved on meanwhile.
+ */
+export async function apiJson<T>(path: string, init: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown; signal?: AbortSignal; ifMatch?: string } = {}): Promise<T> {
   const response = await send(path, {
     method: init.method,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     contentType: init.body === undefined ? undefined : 'application/json',
     signal: init.signal,
+    headers: init.ifMatch ? { 'If-Match': init.ifMatch } : undefined,
   });
   if (!response.ok) throw await failure(response);
   const body: unknown = await response.json().catch(() => undefined);

@@ -2,7 +2,7 @@
  * What the tab reads from its API (the tab API contract). The plan view's extra fields are
  * optional here so the tab still renders a plan from a server that does not send them yet.
  */
-import type { ApprovalState, Rag, RoundScope, RoundState, TaskKind, TaskStatus } from '../../core/model';
+import type { ApprovalState, Measure, Rag, RoundScope, RoundState, TaskKind, TaskStatus } from '../../core/model';
 import type { PlanSummary, PlanView, TaskView } from '../../core/plan-view';
 
 export interface PersonView {
@@ -154,6 +154,62 @@ export interface TaskDetail {
   approvals: ApprovalItem[];
   reminders: ReminderItem[];
   sharePointUrl?: string;
+  /** The measure as stored (the edit form's starting values). */
+  measure?: Measure;
+  evidenceLinks?: EvidenceLinkItem[];
+  /** Why the task was withdrawn or carried forward. */
+  statusReason?: string;
+  /** The version read: a change sends it back as If-Match. */
+  etag?: string;
+  /** The caller is an EDI officer (edits, withdraws). */
+  canEdit?: boolean;
+  /** The caller may take part in the comment thread (officers, owners, the accountable officer). */
+  canComment?: boolean;
+  /** Officers' changes, newest first. */
+  changes?: ChangeItem[];
+  /** Oldest first. */
+  comments?: CommentItem[];
+}
+
+export interface EvidenceLinkItem {
+  url: string;
+  title: string;
+  addedBy?: PersonView;
+  addedAt?: string;
+}
+
+/** One officer's change to a task, as the history shows it (core/use-cases/get-task-detail.ts). */
+export interface ChangeItem {
+  id: string;
+  action: 'created' | 'edited' | 'withdrawn' | 'retired' | 'restored';
+  changedBy: PersonView;
+  changedAt: string;
+  changes: { field: string; label: string; from?: string; to?: string }[];
+  reason?: string;
+}
+
+export interface CommentItem {
+  id: string;
+  author: PersonView;
+  postedAt: string;
+  text: string;
+}
+
+/** `/api/objectives`: every objective, retired too, with the version a change must name. */
+export interface ObjectiveItem {
+  id: string;
+  ref: string;
+  title: string;
+  description?: string;
+  retired: boolean;
+  etag: string;
+}
+
+/** A person from the directory (`/api/people`). */
+export interface DirectoryPerson {
+  aadObjectId: string;
+  displayName: string;
+  email?: string;
 }
 
 export interface OwnerNotAnsweredView {

@@ -43,3 +43,11 @@ export function excerpt(text: string, maxChars = 180): string {
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
+
+/** "2026-03-02T15:04:05Z" -> "2 Mar 2026, 15:04" (the date and time in the plan's time zone). */
+export function formatInstantAsDateTime(instant: string, timeZone = 'Europe/London'): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return `${formatInstantAsDate(instant)}, ${time}`;
+}

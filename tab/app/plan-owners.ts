@@ -20,3 +20,17 @@ export function ownersOf(plan: PlanData): OwnerOption[] {
   }
   return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
 }
+
+/** The lead services the plan's tasks name, each once (as first spelt), in alphabetical order. */
+export function leadServicesOf(plan: PlanData): string[] {
+  const byLower = new Map<string, string>();
+  for (const objective of plan.objectives) {
+    for (const indicator of objective.indicators) {
+      for (const task of indicator.tasks) {
+        const service = task.leadService?.trim();
+        if (service && !byLower.has(service.toLowerCase())) byLower.set(service.toLowerCase(), service);
+      }
+    }
+  }
+  return [...byLower.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
+}

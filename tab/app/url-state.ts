@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { parsePlanFilter, planFilterToQuery, type PlanFilter } from '../../core/plan/plan-filter';
 
-const FILTER_KEYS = ['rag', 'status', 'owner', 'objective', 'overdue', 'awaiting', 'pending', 'q', 'sort', 'dir'];
+const FILTER_KEYS = ['rag', 'status', 'owner', 'objective', 'service', 'overdue', 'awaiting', 'pending', 'q', 'sort', 'dir'];
 
 function writeSearch(update: (params: URLSearchParams) => string): void {
   const params = new URLSearchParams(window.location.search);

@@ -6,9 +6,9 @@ export type AsyncState<T> = { kind: 'loading'; previous?: T } | { kind: 'error';
 /**
  * Runs `load` when `key` changes (nothing while it is undefined) and on `reload`; a reload of the
  * same key keeps the previous value on show until the new one arrives. Errors become words fit
- * for the page.
+ * for the page. `replace` shows a value the caller already has (a write's answer) without loading.
  */
-export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal) => Promise<T>): { state: AsyncState<T>; reload: () => void } {
+export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal) => Promise<T>): { state: AsyncState<T>; reload: () => void; replace: (value: T) => void } {
   const [state, setState] = useState<AsyncState<T>>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const loadRef = useRef(load);
@@ -33,5 +33,6 @@ export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal)
   }, [key, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, reload };
+  const replace = useCallback((value: T) => setState({ kind: 'loaded', value }), []);
+  return { state, reload, replace };
 }

@@ -24,27 +24,12 @@ import type { ImportedTask } from '../core/import/import-report';
 import { fixedClock } from '../core/ports/clock';
 import { SqlitePlanStore } from '../core/store/sqlite/sqlite-plan-store';
 import { importPlan } from '../core/use-cases/import-plan';
+import type { ExpectedFile, ExpectedTask } from '../tests/fixtures/import/corpus/model';
 
 export const CORPUS_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'import', 'corpus', 'files');
 /** "Today" for every corpus import: the same day the import tests use. */
 export const CORPUS_TODAY = new Date('2025-09-01T09:00:00Z');
 export const THRESHOLDS = { foundPct: 97, datesPct: 95, notTasks: 0 } as const;
-
-export interface ExpectedTask {
-  ref?: string;
-  title: string;
-  dueDate?: string | null;
-  objective?: string;
-  owners?: string[];
-}
-
-export interface ExpectedFile {
-  file: string;
-  layout: string;
-  source: string;
-  tasks: ExpectedTask[];
-  notTasks: string[];
-}
 
 export interface FileScore {
   file: string;

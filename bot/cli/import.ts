@@ -23,10 +23,14 @@ const USAGE = [
   '  npm run import:template [-- <file.xlsx>]',
   '',
   '--dry-run  read the file and report what would be created or updated, with warnings per row; write nothing',
-  '--json     print the report as JSON (the same object the tab\'s upload returns)',
-  '--mapping  a JSON file naming columns the import does not recognise, and who roles are:',
+  '--json     print the report as JSON (the same object the tab\'s upload returns); on failure',
+  '           { "error": { "problem": "...", "message": "..." } }. Always one JSON object on stdout',
+  '           (use npm run -s import, so npm\'s own banner is not printed before it)',
+  '--mapping  a JSON file naming columns or labels the import does not recognise, who roles are,',
+  '           and rows (by the report\'s "where") that are headings or not tasks:',
   '           { "columns": { "Key Action": "title", "Board update": { "field": "history", "date": "2026-03-31" } },',
-  '             "owners": { "EDI Officer": "priya.shah@council.gov.uk" } }',
+  '             "owners": { "EDI Officer": "priya.shah@council.gov.uk" },',
+  '             "rows": { "Sheet \\"Plan\\", row 12": "heading", "Sheet \\"Plan\\", row 40": "not-a-task" } }',
   '',
   'Importing the same file again changes nothing; an edited file updates tasks by ref and keeps the',
   'updates owners have sent in since.',
@@ -91,22 +95,23 @@ async function main(): Promise<number> {
   }
 }
 
+/** A failure in the words the officer sees, its kind, and the exit code: 2 for bad command-line use, 1 otherwise. */
+function describeFailure(err: unknown): { code: number; problem: string; message: string; usage?: boolean } {
+  if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) return { code: 2, problem: 'usage', message: err.message, usage: true };
+  if (err instanceof ImportFileError) return { code: 1, problem: err.problem, message: `Nothing was imported. ${err.message}` };
+  if (err instanceof ConfigError) return { code: 1, problem: 'config', message: err.message };
+  if (err instanceof DomainError) return { code: 1, problem: 'refused', message: err.message };
+  const why = err instanceof Error ? err.message : String(err);
+  return { code: 1, problem: 'failed', message: `The import failed: ${why}. Anything written before the failure is kept; running the same import again carries on without duplicating it.` };
+}
+
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`${err.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    if (err instanceof ImportFileError) {
-      console.error(`Nothing was imported. ${err.message}`);
-      process.exit(1);
-    }
-    if (err instanceof DomainError || err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    console.error(`The import failed: ${err instanceof Error ? err.message : String(err)}. Anything written before the failure is kept; running the same import again carries on without duplicating it.`);
-    process.exit(1);
+    const f = describeFailure(err);
+    // --json: one JSON object on stdout whatever happens, so a script can always parse it.
+    if (process.argv.includes('--json')) console.log(JSON.stringify({ error: { problem: f.problem, message: f.message } }, null, 2));
+    else console.error(f.usage ? `${f.message}\n\n${USAGE}` : f.message);
+    process.exit(f.code);
   },
 );

@@ -108,14 +108,12 @@ function toBeConfirmed(s: string): Hit | null {
   return tbc.test(s) ? { kind: 'unparsed', date: null, note: 'Deadline to be confirmed' } : null;
 }
 
-/** "By the end of March each year", "Annually in April", "Quarterly": the next occurrence. */
+/** "By the end of March each year", "Annually in April": the next occurrence; "Quarterly", "Annually": no date. */
 function recurring(s: string, { ref }: Ctx): Hit | null {
-  // Financial and calendar quarters end on the same days, so "quarterly" needs no choice between them.
-  const quarterEnd = monthEnd(ref.year, Math.ceil(ref.month / 3) * 3);
-  if (/^(?:quarterly|(?:every|each)\s+quarter)$/.test(s)) return { kind: 'recurring', date: quarterEnd };
-  if (/^(?:monthly|(?:every|each)\s+month)$/.test(s)) return { kind: 'recurring', date: monthEnd(ref.year, ref.month) };
+  // A repeating activity with no month named ("Quarterly", "Monthly") has no day to be done by: a
+  // stored due date would be stale after its first occurrence, so none is given and it is flagged.
   const noMonth: Hit = { kind: 'recurring', date: null, note: 'Repeats, but no month is given' };
-  if (/^(?:weekly|fortnightly|bi-?annually|six-?monthly|half-?yearly|twice\s+(?:a|each|per)\s+year)$/.test(s)) return noMonth;
+  if (/^(?:weekly|fortnightly|monthly|quarterly|(?:every|each)\s+(?:week|month|quarter)|bi-?annually|six-?monthly|half-?yearly|twice\s+(?:a|each|per)\s+year)$/.test(s)) return noMonth;
   const yearly = new RegExp(`\\b(?:(?:each|every|per)\\s+(?:year|annum)|annually|yearly|annual)\\b`
     + `|\\b(?:each|every)\\s+(?=${M}\\b)`, 'g');
   const rest = stripPrefixes(s.replace(yearly, ' ').replace(/\s+/g, ' ').trim());

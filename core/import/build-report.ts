@@ -31,6 +31,7 @@ function taskLine(c: TaskChange, objectiveTitles: Map<string, string>): Imported
     dueDate: t.dueDate,
     dueText: t.dueText,
     deadlineNote: c.draft.deadlineNote,
+    statusText: c.draft.statusText,
     percentComplete: t.percentComplete,
     latestUpdate: t.latestUpdate,
     evidence: t.evidence,

@@ -10,6 +10,8 @@ const IMPORT_FILE_PROBLEMS = [
   'no-columns',
   'no-tasks',
   'bad-mapping',
+  /** A part of the file that no Office program writes (a DOCTYPE with entities): refused unread. */
+  'unsafe',
 ] as const;
 export type ImportFileProblem = (typeof IMPORT_FILE_PROBLEMS)[number];
 

@@ -61,6 +61,8 @@ export interface ImportedTask {
   deadlineNote?: string;
   rag: Rag;
   status: TaskStatus;
+  /** The RAG or status cell as written ("Slipped", "On track"), when it is not just the RAG's own name. */
+  statusText?: string;
   percentComplete?: number;
   latestUpdate?: string;
   evidence?: string;
@@ -87,6 +89,7 @@ const IMPORT_WARNING_CODES = [
   'skipped-sheets',
   'long-title',
   'measure-check',
+  'marked-row',
 ] as const;
 export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];
 
@@ -98,6 +101,37 @@ export interface ImportWarning {
   message: string;
 }
 
+/**
+ * How a table (or a stretch of a sheet, or a document's paragraphs) was read: 'table' one task per
+ * row under a header; 'transposed' one per column, field names down the side; 'records' blocks of
+ * "Label: value" rows; 'paragraphs' Word paragraphs (numbered, bulleted or labelled).
+ */
+export type ImportTableLayout = 'table' | 'transposed' | 'records' | 'paragraphs';
+
+/** Every non-empty cell (a paragraph counts as one) the import read, by what became of it. */
+export interface ImportCellCounts {
+  /** read = used + headers + headings + ignored. */
+  read: number;
+  /** Into a task's field (rows later skipped with a warning included). */
+  used: number;
+  /** Headers and field labels, naming what the cells beside them are. */
+  headers: number;
+  /** Headings: objectives, themes, indicators, "Priority tasks". */
+  headings: number;
+  /** Not used: listed in `ignored` with the reason. */
+  ignored: number;
+}
+
+/** Cells not used, and why: a whole row (a title, a note, a total), a column or label nobody named. */
+export interface ImportIgnoredCells {
+  /** `Sheet "Plan", row 3`, `Sheet "Plan", column F`, `paragraph 12`: the name the mapping's `rows` takes. */
+  where: string;
+  /** The text (cut short), or the column's header. */
+  text: string;
+  reason: string;
+  cells: number;
+}
+
 export interface ImportTableReport {
   name: string;
   recognised: boolean;
@@ -106,6 +140,10 @@ export interface ImportTableReport {
   /** Headers that meant nothing to the import: name them in a mapping file to bring them in. */
   ignoredColumns: string[];
   tasks: number;
+  // Added for issue 18; optional in the type so reports built elsewhere (tests, the tab's fixtures) stay valid. The import always sets them.
+  layout?: ImportTableLayout;
+  cells?: ImportCellCounts;
+  ignored?: ImportIgnoredCells[];
 }
 
 export interface ImportReport {

@@ -4,6 +4,7 @@ import type { ImportWarning } from './import-report';
 import type { RawTask } from './layout/read-rows';
 import { objectiveFromCell } from './layout/headings';
 import type { OwnerMatcher } from './owners/owner-matcher';
+import { TASK_FIELD_LIMITS } from '../tasks/task-fields';
 import { readDeadline } from './values/deadline-reading';
 import { draftMeasure } from './values/measure-drafting';
 import { readGroups, readKind, readPercent, readRag, readStatus } from './values/rag-and-status';
@@ -33,6 +34,8 @@ export interface TaskDraft {
   given: Set<keyof TaskInput>;
   history: HistoryDraft[];
   deadlineNote?: string;
+  /** The RAG or status cell as written, when it says more than the RAG's name ("Slipped", "On track"). */
+  statusText?: string;
   ambiguousOwners: string[];
 }
 
@@ -161,7 +164,9 @@ function keepRows(raws: RawTask[], registry: ObjectiveRegistry, warnings: Import
     }
     if (ref) seenRefs.set(ref, raw.where);
     else if (raw.given.has('ref')) warnings.push({ code: 'missing-ref', where: raw.where, message: 'This row has no ref: one was numbered for it.' });
-    const src = raw.fields.objective ? objectiveFromCell(raw.fields.objective) : raw.context.objective;
+    // With no objective named, the indicator the task sits under (an NHS WRES indicator, a framework theme) groups it.
+    const indicator = raw.fields.indicator ?? raw.context.indicator;
+    const src = raw.fields.objective ? objectiveFromCell(raw.fields.objective) : (raw.context.objective ?? (indicator ? objectiveFromCell(indicator) : undefined));
     rows.push({ raw, ref, objectiveRef: registry.resolve(src, ref), title: raw.fields.title });
   }
   return { rows, skipped, seenRefs };
@@ -221,7 +226,7 @@ async function draftTask(row: DraftRow, ref: string, ctx: DraftContext, author: 
   const accountable = await draftAccountableOfficer(d, ctx.owners);
   const parsed = draftDeadline(d, ctx.reference);
   const kind = draftKind(d, parsed);
-  const { rag, status } = draftRag(d);
+  const { rag, status, statusText, statusReason } = draftRag(d);
   const { history, latest } = draftHistory(d, author);
   const others = draftOtherFields(d);
   const measured = draftMeasure(d, { reference: ctx.reference, dueDate: parsed?.dueDate ?? undefined }, others.successMeasure);
@@ -247,12 +252,13 @@ async function draftTask(row: DraftRow, ref: string, ctx: DraftContext, author: 
     dueText: parsed?.text,
     rag,
     status,
+    statusReason,
     percentComplete: others.percentComplete,
     evidence: f.evidence,
     risks: f.risks,
     ...latest,
   });
-  return { where: raw.where, ref, refGenerated: !row.ref, input, given: d.given, history, ...(parsed?.flagged && { deadlineNote: parsed.note }), ambiguousOwners: owners.ambiguous };
+  return { where: raw.where, ref, refGenerated: !row.ref, input, given: d.given, history, ...(parsed?.flagged && { deadlineNote: parsed.note }), ...(statusText && { statusText }), ambiguousOwners: owners.ambiguous };
 }
 
 function draftWording(d: Drafting): { title: string; description?: string } {
@@ -294,22 +300,32 @@ function draftDeadline(d: Drafting, reference: string): ParsedDeadline | undefin
 function draftKind(d: Drafting, parsed: ParsedDeadline | undefined): TaskKind {
   const { raw } = d;
   const kindText = raw.fields.kind ? readKind(raw.fields.kind) : undefined;
-  const kind = kindText ?? raw.context.kind ?? (parsed?.kind === 'ongoing' ? 'Ongoing' : 'Priority');
-  giveIf(d, !!(kindText ?? raw.context.kind ?? (parsed?.kind === 'ongoing')), 'kind');
+  // A repeating activity with no date ("Quarterly") is ongoing work, as "Ongoing" is.
+  const ongoing = parsed?.kind === 'ongoing' || (parsed?.kind === 'recurring' && !parsed.dueDate);
+  const kind = kindText ?? raw.context.kind ?? (ongoing ? 'Ongoing' : 'Priority');
+  giveIf(d, !!(kindText ?? raw.context.kind ?? ongoing), 'kind');
   if (!parsed && raw.given.has('deadline') && kind !== 'Ongoing') d.warn('missing-deadline', 'No deadline is given: no reminders will be sent for this task until it has one.');
   return kind;
 }
 
-/** The RAG column, else the newest dated RAG column; "Complete" there also closes the task. */
-function draftRag(d: Drafting): Pick<TaskInput, 'rag' | 'status'> {
+/**
+ * The RAG column, else the newest dated RAG column; "Complete" there also closes the task. A word
+ * other than the RAG itself ("Slipped", "Withdrawn") is kept as the task's status reason, so the
+ * panel and the board show what the plan said.
+ */
+function draftRag(d: Drafting): Pick<TaskInput, 'rag' | 'status' | 'statusReason'> & { statusText?: string } {
   const { raw } = d;
   const newestRag = [...raw.datedRag].sort((a, b) => b.date.localeCompare(a.date))[0]?.text;
   const ragText = raw.fields.rag ?? newestRag;
   const rag = ragText ? readRag(ragText) : undefined;
   const status = ragText ? readStatus(ragText) : undefined;
   if (ragText && !rag && !status) d.warn('unknown-rag', `RAG "${ragText}" is not one we know (Green, Amber, Red, Complete, Not started); set to Not started.`);
-  giveIf(d, raw.given.has('rag') || raw.datedRag.length > 0, 'rag', 'status');
-  return { rag: status === 'Complete' ? 'Complete' : (rag ?? 'Not started'), status: status ?? 'Open' };
+  giveIf(d, raw.given.has('rag') || raw.datedRag.length > 0, 'rag', 'status', 'statusReason');
+  const final = status === 'Complete' ? 'Complete' : (rag ?? 'Not started');
+  const plain = !ragText || [final.toLowerCase(), final[0]!.toLowerCase()].includes(ragText.trim().toLowerCase());
+  if (plain) return { rag: final, status: status ?? 'Open' };
+  const statusText = ragText.trim();
+  return { rag: final, status: status ?? 'Open', statusText, statusReason: `The imported plan said "${statusText.slice(0, TASK_FIELD_LIMITS.reason - 40)}".` };
 }
 
 /** Dated progress columns become history; the progress column, else the newest entry, is the latest update. */

@@ -1,6 +1,6 @@
 import { formatMeasureValue } from '../measures/measure-rules';
 import { formatDate } from '../plan/london-time';
-import type { ImportAction, ImportedTask, ImportReport } from './import-report';
+import type { ImportAction, ImportCellCounts, ImportedTask, ImportReport, ImportTableLayout } from './import-report';
 
 /** The import report as plain lines for a terminal (`npm run import`); `--json` prints the report itself. */
 
@@ -14,6 +14,25 @@ function counts(c: Record<ImportAction, number>, noun: string, verb: (a: ImportA
   return `${noun}: ${parts.length ? parts.join(', ') : 'none'}`;
 }
 
+const LAYOUT_NOTE: Record<ImportTableLayout, string> = {
+  table: '',
+  transposed: ' (read sideways: one task per column)',
+  records: ' (a block of labelled rows: one task)',
+  paragraphs: ' (numbered, bulleted or labelled paragraphs)',
+};
+const MAX_NOT_USED = 8;
+
+/** What became of every cell read, and the first few not used, with why. */
+function cellLines(report: ImportReport): string[] {
+  const sum = (k: keyof ImportCellCounts) => report.tables.reduce((n, t) => n + (t.cells?.[k] ?? 0), 0);
+  if (sum('read') === 0) return [];
+  const lines = [`  Cells read: ${sum('read')} \u2014 ${sum('used')} in tasks, ${sum('headers')} headers and labels, ${sum('headings')} headings, ${sum('ignored')} not used.`];
+  const notUsed = report.tables.flatMap((t) => t.ignored ?? []);
+  for (const i of notUsed.slice(0, MAX_NOT_USED)) lines.push(`    ${i.where}${i.text ? ` "${clip(i.text, 40)}"` : ''}: ${i.reason}${i.cells > 1 ? ` (${i.cells} cells)` : ''}`);
+  if (notUsed.length > MAX_NOT_USED) lines.push(`    \u2026 and ${notUsed.length - MAX_NOT_USED} more (--json lists them all)`);
+  return lines;
+}
+
 function taskDetail(t: ImportedTask): string {
   const parts: string[] = [];
   const owners = [...t.owners.map((o) => o.displayName), ...t.unassignedOwners.map((u) => `"${u}" (to assign)`)];
@@ -22,7 +41,7 @@ function taskDetail(t: ImportedTask): string {
   else if (t.accountableOfficerText) parts.push(`accountable "${t.accountableOfficerText}" (to assign)`);
   if (t.dueDate) parts.push(`due ${formatDate(t.dueDate)}${t.dueText && t.dueText !== t.dueDate ? ` ("${clip(t.dueText, 40)}")` : ''}`);
   else if (t.dueText) parts.push(`deadline "${clip(t.dueText, 40)}" (no date)`);
-  parts.push(t.status === 'Open' || t.status === t.rag ? t.rag : `${t.rag}, ${t.status}`);
+  parts.push(`${t.status === 'Open' || t.status === t.rag ? t.rag : `${t.rag}, ${t.status}`}${t.statusText ? ` ("${clip(t.statusText, 30)}")` : ''}`);
   if (t.kind === 'Ongoing') parts.push('ongoing');
   const m = t.measure;
   if (m) parts.push(`measure ${m.baseline !== undefined ? `${formatMeasureValue(m.baseline, m.unit)} \u2192 ` : ''}${formatMeasureValue(m.target, m.unit)}${m.targetDate ? ` by ${formatDate(m.targetDate)}` : ''}`);
@@ -39,11 +58,13 @@ export function describeImport(report: ImportReport): string[] {
   for (const t of report.tables) {
     if (!t.recognised) continue;
     const cols = t.columns.map((c) => `${clip(c.header, 30)} \u2192 ${c.field}${c.date ? ` (${c.date})` : ''}`).join('; ');
-    lines.push(`  ${t.name}${t.transposed ? ' (read sideways: one task per column)' : ''}: ${plural(t.tasks, 'task')}. Columns: ${cols}`);
+    const layout = t.layout ?? 'table';
+    lines.push(`  ${t.name}${LAYOUT_NOTE[layout]}: ${plural(t.tasks, 'task')}. ${layout === 'table' ? 'Columns' : 'Fields'}: ${cols}`);
     if (t.ignoredColumns.length) lines.push(`    Not read: ${t.ignoredColumns.map((h) => `"${clip(h, 40)}"`).join(', ')} (name them in a mapping file to bring them in)`);
   }
-  const unread = report.tables.filter((t) => !t.recognised).length;
-  if (unread) lines.push(`  ${plural(unread, 'table')} without recognisable columns skipped.`);
+  const unread = report.tables.filter((t) => !t.recognised && (t.cells?.read ?? 1) > 0 && !t.cells?.used && !t.cells?.headers).length;
+  if (unread) lines.push(`  ${plural(unread, 'other part')} of the file with no tasks (titles, headings, notes).`);
+  lines.push(...cellLines(report));
   lines.push('');
   lines.push(would ? 'Dry run: nothing was written. Importing would give:' : 'Imported:');
   lines.push(`  ${counts(s.objectives, 'Objectives', verb)}`);

@@ -43,11 +43,14 @@ function displayName(fileName: string): string {
 
 function assertImportable(fileName: string, reading: RowsReading): void {
   if (!reading.tables.some((t) => t.recognised)) {
-    const sample = [...reading.tables].sort((a, b) => b.firstRow.length - a.firstRow.length)[0];
+    const sample = reading.tables.filter((t) => t.layout !== 'paragraphs').sort((a, b) => b.firstRow.length - a.firstRow.length)[0];
     const seen = sample?.firstRow.length ? ` The first row of ${sample.name} reads: "${sample.firstRow.slice(0, 8).map((c) => c.slice(0, 40)).join(' | ')}".` : ' It has no tables.';
+    const words = reading.tables.some((t) => t.layout === 'paragraphs')
+      ? ' Nor does any paragraph read as an action: we look for numbered or bulleted items naming a lead or a date ("Lead: …", "By March 2026"), or labelled paragraphs ("Action: …", "Lead officer: …").'
+      : '';
     throw new ImportFileError(
       'no-columns',
-      `${fileName} has no table with columns we recognise. We look for a header row naming the tasks (e.g. "Task", "Action", "Key action") and at least one other column (e.g. "Ref", "Who", "Date for completion").${seen} Rename the headers, or name them in a mapping file.`,
+      `${fileName} has no table with columns we recognise. We look for a header row naming the tasks (e.g. "Task", "Action", "Key action") and at least one other column (e.g. "Ref", "Who", "Date for completion"), or field names down the side.${seen}${words} Rename the headers, or name them in a mapping file.`,
     );
   }
   if (reading.tasks.length === 0) {
@@ -68,7 +71,9 @@ export async function importPlan(deps: ImportPlanDeps, cmd: ImportPlanCommand): 
   const owners = new OwnerMatcher(deps.directory, mapping.owners);
   const drafts = await buildDrafts(reading.tasks, { fileName, reference: londonDate(now), objectives, tasks, owners });
   if (drafts.drafts.length === 0) throw new ImportFileError('no-tasks', `None of the ${reading.tasks.length} rows in ${fileName} has task wording, so there is nothing to import.`);
-  const warnings: ImportWarning[] = [...drafts.warnings];
+  const marked = reading.skipped.map((m) => ({ code: 'marked-row' as const, where: m.where, message: m.reason }));
+  const warnings: ImportWarning[] = [...marked, ...drafts.warnings];
+  const skipped = [...reading.skipped, ...drafts.skipped];
   if (file.skippedSheets.length > 0) {
     const names = file.skippedSheets.map((s) => `"${s.name}" (${s.reason === 'hidden' ? 'hidden' : 'guidance, by its name'})`).join(', ');
     warnings.push({ code: 'skipped-sheets', message: `Sheets not read: ${names}. Unhide or rename a sheet and import again if it holds tasks.` });
@@ -101,5 +106,5 @@ export async function importPlan(deps: ImportPlanDeps, cmd: ImportPlanCommand): 
   }
   if (!cmd.dryRun) await writeRounds(deps.store, roundPlans, author);
 
-  return buildReport({ fileName, format: file.format, dryRun: cmd.dryRun, at: now.toISOString(), tables: reading.tables, objectives: objectivePlans, changes, rounds: roundPlans, skipped: drafts.skipped, warnings });
+  return buildReport({ fileName, format: file.format, dryRun: cmd.dryRun, at: now.toISOString(), tables: reading.tables, objectives: objectivePlans, changes, rounds: roundPlans, skipped, warnings });
 }

@@ -67,8 +67,10 @@ const rows: Row[] = [
   ['Annually in April', 'recurring', '2026-04-30', false, false],
   ['every year by 31 March', 'recurring', '2026-03-31', false, false],
   ['September and December each year', 'recurring', '2025-12-31', false, false, { reference: '2025-10-01' }],
-  ['Quarterly', 'recurring', '2025-06-30', false, false],
-  ['Quarterly', 'recurring', '2025-09-30', false, false, { reference: '2025-07-01' }],
+  // A repeat with no month named has no date to be done by (issue 18): kept as words, flagged
+  ['Quarterly', 'recurring', null, false, true],
+  ['Monthly', 'recurring', null, false, true, { reference: '2025-07-01' }],
+  ['every quarter', 'recurring', null, false, true],
   ['Annually', 'recurring', null, false, true],
 
   // Ongoing, however it is spelt
@@ -167,10 +169,10 @@ describe('parseDeadline', () => {
 
   it('defaults "today" to the current date in Europe/London', () => {
     const today = DateTime.now().setZone('Europe/London').toISODate() ?? '';
-    const r = parseDeadline('Quarterly');
+    const r = parseDeadline('By the end of March each year');
     assert.equal(r.kind, 'recurring');
     assert.ok(r.dueDate !== null && r.dueDate >= today, `${r.dueDate} should be on or after ${today}`);
-    assert.ok(r.dueDate <= (DateTime.fromISO(today).plus({ months: 3 }).toISODate() ?? ''));
+    assert.ok(r.dueDate <= (DateTime.fromISO(today).plus({ years: 1 }).toISODate() ?? ''));
   });
 
   it('rejects a malformed reference or plan end rather than guessing', () => {

@@ -34,7 +34,8 @@ export function datedColumn(header: string): { field: 'progress' | 'rag'; date: 
   return field === 'progress' || field === 'rag' ? { field, date } : undefined;
 }
 
-function roleFor(header: string, mapping: ImportMapping): ColumnRole | undefined | 'ignore' {
+/** What a header (or a field label down the side, or a "Label:" in a block) means: the mapping's word first, then ours. */
+export function roleFor(header: string, mapping: ImportMapping): ColumnRole | undefined | 'ignore' {
   const override = mapping.columns.get(normaliseHeader(header));
   if (override) {
     if (override.field === 'ignore') return 'ignore';
@@ -59,14 +60,10 @@ export function mapHeaderRow(cells: string[], mapping: ImportMapping): ColumnMap
   if (filled.length < 2 || filled.some((c) => c.length > 150)) return undefined;
   // Cheap test first (this runs on every row): a header names the tasks, by our words or the mapping's.
   if (!filled.some((c) => fieldForHeader(c) === 'title' || mapping.columns.get(normaliseHeader(c))?.field === 'title')) return undefined;
-  const ignored: string[] = [];
-  const roles = cells.map((header) => {
-    if (!header) return undefined;
-    const role = roleFor(header, mapping);
-    if (role === 'ignore') return undefined;
-    if (!role) ignored.push(header);
-    return role;
-  });
+  const read = cells.map((header) => (header ? roleFor(header, mapping) : undefined));
+  datedQuarters(cells, read, mapping);
+  const ignored = cells.filter((h, i) => h && read[i] === undefined);
+  const roles = read.map((r) => (r === 'ignore' ? undefined : r));
   const titles = roles.flatMap((r, i) => (r?.field === 'title' ? [i] : []));
   if (titles.length === 0 || roles.filter(Boolean).length < 2) return undefined;
   // "Action | Tasks | …": the tasks are the rows, the action groups them (as an indicator would).
@@ -78,4 +75,39 @@ export function mapHeaderRow(cells: string[], mapping: ImportMapping): ColumnMap
     roles[i] = !hasIndicator && i < main ? { ...role, field: 'indicator', group: true } : { ...role, field: 'description' };
   }
   return { roles, ignored, distinctFields: new Set(roles.flatMap((r) => (r ? [r.field] : []))).size };
+}
+
+/** "Q2", "Quarter 3 update": a progress column named by its quarter alone. */
+const QUARTER_ONLY = /^(?:q|qtr|quarter)\s*(?<q>[1-4])(?:\s+(?:update|progress|position|comments?))?$/i;
+
+/** The financial quarter's end: Q1 June, Q2 September, Q3 December, Q4 March of the next year. */
+function quarterEnd(start: number, q: number): string {
+  const [y, m] = q === 4 ? [start + 1, 3] : [start, q * 3 + 3];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${y}-${String(m).padStart(2, '0')}-${last}`;
+}
+
+/**
+ * A quarter with no year takes it from the dated progress columns beside it: the last such quarter
+ * ending before the next dated column, else the first after the one before. Alone, it stays unread.
+ */
+function datedQuarters(cells: string[], roles: (ColumnRole | 'ignore' | undefined)[], mapping: ImportMapping): void {
+  const dates = roles.map((r) => (r && r !== 'ignore' && r.date ? r.date : undefined));
+  cells.forEach((header, i) => {
+    const q = Number(QUARTER_ONLY.exec(header.trim())?.groups?.q);
+    const role = roles[i];
+    if (!q || mapping.columns.has(normaliseHeader(header)) || (role !== undefined && (role === 'ignore' || role.field !== 'progress' || role.date))) return;
+    const after = dates.slice(i + 1).find(Boolean);
+    const before = dates.slice(0, i).reverse().find(Boolean);
+    let date: string | undefined;
+    if (after) {
+      const y = Number(after.slice(0, 4));
+      date = [y - 1, y - 2].map((s) => quarterEnd(s, q)).find((d) => d < after);
+      if (quarterEnd(y, q) < after) date = quarterEnd(y, q);
+    } else if (before) {
+      const y = Number(before.slice(0, 4));
+      date = [y - 1, y, y + 1].map((s) => quarterEnd(s, q)).find((d) => d > before);
+    }
+    if (date) roles[i] = { field: 'progress', header, date };
+  });
 }

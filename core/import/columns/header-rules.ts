@@ -31,10 +31,10 @@ const RULES: [PlanField, RegExp][] = [
   ['accountableOfficer', /\baccountable\b|\bsenior responsible\b|\bsro\b|\bsponsor\b/],
   ['groupsImpacted', /protected characteristic|\bgroups?\b.*\bimpact|\bimpacted\b|equality groups?|who (?:will )?benefits?|beneficiar/],
   ['strategy', /strateg|corporate plan|council plan|link to/],
-  ['supportingServices', /\bsupporting\b|\bpartners?\b|\bcontributors?\b|\bother services\b/],
+  ['supportingServices', /\bsupporting\b|^support$|\bpartners?\b|\bcontributors?\b|\bother services\b/],
   ['evidence', /evidence/],
   ['risks', /\brisks?\b|\bissues?\b|\bconcerns?\b|\bbarriers?\b/],
-  ['rag', /\brag\b|\brating\b|traffic light|^(?:overall |current |progress )?status$/],
+  ['rag', /\bb?rag\b|\brating\b|traffic light|^(?:overall |current |progress )?status$/],
   ['deadline', /deadline|timescale|time ?frame|\bdates?\b|\bdue\b|by when|^when$|target date|completion|milestone/],
   ['successMeasure', /measur|\bsuccess\b|\bkpis?\b|performance indicator|how will we know/],
   ['description', /description|^details?$|background|^context$|^notes?$/],
@@ -42,8 +42,8 @@ const RULES: [PlanField, RegExp][] = [
   ['desiredOutcome', /outcome|\bimpact\b|difference|expected results?/],
   ['leadService', /\bservices?\b|directorate|department|service area|\bdivision\b|^team$|lead team/],
   ['owner', /\bwho\b|\blead\b|responsib|\bowners?\b|\bofficers?\b|action by|by whom|\bmanager\b/],
-  ['progress', /progress|update|comment|commentary|position|latest|narrative/],
-  ['indicator', /indicator|\blga\b|framework|sub ?theme|focus area/],
+  ['progress', /progress|update|where (?:are )?we (?:are )?now|comment|commentary|position|latest|narrative/],
+  ['indicator', /indicator|\bmetrics?\b|\blga\b|framework|sub ?theme|focus area/],
 ];
 
 export function fieldForHeader(header: string): PlanField | undefined {

@@ -1,236 +1,213 @@
-import type { TaskKind } from '../../model';
-import { mapHeaderRow, type ColumnMap, type ColumnRole } from '../columns/column-map';
+import { mapHeaderRow } from '../columns/column-map';
 import type { ImportMapping } from '../columns/mapping-file';
-import type { ImportTableReport } from '../import-report';
-import type { PlanField } from '../columns/plan-fields';
-import type { PlanSource, SourceRow } from '../source/plan-source';
-import { classifyHeading, type Heading } from './headings';
-import { endsSentence, joinContinued, startsLower } from './text-joins';
-import { maybeTranspose } from './transpose';
+import type { PlanSource, SourceRow, SourceText } from '../source/plan-source';
+import { CellLedger } from './cell-ledger';
+import { GridReading } from './grid-reading';
+import { splitTable } from './label-blocks';
+import { readLabelBlock } from './label-records';
+import { readParagraphs, readsAsParagraphs, type ParagraphItem } from './paragraphs';
+import { recordTask, recordText, type LabelledValue, type RawTask, type SourceRecord } from './raw-task';
+import { newReading, SectionState, type TableReading } from './section-state';
+
+export type { CellField, RawTask, RowContext } from './raw-task';
+export type { TableReading } from './section-state';
 
 /**
- * Turns a plan's tables into one raw record per task: columns by meaning, headings between tables
- * (objective, indicator, priority/ongoing) as context, blank action cells as "same as above", and
- * rows continued across a page break joined back to the row they belong to.
+ * Turns a plan's sheets, tables and paragraphs into one raw record per task, whatever the layout:
+ * tables the usual way round, sideways tables and "Label: value" blocks (label-blocks.ts), several
+ * of them on one sheet, and Word paragraphs (paragraphs.ts). Headings between them (objective,
+ * indicator, priority/ongoing) are the context of the tasks below; every cell read is accounted for
+ * in the table's ledger; the officer's row marks (mapping `rows`) are applied as rows are read.
  */
-
-export type CellField = Exclude<PlanField, 'history'>;
-
-export interface RowContext {
-  objective?: { ref?: string; title: string };
-  indicator?: string;
-  kind?: TaskKind;
-  measure?: string;
-}
-
-export interface RawTask {
-  where: string;
-  fields: Partial<Record<CellField, string>>;
-  /** Fields this task's table has a column for: an empty cell there means "none", not "not given". */
-  given: Set<CellField>;
-  /** Dated progress columns ("October 2018 Update"), oldest first. */
-  history: { header: string; date: string; text: string }[];
-  /** Dated RAG columns ("RAG March 2025"). */
-  datedRag: { date: string; text: string }[];
-  context: RowContext;
-}
-
-/** One table as read: what the report says of it, and its first row. */
-export interface TableReading extends ImportTableReport {
-  /** The table's first row, to show the officer when nothing was recognised. */
-  firstRow: string[];
-}
 
 export interface RowsReading {
   tasks: RawTask[];
   tables: TableReading[];
+  /** Rows and records the officer marked not a task. */
+  skipped: { where: string; reason: string }[];
 }
 
-/** "1.1.2", "R1.1", "3a", "H2": what a ref looks like, as opposed to a line of prose. */
-const REF_SHAPE = /^(?:[a-z]{1,6}\.?\s?)?\d+(?:[.\-/]\d+)*[a-z]?\.?$/i;
+/** A list item with no lead or date: a task only if the plan has no others, and under an objective. */
+interface WeakRecord {
+  task: RawTask;
+  reading: TableReading;
+  ledger: CellLedger;
+  paragraphs: number;
+}
 
-/** Fields whose blank cell means "same as the row above". */
-const INHERITED: ReadonlySet<PlanField> = new Set(['objective', 'indicator']);
+/** A paragraph is one cell; a sheet row read as one, the cells its value fills. */
+const cellsOf = (b: SourceText) => b.cells ?? 1;
+const lineOf = (rows: SourceRow[], at: number) => rows[at]?.line ?? at + 1;
+const span = (rows: SourceRow[]) => (lineOf(rows, 0) === lineOf(rows, rows.length - 1) ? `row ${lineOf(rows, 0)}` : `rows ${lineOf(rows, 0)}\u2013${lineOf(rows, rows.length - 1)}`);
+
+function describeLabels(reading: TableReading, values: { label: string; role: LabelledValue['role'] }[]): void {
+  for (const { label, role } of values) {
+    if (role === undefined) {
+      if (!reading.ignoredColumns.includes(label)) reading.ignoredColumns.push(label);
+    } else if (role !== 'ignore' && !reading.columns.some((c) => c.header === label)) {
+      reading.columns.push({ header: label, field: role.field, ...(role.date && { date: role.date }) });
+    }
+  }
+  reading.recognised = reading.columns.length >= 2;
+}
 
 class SectionReader {
-  private map: ColumnMap | undefined;
-  private context: RowContext = {};
-  private prev: RawTask | undefined;
-  /** Last value of each inherited column, by column index. */
-  private carried = new Map<number, string>();
-  readonly tasks: RawTask[] = [];
+  readonly s: SectionState;
+  readonly tables: TableReading[] = [];
+  readonly weak: WeakRecord[] = [];
+  private text: SourceText[] = [];
+  private paragraphs: { reading: TableReading; ledger: CellLedger } | undefined;
 
-  constructor(private readonly mapping: ImportMapping) {}
-
-  heading(h: Heading): void {
-    if (h.kind === 'objective') this.context = { objective: { ...(h.ref && { ref: h.ref }), title: h.title } };
-    else if (h.kind === 'indicator') this.context = { objective: this.context.objective, indicator: h.text };
-    else if (h.kind === 'task-kind') this.context = { ...this.context, kind: h.value };
-    else this.context = { ...this.context, measure: h.text };
-    this.prev = undefined;
-    if (h.kind !== 'measure' && h.kind !== 'task-kind') this.carried.clear();
+  constructor(private readonly mapping: ImportMapping) {
+    this.s = new SectionState(mapping);
   }
 
-  text(text: string): void {
-    const h = classifyHeading(text);
-    if (h) this.heading(h);
+  textBlock(block: SourceText): void {
+    this.text.push(block);
   }
 
-  table(name: string, source: SourceRow[]): TableReading {
-    const { rows, transposed } = maybeTranspose(name, source, this.mapping);
-    const reading: TableReading = { name, recognised: false, transposed, columns: [], ignoredColumns: [], tasks: 0, firstRow: source[0]?.cells ?? [] };
-    const before = this.tasks.length;
-    const width = Math.max(0, ...rows.map((r) => r.cells.length));
-    // A table with no header of its own continues the previous one (Word splits tables at page breaks).
-    const headers = rows.map((r) => mapHeaderRow(r.cells, this.mapping));
-    const hasOwnHeader = headers.some(Boolean);
-    if (!hasOwnHeader && (!this.map || width > this.map.roles.length + 1)) return reading;
-    if (!hasOwnHeader && this.map) this.describe(reading, this.map);
-    let tableStart = true;
-    for (const [i, row] of rows.entries()) {
-      const header = headers[i];
-      if (header) {
-        // A header repeated at the top of each page keeps what the rows above carried.
-        if (!this.map || !sameColumns(this.map, header)) this.carried.clear();
-        this.map = header;
-        this.describe(reading, header);
-        tableStart = true;
-        continue;
-      }
-      if (!this.map) {
-        const h = classifyHeading(distinctValues(row.cells)[0] ?? '', { numbered: true });
-        if (h && distinctValues(row.cells).length === 1) this.heading(h);
-        continue;
-      }
-      this.row(row, this.map, tableStart);
-      tableStart = false;
+  table(name: string, rows: SourceRow[]): void {
+    this.flushText();
+    const parts = splitTable(rows, this.mapping);
+    for (const part of parts) {
+      const partName = parts.length === 1 ? name : `${name}, ${span(part.rows)}`;
+      const ledger = new CellLedger(name);
+      if (part.kind === 'rows' && this.textRows(partName, part.rows, ledger)) continue;
+      if (part.kind === 'rows') {
+        const reading = newReading(partName, 'table', part.rows[0]?.cells ?? [], ledger);
+        new GridReading(this.s, ledger, reading).read(part.rows);
+        this.done(reading, ledger, part.rows);
+      } else this.labels(name, partName, part.rows, part.at, parts.length > 1, ledger);
     }
-    reading.tasks = this.tasks.length - before;
-    return reading;
   }
 
-  private describe(reading: TableReading, map: ColumnMap): void {
-    reading.recognised = true;
-    for (const role of map.roles) {
-      if (role && !reading.columns.some((c) => c.header === role.header)) reading.columns.push({ header: role.header, field: role.field, ...(role.date && { date: role.date }) });
+  private done(reading: TableReading, ledger: CellLedger, rows: SourceRow[]): void {
+    ledger.settle(rows, reading.name);
+    this.tables.push(reading);
+  }
+
+  private labels(name: string, partName: string, rows: SourceRow[], at: number, several: boolean, ledger: CellLedger): void {
+    const reading = newReading(partName, 'transposed', rows[0]?.cells ?? [], ledger);
+    const suffix = several ? ` (${span(rows)})` : '';
+    const whereOf = (group: number[], first: number, last: number, groups: number) => {
+      if (groups === 1) return `${name}, rows ${first}\u2013${last}`;
+      const [a, b] = [ledger.columnName(group[0]!), group.length > 1 ? ledger.columnName(group[group.length - 1]!).replace(/^.*, column /, '') : ''];
+      return `${b ? `${a.replace(', column ', ', columns ')}\u2013${b}` : a}${suffix}`;
+    };
+    const block = readLabelBlock(rows, { at, forced: this.mapping.transposed === true, whereOf }, this.mapping, ledger);
+    reading.layout = block.sideways ? 'transposed' : 'records';
+    describeLabels(reading, block.labels);
+    for (const record of block.records) this.record(record, reading, ledger, record.values.filter((v) => v.value).length);
+    this.s.map = undefined;
+    this.s.prev = undefined;
+    this.done(reading, ledger, rows);
+  }
+
+  /** One record as a task, unless the officer marked it; `cells` is what the ledger counted as used for it. */
+  private record(record: SourceRecord, reading: TableReading, ledger: CellLedger, cells: number): RawTask | undefined {
+    const mark = this.s.markOf(record.where);
+    if (mark === 'not-a-task') {
+      this.s.skipMarked(record.where);
+      ledger.reclassify(record.where, recordText(record), 'marked not a task', cells);
+      return undefined;
     }
-    for (const h of map.ignored) if (!reading.ignoredColumns.includes(h)) reading.ignoredColumns.push(h);
+    if (mark === 'heading') {
+      this.s.markedHeading(recordText(record));
+      ledger.reclassify(record.where, recordText(record), 'heading', cells);
+      return undefined;
+    }
+    const task = recordTask(record, this.s.context);
+    this.s.tasks.push(task);
+    reading.tasks++;
+    return task;
   }
 
-  private row(row: SourceRow, map: ColumnMap, tableStart: boolean): void {
-    const values = distinctValues(row.cells);
-    if (values.length === 0) return;
-    if (values.length === 1) {
-      const text = values[0]!;
-      const filled = row.cells.filter((c) => c !== '').length;
-      const field = map.roles[row.cells.findIndex((c) => c !== '')]?.field;
-      const h = classifyHeading(text, { numbered: true });
-      if (h) return this.heading(h);
-      if (filled >= 2) {
-        // A short row spanning the table (merged cells) is a heading, taken as the objective; a long one is prose.
-        if (text.length <= 120) return this.heading({ kind: 'objective', title: text });
-        this.prev = undefined;
+  /** Rows of one value each that read as paragraphs (text pasted into a sheet): read as Word paragraphs are. */
+  private textRows(partName: string, rows: SourceRow[], ledger: CellLedger): boolean {
+    if (this.s.map || rows.some((r) => mapHeaderRow(r.cells, this.mapping))) return false;
+    const values = rows.map((r) => [...new Set(r.cells.filter(Boolean))]);
+    if (values.some((v) => v.length !== 1) || !readsAsParagraphs(values.map((v) => v[0]!), this.mapping)) return false;
+    const texts: SourceText[] = rows.map((r, i) => ({ kind: 'text', text: values[i]![0]!, where: r.where, ...(r.line !== undefined && { line: r.line }), cells: r.cells.filter(Boolean).length }));
+    const reading = newReading(partName, 'paragraphs', rows[0]?.cells ?? [], ledger);
+    for (const item of readParagraphs(texts, this.mapping, (where) => this.s.markOf(where))) this.paragraph(item, reading, ledger);
+    this.done(reading, ledger, rows);
+    return true;
+  }
+
+  private paragraphReading() {
+    if (!this.paragraphs) {
+      const ledger = new CellLedger('Paragraphs');
+      this.paragraphs = { reading: newReading('Paragraphs', 'paragraphs', [], ledger), ledger };
+      this.tables.push(this.paragraphs.reading);
+    }
+    return this.paragraphs;
+  }
+
+  flushText(): void {
+    if (this.text.length === 0) return;
+    const items = readParagraphs(this.text, this.mapping, (where) => this.s.markOf(where));
+    this.text = [];
+    const { reading, ledger } = this.paragraphReading();
+    for (const item of items) this.paragraph(item, reading, ledger);
+  }
+
+  private paragraph(item: ParagraphItem, reading: TableReading, ledger: CellLedger): void {
+    if (item.kind === 'ignored') {
+      if (item.marked) this.s.skipMarked(item.block.where);
+      ledger.ignoreRow({ where: item.block.where, cells: Array<string>(cellsOf(item.block)).fill(item.block.text) }, item.reason);
+    } else if (item.kind === 'heading') {
+      if (item.heading) this.s.heading(item.heading, item.block.heading);
+      else if (item.block.heading !== undefined) this.s.sectionHeading(item.block.heading);
+      ledger.add('headings', cellsOf(item.block));
+    } else {
+      for (const { block, label } of item.ignored) ledger.ignoreGroup(block.where, label, 'a label we do not read: name it in a mapping file to bring it in', cellsOf(block));
+      const used = item.paragraphs.reduce((n, b) => n + cellsOf(b), 0) - item.ignored.reduce((n, i) => n + cellsOf(i.block), 0);
+      ledger.add('used', used);
+      describeLabels(reading, item.record.values);
+      if (!item.weak) {
+        this.record(item.record, reading, ledger, used);
         return;
       }
-      if (field === 'ref' && !REF_SHAPE.test(text)) {
-        this.prev = undefined; // prose between tables, in the first column of a sheet or CSV
-        return;
-      }
-      if (!this.prev && field !== 'title') return;
+      if (this.s.markOf(item.record.where)) return void this.record(item.record, reading, ledger, used);
+      this.weak.push({ task: recordTask(item.record, this.s.context), reading, ledger, paragraphs: used });
     }
-    const cell = (role: ColumnRole | undefined, i: number) => (role ? (row.cells[i] ?? '') : '');
-    const titleAt = map.roles.findIndex((r) => r?.field === 'title');
-    const refAt = map.roles.findIndex((r) => r?.field === 'ref');
-    const title = row.cells[titleAt] ?? '';
-    const prev = this.prev;
-    if (prev && this.continues(prev, { title, ref: refAt >= 0 ? (row.cells[refAt] ?? '') : undefined, tableStart })) {
-      this.merge(prev, row, map);
-      return;
-    }
-    const task: RawTask = { where: row.where, fields: {}, given: new Set(), history: [], datedRag: [], context: { ...this.context } };
-    map.roles.forEach((role, i) => {
-      if (!role) return;
-      let value = cell(role, i);
-      if (INHERITED.has(role.field) || role.group) value = this.inherit(i, value, tableStart);
-      this.put(task, role, value);
-    });
-    this.tasks.push(task);
-    this.prev = task;
-  }
-
-  /** Blank means "same as above"; a lower-case start at the top of a table finishes the text above. */
-  private inherit(column: number, value: string, tableStart: boolean): string {
-    const above = this.carried.get(column);
-    if (!value) return above ?? '';
-    if (tableStart && above && startsLower(value) && !endsSentence(above)) {
-      const joined = joinContinued(above, value);
-      for (const t of this.tasks) {
-        for (const f of ['indicator', 'objective'] as const) if (t.fields[f] === above) t.fields[f] = joined;
-      }
-      this.carried.set(column, joined);
-      return joined;
-    }
-    this.carried.set(column, value);
-    return value;
-  }
-
-  private continues(prev: RawTask, row: { title: string; ref: string | undefined; tableStart: boolean }): boolean {
-    if (row.ref !== undefined) {
-      if (row.ref !== '') return false;
-      return row.tableStart || !row.title || startsLower(row.title) || !endsSentence(prev.fields.title);
-    }
-    if (!row.title) return true;
-    return row.tableStart && startsLower(row.title) && !endsSentence(prev.fields.title);
-  }
-
-  private merge(prev: RawTask, row: SourceRow, map: ColumnMap): void {
-    map.roles.forEach((role, i) => {
-      const value = row.cells[i] ?? '';
-      if (!role || !value || INHERITED.has(role.field) || role.group || role.field === 'ref') return;
-      if (role.date) {
-        const list = role.field === 'rag' ? prev.datedRag : prev.history;
-        const entry = list.find((e) => e.date === role.date && ('header' in e ? e.header === role.header : true));
-        if (entry) entry.text = joinContinued(entry.text, value);
-        else this.put(prev, role, value);
-        return;
-      }
-      const field = role.field as CellField;
-      prev.fields[field] = field === 'owner' || field === 'accountableOfficer' ? [prev.fields[field], value].filter(Boolean).join('\n') : joinContinued(prev.fields[field], value);
-    });
-  }
-
-  private put(task: RawTask, role: ColumnRole, value: string): void {
-    if (role.date) {
-      if (!value) return;
-      if (role.field === 'rag') task.datedRag.push({ date: role.date, text: value });
-      else task.history.push({ header: role.header, date: role.date, text: value });
-      return;
-    }
-    const field = role.field as CellField;
-    task.given.add(field);
-    if (value) task.fields[field] = task.fields[field] ? `${task.fields[field]}\n${value}` : value;
   }
 }
 
-function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
-  return a.roles.length === b.roles.length && a.roles.every((r, i) => r?.field === b.roles[i]?.field && r?.header === b.roles[i]?.header);
-}
-
-function distinctValues(cells: string[]): string[] {
-  return [...new Set(cells.filter((c) => c !== ''))];
+/** List items without a lead or a date are tasks only when the plan has no other tasks, and only under an objective. */
+function settleWeak(readers: SectionReader[], tasks: RawTask[]): void {
+  const alone = tasks.length === 0;
+  for (const r of readers) {
+    for (const w of r.weak) {
+      if (alone && w.task.context.objective) {
+        tasks.push(w.task);
+        w.reading.tasks++;
+      } else {
+        w.ledger.reclassify(w.task.where, w.task.fields.title ?? '', 'a list item with no lead or date, in a plan whose tasks are elsewhere', w.paragraphs);
+      }
+    }
+  }
 }
 
 export function readRows(source: PlanSource, mapping: ImportMapping): RowsReading {
   const tasks: RawTask[] = [];
   const tables: TableReading[] = [];
+  const skipped: RowsReading['skipped'] = [];
+  const readers: SectionReader[] = [];
   for (const section of source.sections) {
     const reader = new SectionReader(mapping);
     for (const block of section.blocks) {
-      if (block.kind === 'text') reader.text(block.text);
-      else tables.push(reader.table(block.name, block.rows));
+      if (block.kind === 'text') reader.textBlock(block);
+      else reader.table(block.name, block.rows);
     }
-    tasks.push(...reader.tasks);
+    reader.flushText();
+    readers.push(reader);
+    tasks.push(...reader.s.tasks);
+    tables.push(...reader.tables);
+    skipped.push(...reader.s.skipped);
   }
+  settleWeak(readers, tasks);
   for (const t of tasks) t.history.sort((a, b) => a.date.localeCompare(b.date));
-  return { tasks, tables };
+  for (const t of tables) if (t.layout === 'paragraphs') t.recognised = t.tasks > 0;
+  return { tasks, tables, skipped };
 }

@@ -10,12 +10,26 @@ export interface SourceRow {
   cells: string[];
   /** Where the row is, in words an officer can find it by: `Sheet "Plan", row 12`. */
   where: string;
+  /** The row's number in its sheet or table (blank rows counted), so a gap between blocks shows. */
+  line?: number;
 }
 
-export type SourceBlock =
-  | { kind: 'table'; name: string; rows: SourceRow[] }
-  /** A paragraph between tables (Word), e.g. "Objective 2: …" or "Priority task(s)". */
-  | { kind: 'text'; text: string; where: string };
+/** A paragraph between tables (Word), e.g. "Objective 2: …" or "Priority task(s)". */
+export interface SourceText {
+  kind: 'text';
+  text: string;
+  where: string;
+  /** The paragraph's number in the document (blank ones counted). */
+  line?: number;
+  /** Word's heading level (1 for "Heading 1" or the title), from the paragraph's style or outline level. */
+  heading?: number;
+  /** A Word list item: numbered or bulleted by Word itself (the number is not in the text). */
+  list?: boolean;
+  /** Read from a sheet row of one value (merged across): how many cells it fills. */
+  cells?: number;
+}
+
+export type SourceBlock = { kind: 'table'; name: string; rows: SourceRow[] } | SourceText;
 
 export interface SourceSection {
   name: string;
@@ -27,7 +41,7 @@ export interface PlanSource {
   sections: SourceSection[];
 }
 
-/** Largest file accepted: a 2,000-task plan with years of updates is a few MB. */
+/** Largest file accepted: a 2,000-task plan with years of updates is a few MB; the CLI and the tab refuse a bigger one before reading it. */
 export const MAX_IMPORT_BYTES = 15 * 1024 * 1024;
 /** Rows read across the whole file, so a pathological file cannot exhaust memory. */
 export const MAX_IMPORT_ROWS = 50_000;

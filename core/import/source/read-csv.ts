@@ -19,7 +19,7 @@ export function readCsv(bytes: Uint8Array, fileName: string): SourceSection[] {
   if (records.length > MAX_IMPORT_ROWS) throw new ImportFileError('too-large', `${fileName} has more than ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows; split it and import the parts.`);
   const name = fileName;
   const rows = records
-    .map((record, i) => ({ cells: record.map((c) => cleanCellText(c)), where: `${name}, row ${i + 1}` }))
+    .map((record, i) => ({ cells: record.map((c) => cleanCellText(c)), where: `${name}, row ${i + 1}`, line: i + 1 }))
     .map((r) => {
       while (r.cells.length > 0 && r.cells[r.cells.length - 1] === '') r.cells.pop();
       return r;

@@ -1,7 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import type JSZip from 'jszip';
 import { ImportFileError } from '../import-errors';
-import { cleanCellText, MAX_IMPORT_ROWS, type SourceBlock, type SourceRow, type SourceSection } from './plan-source';
+import { headingLevel, readParagraphStyles, type ParagraphKind } from './docx-styles';
+import { cleanCellText, MAX_IMPORT_ROWS, type SourceBlock, type SourceRow, type SourceSection, type SourceText } from './plan-source';
 
 /**
  * A Word document's body in order: paragraphs (headings such as "Objective 2: …" live there) and
@@ -50,6 +51,17 @@ function paragraphText(p: XmlNode): string {
   return cleanCellText(textOf(p));
 }
 
+/** The paragraph's heading level and list numbering: its own properties first, then its style's. */
+function paragraphKind(p: XmlNode, styles: Map<string, ParagraphKind>): ParagraphKind {
+  const pPr = child(p, 'w:pPr');
+  const style = styles.get(attr(child(pPr ?? {}, 'w:pStyle') ?? {}, 'w:val') ?? '') ?? {};
+  const numPr = child(pPr ?? {}, 'w:numPr');
+  const numId = numPr && attr(child(numPr, 'w:numId') ?? {}, 'w:val');
+  const list = numPr ? numId !== '0' : style.list === true;
+  const heading = headingLevel(undefined, attr(child(pPr ?? {}, 'w:outlineLvl') ?? {}, 'w:val')) ?? style.heading;
+  return { ...(heading && { heading }), ...(list && { list }) };
+}
+
 /** A cell's paragraphs become lines; a nested table is read as its cells' text, line by line. */
 function cellText(tc: XmlNode): string {
   const lines = unwrap(childrenOf(tc)).flatMap((n) => {
@@ -92,6 +104,7 @@ export async function readDocx(zip: JSZip, fileName: string): Promise<SourceSect
     throw new ImportFileError('unreadable', `${fileName} could not be read as a Word document (${err instanceof Error ? err.message : String(err)}). Open it in Word, save it as .docx and try again.`);
   }
   if (!body) throw new ImportFileError('unreadable', `${fileName} has no document body. Open it in Word, save it as .docx and try again.`);
+  const styles = await readParagraphStyles(zip);
   const blocks: SourceBlock[] = [];
   let tables = 0;
   let paragraphs = 0;
@@ -101,11 +114,11 @@ export async function readDocx(zip: JSZip, fileName: string): Promise<SourceSect
     if (tag === 'w:p') {
       paragraphs++;
       const text = paragraphText(node);
-      if (text) blocks.push({ kind: 'text', text, where: `paragraph ${paragraphs}` });
+      if (text) blocks.push({ kind: 'text', text, where: `paragraph ${paragraphs}`, line: paragraphs, ...paragraphKind(node, styles) } satisfies SourceText);
     } else if (tag === 'w:tbl') {
       const name = `Table ${++tables}`;
       const rows: SourceRow[] = tableGrid(node)
-        .map((cells, i) => ({ cells: trimEnd(cells), where: `${name}, row ${i + 1}` }))
+        .map((cells, i) => ({ cells: trimEnd(cells), where: `${name}, row ${i + 1}`, line: i + 1 }))
         .filter((r) => r.cells.length > 0);
       rowsRead += rows.length;
       if (rowsRead > MAX_IMPORT_ROWS) throw new ImportFileError('too-large', `${fileName} has more than ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} table rows; split it and import the parts.`);

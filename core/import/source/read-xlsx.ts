@@ -37,7 +37,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<{ s
       const cells: string[] = [];
       for (let c = 1; c <= width; c++) cells.push(cleanCellText(cellText(row.getCell(c).value)));
       while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      if (cells.length > 0) rows.push({ cells, where: `${name}, row ${rowNumber}` });
+      if (cells.length > 0) rows.push({ cells, where: `${name}, row ${rowNumber}`, line: rowNumber });
     });
     sections.push({ name, blocks: [{ kind: 'table', name, rows }] });
   }

@@ -1,11 +1,10 @@
 import JSZip from 'jszip';
 import { ImportFileError } from '../import-errors';
 import { MAX_IMPORT_BYTES, type PlanFileFormat } from './plan-source';
+import { checkOfficeZip } from './zip-guard';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-/** Office's expanded size is checked before parsing: a small "zip bomb" must not fill memory. */
-const MAX_UNZIPPED_BYTES = 300 * 1024 * 1024;
 const SAVE_AS = 'Save it from Excel or Word as .xlsx, .docx or .csv and try again.';
 
 export type SniffedFile = { format: 'csv' } | { format: Exclude<PlanFileFormat, 'csv'>; zip: JSZip };
@@ -42,14 +41,14 @@ function compoundFileError(bytes: Uint8Array, fileName: string): ImportFileError
 }
 
 async function officeZip(bytes: Uint8Array, fileName: string): Promise<SniffedFile> {
+  // Real inflated sizes and no DOCTYPE, before JSZip or exceljs touch it: a small "zip bomb" must not fill memory.
+  await checkOfficeZip(bytes, fileName);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
     throw new ImportFileError('unreadable', `${fileName} looks like an Office file but is damaged (the zip container cannot be opened). ${SAVE_AS}`);
   }
-  const unzipped = Object.values(zip.files).reduce((sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
-  if (unzipped > MAX_UNZIPPED_BYTES) throw new ImportFileError('too-large', `${fileName} expands to more than ${MAX_UNZIPPED_BYTES / 1048576} MB; it is too large to import.`);
   if (zip.file('xl/workbook.xml')) return { format: 'xlsx', zip };
   if (zip.file('word/document.xml')) return { format: 'docx', zip };
   const what = zip.file('ppt/presentation.xml') ? 'a PowerPoint presentation' : zip.file('content.xml') ? 'an OpenDocument file' : 'a zip file';

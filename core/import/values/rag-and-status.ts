@@ -1,12 +1,16 @@
 import { PROTECTED_CHARACTERISTICS, type Rag, type TaskKind, type TaskStatus } from '../../model';
 
-/** "G", "Green", "On track", "Completed", "Blue" (many councils' colour for done) -> a RAG; undefined if unknown. */
+/**
+ * "G", "Green", "On track", "Completed", "Blue" (many councils' colour for done), and the status
+ * words progress returns use ("Slipped", "Delayed", "In progress", "On hold") -> a RAG; undefined if unknown.
+ */
 export function readRag(text: string): Rag | undefined {
   const s = text.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (!s) return undefined;
-  if (/^(?:g|green|on track|on target|good)\b/.test(s)) return 'Green';
-  if (/^(?:a|amber|yellow|at risk|some (?:issues|concerns)|slipping|minor delay)\b/.test(s)) return 'Amber';
-  if (/^(?:r|red|off track|behind|delayed|significant (?:issues|delay))\b/.test(s)) return 'Red';
+  if (/^(?:not on (?:track|target)|off (?:track|target)|overdue|stalled|blocked)\b/.test(s)) return 'Red';
+  if (/^(?:g|green|on track|on target|on schedule|good|in progress|progressing|under ?way|on ?going)\b/.test(s)) return 'Green';
+  if (/^(?:a|amber|yellow|at risk|some (?:issues|concerns|slippage)|slipp(?:ed|ing|age)|minor delay|on hold|paused)\b/.test(s)) return 'Amber';
+  if (/^(?:r|red|behind|delayed|significant (?:issues|delay))\b/.test(s)) return 'Red';
   if (/^(?:c|b|blue|complete|completed|done|achieved|delivered|closed|finished)\b/.test(s)) return 'Complete';
   if (/^(?:not (?:yet )?started|ns|grey|gray|white|none|n a|na|pending|to start|not due)\b/.test(s)) return 'Not started';
   return undefined;

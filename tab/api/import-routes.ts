@@ -8,12 +8,16 @@ import { importPlan } from '../../core/use-cases/import-plan';
 import { failure, ok } from './api-responses';
 import type { ApiRoute, Authorize } from './api-route';
 import { guardedRoute } from './guarded-route';
+import { importFileFailure, importUploadRoutes } from './import-upload-routes';
+import type { ImportUploads } from './import-uploads';
 
 export interface ImportRoutesDeps {
   store: PlanStore;
   clock: Clock;
   directory: Directory;
   authorize: Authorize;
+  /** The preview's uploads held in memory; one store per process by default. */
+  importUploads?: ImportUploads;
 }
 
 /**
@@ -21,6 +25,7 @@ export interface ImportRoutesDeps {
  * `application/octet-stream` body; the answer is the same ImportReport as `npm run import -- --json`.
  * Without `dryRun` the upload is a dry run, so nothing is written by accident.
  * `GET /api/import/template.xlsx` (anyone signed in): the blank plan template.
+ * The tab's preview (upload once, then dry runs with the officer's mapping): import-upload-routes.ts.
  */
 export function importRoutes(deps: ImportRoutesDeps): ApiRoute[] {
   const { authorize } = deps;
@@ -34,10 +39,11 @@ export function importRoutes(deps: ImportRoutesDeps): ApiRoute[] {
       try {
         return ok(await importPlan(deps, { bytes: request.body, fileName, dryRun: dryRunParam !== 'false' }));
       } catch (err) {
-        if (err instanceof ImportFileError) return { status: err.problem === 'too-large' ? 413 : 400, body: { message: `Nothing was imported. ${err.message}`, problem: err.problem } };
+        if (err instanceof ImportFileError) return importFileFailure(err);
         throw err;
       }
     }),
+    ...importUploadRoutes(deps),
     guardedRoute(authorize, { method: 'GET', path: '/api/import/template.xlsx', need: 'viewer' }, async () => ({
       status: 200,
       file: { bytes: await buildImportTemplate(), contentType: TEMPLATE_CONTENT_TYPE, fileName: TEMPLATE_FILE_NAME },

@@ -16,18 +16,18 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { ArrowUploadRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportAction } from '../../core/import/import-report';
-import { ApiError } from './api-client';
 import { countOf } from './format';
-import { downloadTemplate, uploadPlan, type ImportReport } from './import-api';
+import { downloadTemplate } from './import-api';
+import type { ImportState } from './import-session';
+import { ImportNotes } from './ImportNotes';
+import { ImportPreview } from './ImportPreview';
+import { useImportSession } from './use-import-session';
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  heading: { ...typographyStyles.subtitle2, margin: 0 },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  warnings: { maxHeight: '16rem', overflowY: 'auto' },
-  where: { color: tokens.colorNeutralForeground3 },
+  surface: { width: 'min(72rem, calc(100vw - 2rem))', maxWidth: 'min(72rem, calc(100vw - 2rem))' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   file: { ...typographyStyles.body1 },
 });
 
@@ -37,140 +37,121 @@ function counts(c: Record<ImportAction, number>, dryRun: boolean): string {
   return parts.length ? parts.join(', ') : 'none';
 }
 
+function summaryTitle(state: ImportState): string | undefined {
+  const { report } = state;
+  if (state.busy === 'check') return 'Checking the file…';
+  if (state.busy === 'import') return 'Importing…';
+  if (state.updating) return 'Updating the preview…';
+  if (!report) return undefined;
+  if (state.last === 'imported') return 'Imported.';
+  if (state.last === 'updated') return `Preview updated: ${countOf(report.tasks.length, 'task')}, ${countOf(report.warnings.length, 'warning')}. Nothing has been saved yet.`;
+  return 'Checked: nothing has been saved yet.';
+}
+
+/** The live region: what the last step did (checked, preview updated, imported), with the counts. */
+function ImportSummary({ state, notice }: { state: ImportState; notice?: string }) {
+  const { report } = state;
+  const title = summaryTitle(state);
+  const imported = state.last === 'imported';
+  return (
+    <div role="status" aria-live="polite" data-import-status="">
+      {title && (
+        <MessageBar intent={imported ? 'success' : report?.warnings.length ? 'warning' : 'info'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{title}</MessageBarTitle>
+            {report && !state.updating && !state.busy && (
+              <>
+                Tasks: {counts(report.summary.tasks, report.dryRun)}. Objectives: {counts(report.summary.objectives, report.dryRun)}.
+                {report.summary.rounds.create + report.summary.rounds.update > 0 ? ` Past update rounds: ${counts(report.summary.rounds, report.dryRun)}.` : ''}{' '}
+                {report.summary.skipped > 0 ? `${countOf(report.summary.skipped, 'row')} skipped. ` : ''}
+                {countOf(report.warnings.length, 'warning')}.
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && <p>{notice}</p>}
+    </div>
+  );
+}
+
 /**
- * Officers: bring a plan in from Excel, CSV or Word. A dry run comes first and shows what would be
- * created or changed and every warning; only then can the officer import it.
+ * Officers: bring a plan in from Excel, CSV or Word. A dry run comes first and shows the tasks it
+ * found per objective with every warning; the officer corrects what columns mean and which rows
+ * are tasks, the preview updates, the choices can be saved as a mapping file, and only Import writes.
  */
 export function ImportDialog({ onImported }: { onImported: () => void }) {
   const styles = useStyles();
-  const warningsId = useId();
-  const fileId = useId();
   const [open, setOpen] = useState(false);
-  const [file, setFile] = useState<File>();
-  const [report, setReport] = useState<ImportReport>();
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState<'check' | 'import'>();
-
-  const reset = () => {
-    setFile(undefined);
-    setReport(undefined);
-    setProblem(undefined);
+  const [notice, setNotice] = useState<string>();
+  const session = useImportSession(onImported);
+  const { state, actions } = session;
+  const { report } = state;
+  const imported = state.last === 'imported';
+  const doneRef = useRef<HTMLButtonElement>(null);
+  // The Import button goes once the import is done: focus moves to Done, next to the result.
+  useEffect(() => {
+    if (imported) doneRef.current?.focus();
+  }, [imported]);
+  const close = () => {
+    setOpen(false);
+    setNotice(undefined);
+    actions.close();
   };
-
-  const run = async (dryRun: boolean) => {
-    if (!file) {
-      setProblem('Choose the plan file first.');
-      return;
-    }
-    setBusy(dryRun ? 'check' : 'import');
-    setProblem(undefined);
-    try {
-      const result = await uploadPlan(file, dryRun);
-      setReport(result);
-      if (!dryRun) onImported();
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : 'The file could not be sent. Please try again.');
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
-  const imported = report && !report.dryRun;
+  const blocked = state.busy !== undefined || state.updating || state.previewProblem !== undefined;
 
   return (
     <>
       <Button icon={<ArrowUploadRegular />} onClick={() => setOpen(true)}>
         Import a plan
       </Button>
-      <Dialog
-        open={open}
-        onOpenChange={(_, data) => {
-          setOpen(data.open);
-          if (!data.open) reset();
-        }}
-      >
-        <DialogSurface>
+      <Dialog open={open} onOpenChange={(_, data) => (data.open ? setOpen(true) : close())}>
+        <DialogSurface className={styles.surface}>
           <DialogBody>
             <DialogTitle>Import a plan</DialogTitle>
             <DialogContent className={styles.content}>
               <p>
-                Upload the council's plan as an Excel workbook, a CSV file or a Word document. It is checked first and nothing is saved until you press Import.{' '}
-                <Link as="button" onClick={() => void downloadTemplate().catch(() => setProblem('The template could not be downloaded. Please try again.'))}>
+                Upload the council's plan as an Excel workbook, a CSV file or a Word document. It is checked first, you can correct what the check made of it, and nothing is saved until you press Import.{' '}
+                <Link as="button" onClick={() => void downloadTemplate().catch(() => setNotice('The template could not be downloaded. Please try again.'))}>
                   Download the blank template
                 </Link>
                 .
               </p>
-              {problem && (
+              {state.problem && (
                 <MessageBar intent="error" role="alert">
-                  <MessageBarBody>{problem}</MessageBarBody>
+                  <MessageBarBody>{state.problem}</MessageBarBody>
                 </MessageBar>
               )}
-              <Field label={{ children: 'Plan file', htmlFor: fileId }} hint="Excel (.xlsx), CSV or Word (.docx), up to 15 MB">
-                <input
-                  id={fileId}
-                  type="file"
-                  className={styles.file}
-                  accept=".xlsx,.csv,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                  onChange={(e) => {
-                    setFile(e.target.files?.[0]);
-                    setReport(undefined);
-                    setProblem(undefined);
-                  }}
-                />
-              </Field>
-              <div role="status" aria-live="polite">
-                {report && (
-                  <MessageBar intent={imported ? 'success' : report.warnings.length ? 'warning' : 'info'} layout="multiline">
-                    <MessageBarBody>
-                      <MessageBarTitle>{imported ? 'Imported.' : 'Checked: nothing has been saved yet.'}</MessageBarTitle>
-                      Tasks: {counts(report.summary.tasks, report.dryRun)}. Objectives: {counts(report.summary.objectives, report.dryRun)}.
-                      {report.summary.rounds.create + report.summary.rounds.update > 0 ? ` Past update rounds: ${counts(report.summary.rounds, report.dryRun)}.` : ''}{' '}
-                      {report.summary.skipped > 0 ? `${countOf(report.summary.skipped, 'row')} skipped. ` : ''}
-                      {countOf(report.warnings.length, 'warning')}.
-                    </MessageBarBody>
-                  </MessageBar>
+              <Field label="Plan file" hint="Excel (.xlsx), CSV or Word (.docx), up to 15 MB">
+                {(props) => (
+                  <input
+                    {...props}
+                    type="file"
+                    className={styles.file}
+                    accept=".xlsx,.csv,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    onChange={(e) => {
+                      setNotice(undefined);
+                      actions.chooseFile(e.target.files?.[0]);
+                    }}
+                  />
                 )}
-              </div>
-              {report && report.warnings.length > 0 && (
-                <section aria-labelledby={warningsId} className={styles.content}>
-                  <h3 id={warningsId} className={styles.heading}>
-                    Warnings
-                  </h3>
-                  <div className={styles.warnings} role="region" aria-labelledby={warningsId} tabIndex={0}>
-                    <ul className={styles.list} data-import-warnings="">
-                      {report.warnings.map((w, i) => (
-                        <li key={i}>
-                          {w.where && <span className={styles.where}>{w.where}: </span>}
-                          {w.message}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                </section>
-              )}
-              {report && report.toAssign.length > 0 && (
-                <p>
-                  To assign after the import: {report.toAssign.map((a) => `"${a.text}" (${a.role}, ${a.taskRefs.join(', ')})`).join('; ')}.
-                </p>
-              )}
+              </Field>
+              <ImportSummary state={state} notice={notice} />
+              {state.uploadId && !imported && <ImportPreview session={session} onSaved={(name) => setNotice(`Downloaded ${name}. Use it again here, or with npm run import -- <file> --mapping ${name}.`)} />}
+              {imported && report && <ImportNotes report={report} />}
             </DialogContent>
             <DialogActions>
               {!imported && (
-                <Button appearance={report ? 'secondary' : 'primary'} disabled={!file || busy !== undefined} onClick={() => void run(true)}>
-                  {busy === 'check' ? 'Checking…' : 'Check the file'}
+                <Button appearance={report ? 'secondary' : 'primary'} disabledFocusable={!state.file || state.busy !== undefined} onClick={() => void actions.check()}>
+                  {state.busy === 'check' ? 'Checking…' : report ? 'Check the file again' : 'Check the file'}
                 </Button>
               )}
-              {report?.dryRun && (
-                <Button appearance="primary" disabled={busy !== undefined} onClick={() => void run(false)}>
-                  {busy === 'import' ? 'Importing…' : `Import ${countOf(report.tasks.length, 'task')}`}
+              {report?.dryRun && state.uploadId && (
+                <Button appearance="primary" disabledFocusable={blocked} onClick={() => void actions.confirm()}>
+                  {state.busy === 'import' ? 'Importing…' : `Import ${countOf(report.tasks.length, 'task')}`}
                 </Button>
               )}
-              <Button
-                onClick={() => {
-                  setOpen(false);
-                  reset();
-                }}
-              >
+              <Button ref={doneRef} onClick={close}>
                 {imported ? 'Done' : 'Cancel'}
               </Button>
             </DialogActions>

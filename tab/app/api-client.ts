@@ -100,6 +100,12 @@ export async function apiDownload(path: string, fallbackName: string): Promise<s
   if (!response.ok) throw await failure(response);
   const blob = await response.blob();
   const fileName = fileNameFrom(response.headers.get('Content-Disposition'), fallbackName);
+  saveBlob(blob, fileName);
+  return fileName;
+}
+
+/** Hands a blob to the browser as a download named `fileName`. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -110,5 +116,4 @@ export async function apiDownload(path: string, fallbackName: string): Promise<s
   link.remove();
   // Give the browser time to start the download before the blob goes.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return fileName;
 }

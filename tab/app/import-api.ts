@@ -1,5 +1,6 @@
 import type { ImportReport } from '../../core/import/import-report';
-import { apiDownload, apiUpload } from './api-client';
+import { apiDownload, apiJson, apiUpload, saveBlob } from './api-client';
+import type { MappingFile } from './import-mapping';
 
 export type { ImportReport };
 
@@ -19,12 +20,43 @@ function uploadTypeFor(fileName: string): string {
   return UPLOAD_TYPES[extension] ?? 'application/octet-stream';
 }
 
-/** Uploads a plan file: a dry run first (nothing written), then the real import. */
-export function uploadPlan(file: File, dryRun: boolean): Promise<ImportReport> {
-  const query = new URLSearchParams({ fileName: file.name, dryRun: String(dryRun) });
-  return apiUpload<ImportReport>(`/api/import?${query.toString()}`, file, uploadTypeFor(file.name));
+export interface ImportUploadAnswer {
+  uploadId: string;
+  report: ImportReport;
+}
+
+/**
+ * The preview's upload: the server keeps the file (for 30 minutes after its last use) and answers
+ * the dry run. When the file's columns are not recognised it is kept all the same; the ApiError's
+ * body then holds the `uploadId`, so a mapping file can still be tried.
+ */
+export function startImportUpload(file: File): Promise<ImportUploadAnswer> {
+  const query = new URLSearchParams({ fileName: file.name });
+  return apiUpload<ImportUploadAnswer>(`/api/import/uploads?${query.toString()}`, file, uploadTypeFor(file.name));
+}
+
+const uploadPath = (uploadId: string, step: 'preview' | 'confirm' | 'cancel') => `/api/import/uploads/${encodeURIComponent(uploadId)}/${step}`;
+
+/** The dry run again, with the officer's mapping: nothing is written. */
+export function previewImport(uploadId: string, mapping: MappingFile, signal?: AbortSignal): Promise<ImportReport> {
+  return apiJson<ImportReport>(uploadPath(uploadId, 'preview'), { method: 'POST', body: { mapping }, signal });
+}
+
+/** The import itself, with the same mapping; the server then forgets the upload. */
+export function confirmImport(uploadId: string, mapping: MappingFile): Promise<ImportReport> {
+  return apiJson<ImportReport>(uploadPath(uploadId, 'confirm'), { method: 'POST', body: { mapping } });
+}
+
+/** Lets the server drop the file now (it would in 30 minutes anyway); failures do not matter. */
+export function cancelImport(uploadId: string): void {
+  void apiJson(uploadPath(uploadId, 'cancel'), { method: 'POST', body: {} }).catch(() => undefined);
 }
 
 export function downloadTemplate(): Promise<string> {
   return apiDownload('/api/import/template.xlsx', 'edi-action-plan-template.xlsx');
+}
+
+/** Hands the mapping file to the browser as a download (no request: the tab holds it). */
+export function downloadMappingFile(text: string, fileName: string): void {
+  saveBlob(new Blob([text], { type: 'application/json' }), fileName);
 }

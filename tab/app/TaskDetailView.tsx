@@ -9,12 +9,12 @@ import {
   TableRow,
   makeStyles,
   tokens,
-  typographyStyles,
 } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { ApprovalItem, CommentItem, PersonView, ReminderItem, TaskDetail, UpdateHistoryItem } from './api-types';
 import { DueCell } from './DueCell';
+import { historyList } from './history-styles';
 import { formatInstantAsDate, formatIsoDate, isoDateOfInstant } from './format';
 import { MeasurePanel } from './MeasurePanel';
 import { RagBadge } from './RagBadge';
@@ -28,21 +28,11 @@ const useStyles = makeStyles({
   ...detailFields,
   value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
   muted: { color: tokens.colorNeutralForeground3 },
-  updates: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  update: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  updateMeta: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3 },
-  updateText: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
   caption: visuallyHidden,
   cell: { verticalAlign: 'top', overflowWrap: 'anywhere' },
   scroller: { overflowX: 'auto' },
 });
+const useHistoryStyles = makeStyles(historyList);
 
 function instant(at: string | undefined) {
   if (!at) return null;
@@ -117,6 +107,7 @@ export function TaskDetailView({ task, onCommentsChanged }: { task: TaskDetail; 
 /** `valueText`: each update's measure value with its unit, by update id. */
 function UpdateHistory({ updates, valueText }: { updates: UpdateHistoryItem[]; valueText: Map<string, string> }) {
   const styles = useStyles();
+  const list = useHistoryStyles();
   return (
     <section className={styles.section} aria-labelledby="task-updates-heading">
       <h3 id="task-updates-heading" className={styles.heading}>
@@ -125,20 +116,20 @@ function UpdateHistory({ updates, valueText }: { updates: UpdateHistoryItem[]; v
       {updates.length === 0 ? (
         <p className={styles.muted}>No updates yet.</p>
       ) : (
-        <ol className={styles.updates}>
+        <ol className={list.list}>
           {updates.map((u, i) => (
-            <li key={u.id ?? i} className={styles.update} data-update="">
-              <span className={styles.updateMeta}>
+            <li key={u.id ?? i} className={list.item} data-update="">
+              <span className={list.meta}>
                 {instant(u.submittedAt)}, {who(u.submittedBy)}
                 {u.round ? ` — ${u.round}` : ''}
                 {u.ragProposed ? ` — RAG proposed: ${u.ragProposed}` : ''}
               </span>
-              <p className={styles.updateText}>{u.progress}</p>
-              {u.evidence && <p className={styles.updateText}><strong>Evidence:</strong> {u.evidence}</p>}
-              {u.risks && <p className={styles.updateText}><strong>Risks:</strong> {u.risks}</p>}
-              {u.measureValue !== undefined && <p className={styles.updateText}><strong>Measure value:</strong> {(u.id && valueText.get(u.id)) ?? u.measureValue}</p>}
-              {u.supportNeeded && <p className={styles.updateText}><strong>Support needed:</strong> {u.supportNeeded}</p>}
-              {u.revisedDueDateRequested && <p className={styles.updateText}><strong>New due date asked for:</strong> {formatIsoDate(u.revisedDueDateRequested)}</p>}
+              <p className={list.text}>{u.progress}</p>
+              {u.evidence && <p className={list.text}><strong>Evidence:</strong> {u.evidence}</p>}
+              {u.risks && <p className={list.text}><strong>Risks:</strong> {u.risks}</p>}
+              {u.measureValue !== undefined && <p className={list.text}><strong>Measure value:</strong> {(u.id && valueText.get(u.id)) ?? u.measureValue}</p>}
+              {u.supportNeeded && <p className={list.text}><strong>Support needed:</strong> {u.supportNeeded}</p>}
+              {u.revisedDueDateRequested && <p className={list.text}><strong>New due date asked for:</strong> {formatIsoDate(u.revisedDueDateRequested)}</p>}
             </li>
           ))}
         </ol>

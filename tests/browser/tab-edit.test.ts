@@ -8,45 +8,24 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demoUsers, toPerson } from '../../bot/demo/demo-users';
 import type { Task } from '../../core/model';
 import { fixedClock } from '../../core/ports/clock';
 import { editTask } from '../../core/use-cases/edit-task';
 import { assertNoAxeViolations } from './axe';
-import { launchChromium } from './chromium';
-import { ensureTabBuilt } from './ensure-tab-built';
-import { startRealTabApp, type RealTabApp } from './real-app';
+import type { RealTabApp } from './real-app';
+import { openPlan as openPlanIn, useRealTabPage } from './real-tab-page';
 import { describedBy, focused, openTaskByKeyboard, retype, tabToButton, tabToField, typeDate, waitForFocusOn } from './tab-edit-page';
 
 describe('plan tab on the real API: officers edit the plan, by keyboard alone', function () {
   this.timeout(90_000);
 
-  let browser: Browser;
+  const tab = useRealTabPage();
   let app: RealTabApp;
   let page: Page;
-  let pageErrors: string[];
-
-  before(async function () {
-    this.timeout(120_000);
-    await ensureTabBuilt();
-    app = await startRealTabApp();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  beforeEach(async () => {
-    pageErrors = [];
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.route((url) => url.origin !== app.url, (route) => route.abort());
-  });
-  afterEach(async () => {
-    await page.close();
-    assert.deepEqual(pageErrors, [], 'the page threw uncaught errors');
+  beforeEach(() => {
+    ({ app, page } = tab);
   });
 
   const task = async (ref: string): Promise<Task> => {
@@ -57,10 +36,7 @@ describe('plan tab on the real API: officers edit the plan, by keyboard alone', 
   const panel = () => page.getByRole('dialog');
   const inPanel = async () => assert.ok((await focused(page)).inDialog, 'focus stays in the task panel');
 
-  async function openPlan(query = ''): Promise<void> {
-    await page.goto(`${app.url}/${query}`);
-    await page.getByRole('heading', { level: 2, name: /^Objective 1:/ }).waitFor();
-  }
+  const openPlan = (query = '') => openPlanIn(tab, query);
 
   /** Opens the task from the plan and its edit form, by keyboard; focus lands on the form's first field. */
   async function openEditForm(ref: string, query = ''): Promise<Task> {

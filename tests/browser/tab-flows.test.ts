@@ -7,55 +7,31 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demoUsers } from '../../bot/demo/demo-users';
 import { RAG_VALUES } from '../../core/model';
 import type { PlanView } from '../../core/plan-view';
 import { assertNoAxeViolations } from './axe';
-import { launchChromium } from './chromium';
-import { ensureTabBuilt } from './ensure-tab-built';
-import { startRealTabApp, type RealTabApp } from './real-app';
+import type { RealTabApp } from './real-app';
+import { openPlan as openPlanIn, useRealTabPage } from './real-tab-page';
 
 describe('plan tab on the real API: filters, detail, exports, keyboard, axe', function () {
   this.timeout(60_000);
 
-  let browser: Browser;
+  const tab = useRealTabPage();
   let app: RealTabApp;
   let page: Page;
-  let pageErrors: string[];
   let plan: PlanView;
-
-  before(async function () {
-    this.timeout(120_000);
-    await ensureTabBuilt();
-    app = await startRealTabApp();
-    browser = await launchChromium();
-    plan = (await (await fetch(`${app.url}/api/plan`)).json()) as PlanView;
+  before(async () => {
+    plan = (await (await fetch(`${tab.app.url}/api/plan`)).json()) as PlanView;
   });
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  beforeEach(async () => {
-    pageErrors = [];
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.route((url) => url.origin !== app.url, (route) => route.abort());
-  });
-
-  afterEach(async () => {
-    await page.close();
-    assert.deepEqual(pageErrors, [], 'the page threw uncaught errors');
+  beforeEach(() => {
+    ({ app, page } = tab);
   });
 
   const allTasks = () => plan.objectives.flatMap((o) => o.indicators.flatMap((i) => i.tasks));
 
-  async function openPlan(query = ''): Promise<void> {
-    await page.goto(`${app.url}/${query}`);
-    await page.getByRole('heading', { level: 2, name: /^Objective 1:/ }).waitFor();
-  }
+  const openPlan = (query = '') => openPlanIn(tab, query);
 
   const shownRefs = () => page.locator('tbody > tr[data-task-ref]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-ref') ?? ''));
   const countText = () => page.locator('[data-task-count]').textContent();

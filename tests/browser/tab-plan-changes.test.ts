@@ -7,50 +7,26 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demoUsers, toPerson } from '../../bot/demo/demo-users';
 import type { PlanView } from '../../core/plan-view';
 import { editTask } from '../../core/use-cases/edit-task';
 import { assertNoAxeViolations } from './axe';
-import { launchChromium } from './chromium';
-import { ensureTabBuilt } from './ensure-tab-built';
-import { startRealTabApp, type RealTabApp } from './real-app';
+import type { RealTabApp } from './real-app';
+import { openPlan as openPlanIn, useRealTabPage } from './real-tab-page';
 import { describedBy, focused, retype, tabTo, tabToButton, tabToField, waitForFocusOn } from './tab-edit-page';
 
 describe('plan tab on the real API: officers add tasks and objectives, filter by service, export the history', function () {
   this.timeout(90_000);
 
-  let browser: Browser;
+  const tab = useRealTabPage();
   let app: RealTabApp;
   let page: Page;
-  let pageErrors: string[];
-
-  before(async function () {
-    this.timeout(120_000);
-    await ensureTabBuilt();
-    app = await startRealTabApp();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-  beforeEach(async () => {
-    pageErrors = [];
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.route((url) => url.origin !== app.url, (route) => route.abort());
-  });
-  afterEach(async () => {
-    await page.close();
-    assert.deepEqual(pageErrors, [], 'the page threw uncaught errors');
+  beforeEach(() => {
+    ({ app, page } = tab);
   });
 
-  async function openPlan(query = ''): Promise<void> {
-    await page.goto(`${app.url}/${query}`);
-    await page.getByRole('heading', { level: 2, name: /^Objective 1:/ }).waitFor();
-    await page.locator('body').focus();
-  }
+  const openPlan = (query = '') => openPlanIn(tab, query);
 
   it('adds a task: the required fields asked for, a ref already used refused on its field, then the new task shown and in the plan', async () => {
     await openPlan();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { perSecond } from '../../bot/delivery/teams-limits';
-import { startThrottlingConnector, type ThrottlingConnector } from '../support/throttling-connector';
+import { IN_FLIGHT_GRACE_MS, startThrottlingConnector, type ThrottlingConnector } from '../support/throttling-connector';
 
 /** The connector the delivery tests and the benchmark judge the sender by: it must catch a sender that goes over. */
 describe('throttling connector (test support)', () => {
@@ -54,6 +54,9 @@ describe('throttling connector (test support)', () => {
     assert.equal(throttled.status, 429);
     assert.equal(throttled.headers.get('retry-after'), '1');
     assert.equal((await post('a:three')).status, 429, 'everyone is throttled during Retry-After');
+    assert.equal(connector.ignoredRetryAfter, 0, 'a request right after the 429 may have been in flight');
+    await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_GRACE_MS + 100));
+    assert.equal((await post('a:four')).status, 429, 'still within Retry-After');
     assert.equal(connector.ignoredRetryAfter, 1);
     assert.deepEqual(connector.injected, { throttled: 1, transient: 2 });
     assert.equal(connector.violations.length, 0);

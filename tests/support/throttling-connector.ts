@@ -16,6 +16,9 @@ export interface LimitViolation {
   rule: string;
 }
 
+/** How long after a 429 is written a request may still be one the sender had already sent. */
+export const IN_FLIGHT_GRACE_MS = 500;
+
 export interface ThrottlingConnectorOptions {
   /** The app's global limit, e.g. [{ limit: 30, windowMs: 1000 }]. */
   global: readonly RateWindow[];
@@ -33,7 +36,11 @@ export interface ThrottlingConnector {
   accepted: AcceptedActivity[];
   /** Requests answered 429 because the sender went over a limit. */
   violations: LimitViolation[];
-  /** Requests that arrived while a Retry-After the connector had announced was still running. */
+  /**
+   * Requests that arrived while a Retry-After the connector had announced was still running, and
+   * more than IN_FLIGHT_GRACE_MS after the 429 was written: earlier ones may have left before it
+   * reached the sender (sends to different people go in parallel).
+   */
   ignoredRetryAfter: number;
   /** Every POST of an activity, whatever the answer. */
   requests: number;
@@ -65,6 +72,8 @@ export async function startThrottlingConnector(options: ThrottlingConnectorOptio
   const byConversation = new Map<string, number[]>();
   const all: number[] = [];
   let throttledUntil = 0;
+  /** When the injected 429 was written back: the sender cannot know of it before. */
+  let throttleAnsweredAt = 0;
   let pendingThrottle: { retryAfterSeconds: number; afterAccepted: number } | undefined;
   let pendingTransient = 0;
   let next = 1;
@@ -106,7 +115,8 @@ export async function startThrottlingConnector(options: ThrottlingConnectorOptio
       if (gone.has(conversationId)) return answer(res, 404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
       if (blocked.has(conversationId)) return answer(res, 403, { error: { code: 'BotDisabledByAdmin', message: 'The bot is blocked by the user.' } });
       if (now < throttledUntil) {
-        state.ignoredRetryAfter += 1;
+        // A send that left before the 429 reached the sender is in flight, not ignoring Retry-After.
+        if (now >= throttleAnsweredAt + IN_FLIGHT_GRACE_MS) state.ignoredRetryAfter += 1;
         return answer(res, 429, { error: { code: 'Throttled', message: 'Retry-After not honoured' } }, { 'retry-after': String(Math.ceil((throttledUntil - now) / 1000)) });
       }
       const times = byConversation.get(conversationId) ?? [];
@@ -126,6 +136,8 @@ export async function startThrottlingConnector(options: ThrottlingConnectorOptio
         pendingThrottle = undefined;
         state.injected.throttled += 1;
         throttledUntil = now + retryAfterSeconds * 1000;
+        throttleAnsweredAt = Number.POSITIVE_INFINITY;
+        res.on('finish', () => (throttleAnsweredAt = Date.now()));
         return answer(res, 429, { error: { code: 'Throttled', message: 'Injected throttle' } }, { 'retry-after': String(retryAfterSeconds) });
       }
 

@@ -11,8 +11,8 @@ export interface PlanColumn {
   header: string;
   /** Characters, for spreadsheet column widths. */
   width: number;
-  /** 'date': a calendar date (yyyy-mm-dd in CSV, a date cell in XLSX). */
-  kind?: 'date';
+  /** 'date': a calendar date (yyyy-mm-dd in CSV, a date cell in XLSX). 'rag': a RAG word (a tinted cell in XLSX). */
+  kind?: 'date' | 'rag';
   value(row: PlanRowSource): PlanCell;
 }
 
@@ -37,9 +37,9 @@ export const PLAN_COLUMNS: readonly PlanColumn[] = [
   { header: 'Due date', width: 12, kind: 'date', value: (r) => r.task.dueDate },
   { header: 'Due (as written)', width: 22, value: (r) => r.task.dueText ?? '' },
   { header: 'Overdue', width: 9, value: (r) => yesNo(r.task.overdue) },
-  { header: 'RAG', width: 12, value: (r) => r.task.rag },
+  { header: 'RAG', width: 12, kind: 'rag', value: (r) => r.task.rag },
   { header: 'Status', width: 15, value: (r) => r.task.status },
-  { header: 'RAG awaiting approval', width: 14, value: (r) => r.task.pendingApproval?.proposedRag ?? '' },
+  { header: 'RAG awaiting approval', width: 14, kind: 'rag', value: (r) => r.task.pendingApproval?.proposedRag ?? '' },
   { header: 'Awaiting update', width: 10, value: (r) => yesNo(r.task.awaitingUpdate) },
   { header: 'Latest update', width: 60, value: (r) => r.task.latestUpdate?.text ?? '' },
   { header: 'Latest update on', width: 14, kind: 'date', value: (r) => r.task.latestUpdate?.at.slice(0, 10) },

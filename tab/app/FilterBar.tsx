@@ -25,6 +25,9 @@ const useStyles = makeStyles({
   },
   // Fluent's dropdowns ask for 250px; in a grid cell they take the cell's width instead.
   control: { minWidth: 0, width: '100%' },
+  // A combobox's text box keeps the width of its default size (about 20 characters) unless told
+  // otherwise, and pushes the chevron past the border of a narrower grid cell.
+  comboInput: { boxSizing: 'border-box', minWidth: 0, width: '100%' },
   wide: { gridColumn: 'span 2', '@media (max-width: 600px)': { gridColumn: 'auto' } },
   checks: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, gridColumn: '1 / -1' },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -200,6 +203,7 @@ function OwnerField({ plan, owner, onChange }: { plan: PlanData; owner?: string;
     <Field label="Owner" hint={owners.length > OWNER_OPTIONS_SHOWN ? 'Type to find a name' : undefined}>
       <Combobox
         className={styles.control}
+        input={{ className: styles.comboInput }}
         placeholder="Any owner"
         disabled={owners.length === 0}
         value={text}

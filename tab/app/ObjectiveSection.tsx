@@ -18,7 +18,14 @@ const useStyles = makeStyles({
   empty: { margin: 0, color: tokens.colorNeutralForeground3 },
 });
 
-export function ObjectiveSection({ objective, onOpenTask }: { objective: ObjectiveView; onOpenTask: (taskId: string) => void }) {
+interface ObjectiveSectionProps {
+  objective: ObjectiveView;
+  onOpenTask: (taskId: string) => void;
+  /** Whether the task tables have a pending approval column (only while something is pending). */
+  showApprovals?: boolean;
+}
+
+export function ObjectiveSection({ objective, onOpenTask, showApprovals }: ObjectiveSectionProps) {
   const styles = useStyles();
   const headingId = useId();
   const heading = `Objective ${objective.ref}: ${objective.title}`;
@@ -32,7 +39,7 @@ export function ObjectiveSection({ objective, onOpenTask }: { objective: Objecti
       {objective.description && <p className={styles.description}>{objective.description}</p>}
       {hasTasks ? (
         objective.indicators.map((indicator, i) => (
-          <IndicatorTasks key={`${i}:${indicator.title ?? ''}`} indicator={indicator} objectiveHeading={heading} onOpenTask={onOpenTask} />
+          <IndicatorTasks key={`${i}:${indicator.title ?? ''}`} indicator={indicator} objectiveHeading={heading} onOpenTask={onOpenTask} showApprovals={showApprovals} />
         ))
       ) : (
         <p className={styles.empty}>No tasks under this objective yet.</p>
@@ -41,7 +48,7 @@ export function ObjectiveSection({ objective, onOpenTask }: { objective: Objecti
   );
 }
 
-function IndicatorTasks({ indicator, objectiveHeading, onOpenTask }: { indicator: IndicatorView; objectiveHeading: string; onOpenTask: (taskId: string) => void }) {
+function IndicatorTasks({ indicator, objectiveHeading, onOpenTask, showApprovals }: { indicator: IndicatorView; objectiveHeading: string } & Omit<ObjectiveSectionProps, 'objective'>) {
   const styles = useStyles();
   if (indicator.tasks.length === 0) return null;
   const caption = indicator.title
@@ -50,7 +57,7 @@ function IndicatorTasks({ indicator, objectiveHeading, onOpenTask }: { indicator
   return (
     <div className={styles.indicator}>
       {indicator.title && <h3 className={styles.indicatorHeading}>{indicator.title}</h3>}
-      <TaskTable caption={caption} tasks={indicator.tasks as PlanTask[]} onOpenTask={onOpenTask} />
+      <TaskTable caption={caption} tasks={indicator.tasks as PlanTask[]} onOpenTask={onOpenTask} showApprovals={showApprovals} />
     </div>
   );
 }

@@ -17,8 +17,11 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { RoundScope } from '../../core/model';
+import { isCalendarDate } from '../../core/tasks/task-fields';
 import { ApiError } from './api-client';
 import type { RoundStatusView } from './api-types';
+import { DateInput } from './DateInput';
+import { DATE_HINT } from './form-controls';
 import { openRound } from './rounds-api';
 
 const useStyles = makeStyles({
@@ -56,6 +59,7 @@ export function OpenRoundDialog({ open, onClose, onOpened }: OpenRoundDialogProp
     const local: Record<string, string> = {};
     if (!name.trim()) local.name = 'Give the round a name, for example "Board report March 2026".';
     if (!dueDate) local.dueDate = 'Choose the date updates are due.';
+    else if (!isCalendarDate(dueDate)) local.dueDate = 'Give a real date, for example 31/03/2027.';
     if (scopeKind !== 'all-open' && refsFrom(refs).length === 0) local.scope = scopeKind === 'objectives' ? 'List at least one objective ref, for example 1, 2.' : 'List at least one task ref, for example 1.1.2.';
     setErrors(local);
     setProblem(undefined);
@@ -100,8 +104,8 @@ export function OpenRoundDialog({ open, onClose, onOpened }: OpenRoundDialogProp
               <Field label="Name" required validationMessage={errors.name} hint='For example "Board report March 2026"'>
                 <Input value={name} maxLength={255} onChange={(_, data) => setName(data.value)} />
               </Field>
-              <Field label="Updates due by" required validationMessage={errors.dueDate}>
-                <Input type="date" value={dueDate} onChange={(_, data) => setDueDate(data.value)} />
+              <Field label="Updates due by" required validationMessage={errors.dueDate} hint={DATE_HINT}>
+                <DateInput value={dueDate} onChange={setDueDate} />
               </Field>
               <Field label="Which tasks" validationMessage={errors.scope}>
                 <RadioGroup value={scopeKind} onChange={(_, data) => setScopeKind(data.value as ScopeKind)}>

@@ -1,18 +1,22 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { PersonProhibitedRegular } from '@fluentui/react-icons';
+import { ChatWarningRegular } from '@fluentui/react-icons';
 import type { PlanTask } from './api-types';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
   accountable: { ...typographyStyles.caption1, display: 'block', color: tokens.colorNeutralForeground3 },
   none: { color: tokens.colorNeutralForeground3 },
+  // A quiet note, not an alarm: red and bold are kept for Red RAG and overdue. The icon takes
+  // Fluent's warning colour; the words stay in the secondary text colour (AA in every theme).
   unreachable: {
-    ...typographyStyles.caption1Strong,
+    ...typographyStyles.caption1,
     display: 'inline-flex',
-    alignItems: 'center',
+    alignItems: 'flex-start',
     gap: tokens.spacingHorizontalXXS,
-    color: tokens.colorPaletteRedForeground1,
+    marginTop: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
   },
+  unreachableIcon: { flexShrink: 0, fontSize: '16px', color: tokens.colorStatusWarningForeground1 },
 });
 
 /** Responsible officers, the accountable officer when there is one, and whether the bot can reach the owners. */
@@ -34,8 +38,8 @@ export function OwnersCell({ task }: { task: Pick<PlanTask, 'owners' | 'accounta
       )}
       {task.ownerUnreachable && (
         <span className={styles.unreachable} data-owner-unreachable="">
-          <PersonProhibitedRegular aria-hidden />
-          The bot cannot reach an owner
+          <ChatWarningRegular aria-hidden className={styles.unreachableIcon} />
+          The bot cannot message an owner yet
         </span>
       )}
     </>

@@ -37,6 +37,8 @@ export function PlanView({ plan, filter, onFilterChange, onOpenTask, roundPanel 
   const filtered = useMemo(() => applyPlanFilter(plan, deferredFilter), [plan, deferredFilter]);
   const total = useMemo(() => planTasks(plan).length, [plan]);
   const shown = useMemo(() => planTasks(filtered).length, [filtered]);
+  // From the whole plan, not the filtered view, so columns do not come and go as filters change.
+  const showApprovals = useMemo(() => planTasks(plan).some((task) => task.pendingApproval), [plan]);
 
   return (
     <div className={styles.plan}>
@@ -64,17 +66,17 @@ export function PlanView({ plan, filter, onFilterChange, onOpenTask, roundPanel 
           <Button onClick={() => onFilterChange({ sort: filter.sort, dir: filter.dir })}>Clear filters</Button>
         </div>
       ) : (
-        <Objectives objectives={filtered.objectives} onOpenTask={onOpenTask} />
+        <Objectives objectives={filtered.objectives} onOpenTask={onOpenTask} showApprovals={showApprovals} />
       )}
     </div>
   );
 }
 
-const Objectives = memo(function Objectives({ objectives, onOpenTask }: { objectives: PlanData['objectives']; onOpenTask: (taskId: string) => void }) {
+const Objectives = memo(function Objectives({ objectives, onOpenTask, showApprovals }: { objectives: PlanData['objectives']; onOpenTask: (taskId: string) => void; showApprovals: boolean }) {
   return (
     <>
       {objectives.map((objective) => (
-        <ObjectiveSection key={objective.ref} objective={objective} onOpenTask={onOpenTask} />
+        <ObjectiveSection key={objective.ref} objective={objective} onOpenTask={onOpenTask} showApprovals={showApprovals} />
       ))}
     </>
   );

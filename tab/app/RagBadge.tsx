@@ -36,10 +36,16 @@ export function RagIcon({ rag, className }: { rag: Rag; className?: string }) {
   return <Icon aria-hidden className={mergeClasses(colours[rag], className)} />;
 }
 
+// Fluent's badge has a fixed height; in a narrow RAG column "Not started" wraps and must grow with it.
+const useBadgeStyles = makeStyles({
+  badge: { height: 'auto', minHeight: '24px', paddingTop: '2px', paddingBottom: '2px', textAlign: 'start' },
+});
+
 export function RagBadge({ rag }: { rag: Rag }) {
   const { color, Icon } = RAG_LOOK[rag];
+  const styles = useBadgeStyles();
   return (
-    <Badge appearance="tint" color={color} size="large" shape="rounded" icon={<Icon aria-hidden />} data-rag={rag}>
+    <Badge className={styles.badge} appearance="tint" color={color} size="large" shape="rounded" icon={<Icon aria-hidden />} data-rag={rag}>
       {rag}
     </Badge>
   );

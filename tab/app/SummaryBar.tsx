@@ -2,11 +2,11 @@ import { makeStyles, mergeClasses, shorthands, tokens, typographyStyles } from '
 import {
   CalendarClockRegular,
   CalendarErrorRegular,
+  ChatWarningRegular,
   ClockAlarmFilled,
   FilterFilled,
   HourglassHalfRegular,
   MailClockRegular,
-  PersonProhibitedRegular,
   TaskListLtrRegular,
 } from '@fluentui/react-icons';
 import { useId, type ReactNode } from 'react';
@@ -73,6 +73,9 @@ const useStyles = makeStyles({
   },
   value: { ...typographyStyles.title3, margin: 0, color: tokens.colorNeutralForeground1 },
   icon: { fontSize: '20px', flexShrink: 0 },
+  // One quiet line rather than a tile: who the bot cannot reach is a set-up job, not a RAG.
+  reach: { ...typographyStyles.body1, margin: 0, display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
+  reachIcon: { fontSize: '20px', flexShrink: 0, color: tokens.colorStatusWarningForeground1 },
 });
 
 interface Tile {
@@ -101,7 +104,6 @@ export function SummaryBar({ summary, filter, onFilterChange }: SummaryBarProps)
   // Counts the server adds with the tab API; an older server simply leaves them out.
   if (summary.awaitingUpdate !== undefined) attention.push({ label: 'Awaiting update', value: summary.awaitingUpdate, icon: icon(MailClockRegular), filter: { flag: 'awaiting' } });
   if (summary.pendingApprovals !== undefined) attention.push({ label: 'Pending approvals', value: summary.pendingApprovals, icon: icon(HourglassHalfRegular), filter: { flag: 'pending' } });
-  if (summary.unreachableOwners !== undefined) attention.push({ label: 'Unreachable owners', value: summary.unreachableOwners, icon: icon(PersonProhibitedRegular) });
   attention.push({ label: 'Deadlines to check', value: summary.deadlinesToCheck, icon: icon(CalendarErrorRegular) });
   const toggles = filter && onFilterChange ? { filter, onChange: onFilterChange } : undefined;
 
@@ -114,6 +116,12 @@ export function SummaryBar({ summary, filter, onFilterChange }: SummaryBarProps)
       ]} />
       <SummaryGroup toggles={toggles} heading="By status" tiles={TASK_STATUSES.map((status) => ({ label: status, value: summary.byStatus[status] ?? 0, filter: { status } }))} />
       <SummaryGroup toggles={toggles} heading="Needs attention" tiles={attention} />
+      {summary.unreachableOwners ? (
+        <p className={styles.reach} data-unreachable-owners={summary.unreachableOwners}>
+          <ChatWarningRegular aria-hidden className={styles.reachIcon} />
+          {summary.unreachableOwners === 1 ? '1 owner cannot be reached yet' : `${summary.unreachableOwners} owners cannot be reached yet`}: the bot cannot message them in Teams, so reminders and rounds miss them.
+        </p>
+      ) : null}
     </div>
   );
 }

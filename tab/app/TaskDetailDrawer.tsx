@@ -21,6 +21,9 @@ import { useAsync } from './use-async';
 import { WithdrawTaskDialog } from './WithdrawTaskDialog';
 
 const useStyles = makeStyles({
+  // Fluent caps a drawer at 100vw, which counts the page's scroll bar: in a narrow tab the panel
+  // then starts off screen, its first letters cut off. 100% of the viewport excludes the bar.
+  drawer: { maxWidth: '100%' },
   status: { minHeight: tokens.lineHeightBase300, marginBottom: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
 });
@@ -91,6 +94,7 @@ export function TaskDetailDrawer({ taskId, summary, creating = false, defaultObj
 
   return (
     <OverlayDrawer
+      className={styles.drawer}
       open={open}
       position="end"
       size="large"

@@ -36,9 +36,6 @@ interface Conflict {
   fields: FieldConflict[];
 }
 
-/** Dates a browser holds half-typed read as "" (no date): said so, rather than cleared. */
-const DATE_KEYS: ProblemKey[] = ['dueDate', 'measure.baselineDate', 'measure.targetDate'];
-
 /** The server's field errors against the form's fields; anything else as one message. */
 function serverProblems(error: ApiError): { problems: Problems; rest?: string } {
   const problems: Problems = {};
@@ -129,9 +126,6 @@ export function TaskEditForm({ task, defaultObjectiveRef, onSaved, onCancel, onC
     event.preventDefault();
     if (busy) return;
     const local = checkTaskForm(base, values, creating);
-    for (const key of DATE_KEYS) {
-      if ((elements.current.get(key) as HTMLInputElement | undefined)?.validity?.badInput) local[key] = 'Finish the date (day, month and year), or clear it.';
-    }
     setProblems(local);
     setProblem(undefined);
     setNotice(undefined);

@@ -1,5 +1,7 @@
 import { Field, Input, Select, Textarea, type InputProps } from '@fluentui/react-components';
 import { TASK_FIELD_LABELS } from '../../core/tasks/task-fields';
+import { UK_DATE_EXAMPLE } from './uk-date';
+import { DateInput } from './DateInput';
 import type { Problems, ProblemKey } from './task-form-check';
 import type { TaskFormValues } from './task-form-values';
 
@@ -33,11 +35,17 @@ export function bindText(form: FormBinding, name: StringKey): Pick<TextFieldProp
   return { form, problemKey: name, label: TASK_FIELD_LABELS[name], value: form.values[name], onChange: (value) => form.set({ [name]: value } as Partial<TaskFormValues>) };
 }
 
+/** What a date field says about its format, before the field's own hint. */
+export const DATE_HINT = `Day, month, year: for example ${UK_DATE_EXAMPLE}`;
+
 /** A labelled text box (or text area), its problem shown beneath it and tied to it (Field's aria-describedby). */
 export function TextField({ form, problemKey, label, value, onChange, hint, required, multiline, type = 'text', inputMode, contentAfter, maxLength }: TextFieldProps) {
+  const fullHint = type === 'date' ? [DATE_HINT, hint].filter(Boolean).join('. ') : hint;
   return (
-    <Field label={label} hint={hint} required={required} validationMessage={form.problems[problemKey]}>
-      {multiline ? (
+    <Field label={label} hint={fullHint} required={required} validationMessage={form.problems[problemKey]}>
+      {type === 'date' ? (
+        <DateInput ref={form.refFor(problemKey)} value={value} onChange={onChange} />
+      ) : multiline ? (
         <Textarea ref={form.refFor(problemKey)} value={value} resize="vertical" maxLength={maxLength} onChange={(_, data) => onChange(data.value)} />
       ) : (
         <Input ref={form.refFor(problemKey)} type={type} value={value} inputMode={inputMode} contentAfter={contentAfter} maxLength={maxLength} onChange={(_, data) => onChange(data.value)} />

@@ -4,8 +4,16 @@
  * connection, if any, update the theme later. A page that is neither framed nor in a Teams
  * mobile web view cannot be in Teams, so it skips the handshake altogether (no 3 s wait before
  * the first API call in a browser).
+ *
+ * teams-js is loaded only then, too: the library starts fetching its list of valid host origins
+ * (res.cdn.office.net/teams-js/validDomains/json/validDomains.json) as soon as it is imported
+ * (src/internal/validOrigins.ts, `prefetchOriginsFromCDN`), which a page outside Teams has no
+ * use for. Teams hosts a tab in an iframe on the web and desktop, and in a web view on mobile:
+ * https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/using-teams-client-library
+ * (call `app.initialize()` first, from the page Teams hosts). esbuild keeps the library in the
+ * one bundle and runs its module code at the first `import()`.
  */
-import { app, authentication } from '@microsoft/teams-js';
+import type * as TeamsJs from '@microsoft/teams-js';
 
 export type HostThemeName = 'default' | 'dark' | 'contrast';
 
@@ -30,6 +38,9 @@ export interface ConnectOptions {
   onThemeChange: (theme: HostThemeName) => void;
 }
 
+let teamsJs: Promise<typeof TeamsJs> | undefined;
+const loadTeamsJs = () => (teamsJs ??= import('@microsoft/teams-js'));
+
 /** Teams hosts tabs in an iframe (web, desktop) or a web view with a native bridge (mobile). */
 function mightBeInTeams(): boolean {
   let framed = true;
@@ -45,6 +56,7 @@ function mightBeInTeams(): boolean {
 async function connectToTeams({ timeoutMs = 3000, onThemeChange }: ConnectOptions): Promise<TeamsConnection | null> {
   if (!mightBeInTeams()) return null;
   try {
+    const { app } = await loadTeamsJs();
     await withTimeout(app.initialize(), timeoutMs);
     const context = await withTimeout(app.getContext(), timeoutMs);
     app.registerOnThemeChangeHandler((theme) => onThemeChange(parseHostThemeName(theme) ?? 'default'));
@@ -84,6 +96,7 @@ export class TeamsSignInError extends Error {
 export async function teamsAuthToken(): Promise<string | undefined> {
   if (!(await teamsConnection())) return undefined;
   try {
+    const { authentication } = await loadTeamsJs();
     return await authentication.getAuthToken();
   } catch (error) {
     throw new TeamsSignInError(error instanceof Error ? error.message : String(error));

@@ -72,20 +72,16 @@ export async function retype(page: Page, text: string): Promise<void> {
 }
 
 /**
- * Types a date into the focused date input, segment by segment, as a person does. Chromium orders
- * the segments by its own locale, not the page's, so a first probe (1 Feb 2000) finds the order;
- * then the left arrow goes back to the first segment and the date is typed in that order.
+ * Types a date into the focused date field as an officer in the UK writes it (30/04/2027), and
+ * checks the field shows it that way: the tab's date fields read and show dates en-GB in every
+ * browser, whatever the browser's own locale.
  */
 export async function typeDate(page: Page, isoDate: string): Promise<void> {
   const [year, month, day] = isoDate.split('-');
-  await page.keyboard.type('01022000');
-  const probe = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
-  if (probe !== '2000-01-02' && probe !== '2000-02-01') throw new Error(`the date field read the probe as "${probe}"`);
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.type(probe === '2000-01-02' ? `${month}${day}${year}` : `${day}${month}${year}`);
+  const uk = `${day}/${month}/${year}`;
+  await retype(page, uk);
   const typed = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
-  if (typed !== isoDate) throw new Error(`typed ${isoDate} into the date field, and it reads "${typed}"`);
+  if (typed !== uk) throw new Error(`typed ${uk} into the date field, and it reads "${typed}"`);
 }
 
 /** From the plan page: keyboard to the task's title button in the table, Enter, and wait for the panel. */

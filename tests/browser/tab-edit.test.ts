@@ -124,7 +124,7 @@ describe('plan tab on the real API: officers edit the plan, by keyboard alone', 
     assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-conflict]') !== null), true, 'focus moves to the message');
     assert.equal((await task('1.1.4')).title, 'Publish equality information each January', 'nothing of the officer was saved');
     assert.equal(await panel().getByRole('textbox', { name: 'Title', exact: true }).inputValue(), 'Publish the equality information by 31 January every year', 'what the officer typed is kept');
-    assert.equal(await panel().getByLabel('Due date').inputValue(), '2026-06-30', "a field the officer did not touch takes Sam's value");
+    assert.equal(await panel().getByLabel('Due date').inputValue(), '30/06/2026', "a field the officer did not touch takes Sam's value (shown en-GB)");
     await assertNoAxeViolations(page, 'the edit panel with a conflict');
 
     await save();

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { demoUsers } from '../../bot/demo/demo-users';
 import { RAG_VALUES } from '../../core/model';
+import { RAG_FILL } from '../../core/export/rag-colours';
 import type { PlanView } from '../../core/plan-view';
 import { assertNoAxeViolations } from './axe';
 import type { RealTabApp } from './real-app';
@@ -52,10 +53,12 @@ describe('plan tab on the real API: filters, detail, exports, keyboard, axe', fu
     await openPlan();
     const tiles = await page.locator('dl > div').evaluateAll((divs) => divs.map((d) => `${d.querySelector('dt')?.textContent}=${d.querySelector('dd')?.textContent}`));
     const s = plan.summary;
-    for (const expected of [`Tasks=${s.total}`, ...RAG_VALUES.map((r) => `${r}=${s.byRag[r]}`), `Overdue=${s.overdue}`, `Awaiting update=0`, `Pending approvals=1`, `Unreachable owners=${s.unreachableOwners}`, `Deadlines to check=${s.deadlinesToCheck}`]) {
+    for (const expected of [`Tasks=${s.total}`, ...RAG_VALUES.map((r) => `${r}=${s.byRag[r]}`), `Overdue=${s.overdue}`, `Awaiting update=0`, `Pending approvals=1`, `Deadlines to check=${s.deadlinesToCheck}`]) {
       assert.ok(tiles.includes(expected), `summary shows ${expected}: ${tiles.join(', ')}`);
     }
     assert.ok((s.unreachableOwners ?? 0) > 0, 'the demo has owners without a chat');
+    // Unreachable owners are one line under the tiles, not a tile.
+    assert.match((await page.locator('[data-unreachable-owners]').textContent()) ?? '', new RegExp(`^${s.unreachableOwners} owners cannot be reached yet:`));
     assert.equal(await countText(), `Showing all ${allTasks().length} tasks`);
     assert.match((await page.locator('[data-signed-in]').textContent()) ?? '', /^Priya Shah, EDI officer$/);
   });
@@ -184,6 +187,14 @@ describe('plan tab on the real API: filters, detail, exports, keyboard, axe', fu
     const refs: string[] = [];
     sheet.eachRow((row, n) => n > 1 && refs.push(String(row.getCell(refColumn).value)));
     assert.deepEqual(refs.sort(), [...shown].sort());
+    // RAG is its word in a cell tinted for it (tests/unit/export-xlsx-rag.test.ts checks every value and the contrast).
+    const ragColumn = header.indexOf('RAG') + 1;
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const cell = row.getCell(ragColumn);
+      assert.ok(cell.value === 'Red' || cell.value === 'Amber', `row ${n} keeps the RAG word`);
+      assert.equal(cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined, `FF${RAG_FILL[cell.value as 'Red' | 'Amber']}`);
+    });
   });
 
   it('does the whole flow by keyboard: search, open a task, close it, export', async () => {

@@ -1,4 +1,5 @@
 import type { ApprovalPolicy } from '../core/approvals/approval-policy';
+import type { Person } from '../core/model';
 import { chaseApprovals, type ChaseApprovalsResult } from '../core/use-cases/chase-approvals';
 import { systemClock, type Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
@@ -15,7 +16,6 @@ import { renderReminders } from './cards/reminder-card';
 import type { AppConfig } from './config';
 import { deliveryLimits } from './delivery/delivery-limits';
 import { approvalCards } from './cards/approval-cards';
-import { demoUsers } from './demo/demo-users';
 import { demoDirectory } from './directory/demo-directory';
 import { graphDirectory } from './directory/graph-directory';
 import { RateLimitedMessenger } from './delivery/rate-limited-messenger';
@@ -36,6 +36,8 @@ export interface AppContext {
   directory: Directory;
   policy: ReminderPolicy;
   approvalPolicy: ApprovalPolicy;
+  /** The EDI leads in effect (config's ids, named): the same list the reminders, approvals, start log and CLIs use. */
+  ediLeads: Person[];
   calendar: WorkingCalendar;
   /**
    * One sweep: reminders, then RAG approvals (requests not yet sent, chasers, escalations).
@@ -53,9 +55,9 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
   const channel = createBotFrameworkChannel(config, store, log);
   const messenger = new RateLimitedMessenger(channel.messenger, deliveryLimits(config.reminders, log));
   const r = config.reminders;
-  // The demo council's EDI lead stands in when none is configured, so approvals have a last approver.
-  const leadIds = r.ediLeadIds.length || !config.demo.seed ? r.ediLeadIds : [demoUsers.ruth.aadObjectId];
-  const ediLeads = leadIds.map((aadObjectId) => ({ aadObjectId, displayName: 'EDI lead', email: '' }));
+  // Graph's directory wherever Graph is configured (the SharePoint store); the demo council locally.
+  const directory = config.directory === 'graph' && config.sharepoint ? graphDirectory(createGraphApi(config.sharepoint.graphBaseUrl, config.sharepoint.auth, log)) : demoDirectory();
+  const ediLeads = await namedLeads(r.ediLeadIds, directory, log);
   const policy: ReminderPolicy = {
     daysBefore: r.daysBefore,
     daysOverdue: r.daysOverdue,
@@ -65,8 +67,6 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
   };
   const approvalPolicy: ApprovalPolicy = { ...config.approvals, ediLeads };
   const calendar = ukWorkingCalendar(r.bankHolidays);
-  // Graph's directory wherever Graph is configured (the SharePoint store); the demo council locally.
-  const directory = config.directory === 'graph' && config.sharepoint ? graphDirectory(createGraphApi(config.sharepoint.graphBaseUrl, config.sharepoint.auth, log)) : demoDirectory();
   return {
     config,
     store,
@@ -77,6 +77,7 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
     directory,
     policy,
     approvalPolicy,
+    ediLeads,
     calendar,
     sweep: async ({ clock: at = clock, inSendWindow = false, signal } = {}) => {
       const reminders = await runReminderSweep({
@@ -88,6 +89,7 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
         signal,
         renderReachReport: (lines) => ({ card: reachReportCard(lines), summary: `${lines.length} people could not be sent their EDI reminders` }),
         sendWindow: inSendWindow ? { calendar, window: r.sendWindow } : undefined,
+        calendar,
       });
       if (reminders.outsideSendWindow || reminders.stopped || signal?.aborted) return reminders;
       const approvals = await chaseApprovals({ store, clock: at, messenger, cards: approvalCards, log, policy: approvalPolicy, calendar, directory });
@@ -97,6 +99,26 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
   };
 }
 
+/**
+ * The EDI leads config decided (bot/config.ts), named from the directory so every message, log
+ * line and CLI listing shows who they are. One the directory cannot name (unknown, or Graph not
+ * answering) is still a lead, shown by its id: startup never fails on it.
+ */
+async function namedLeads(ids: readonly string[], directory: Directory, log: Logger): Promise<Person[]> {
+  return Promise.all(
+    ids.map(async (aadObjectId) => {
+      try {
+        const found = await directory.findById(aadObjectId);
+        if (found) return found;
+        log.warn({ aadObjectId }, 'EDI lead is not in the directory: check EDI_LEAD_IDS');
+      } catch (err) {
+        log.warn({ aadObjectId, err: err instanceof Error ? err.message : String(err) }, 'EDI lead could not be looked up in the directory');
+      }
+      return { aadObjectId, displayName: `EDI lead ${aadObjectId}`, email: '' };
+    }),
+  );
+}
+
 export function summarise(result: SweepResult & { approvals?: ChaseApprovalsResult }): Record<string, unknown> {
-  return { ...(result.approvals && { approvals: result.approvals }), at: result.at, outsideSendWindow: result.outsideSendWindow ?? false, stopped: result.stopped ?? false, unconfirmed: result.unconfirmed.length, planned: result.planned, messages: result.messages, sent: result.sent.length, unreachable: result.unreachable.length, failed: result.failed.length, skipped: result.skipped };
+  return { ...(result.approvals && { approvals: result.approvals }), at: result.at, outsideSendWindow: result.outsideSendWindow ?? false, stopped: result.stopped ?? false, unconfirmed: result.unconfirmed.length, planned: result.planned, messages: result.messages, sent: result.sent.length, folded: result.folded.length, held: result.held.length, unreachable: result.unreachable.length, failed: result.failed.length, skipped: result.skipped };
 }

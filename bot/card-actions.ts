@@ -12,17 +12,19 @@ import type { AdaptiveCardJson, Messenger } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/plan-store';
 import { daysLeftIfDueSoon } from '../core/reminders/due-soon';
 import type { ReminderPolicy } from '../core/reminders/reminder-policy';
-import { formValuesFrom, type UpdateFormValues } from '../core/updates/update-form';
+import { formValuesFrom, UPDATE_LIMITS, type UpdateFormValues } from '../core/updates/update-form';
 import { loadApprovalView, type ApprovalMessagingDeps, type ApprovalView } from '../core/use-cases/approval-messages';
 import { getApprovalView, listPendingApprovals } from '../core/use-cases/approval-queries';
-import { DECISIONS, decideApproval, InvalidDecisionError, NotTheApproverError } from '../core/use-cases/decide-approval';
-import { delegateTask, InvalidDelegationError, type DelegationCards } from '../core/use-cases/delegate-task';
+import { COMMENT_MAX as DECISION_COMMENT_MAX, DECISIONS, decideApproval, InvalidDecisionError, NotTheApproverError } from '../core/use-cases/decide-approval';
+import { COLLEAGUE_MAX, delegateTask, InvalidDelegationError, type DelegationCards } from '../core/use-cases/delegate-task';
 import { getOwnedTask } from '../core/use-cases/get-owned-task';
 import { listMyTasks } from '../core/use-cases/list-my-tasks';
-import { InvalidUpdateError, StaleFormError, submitUpdate } from '../core/use-cases/submit-update';
+import { confirmNoChange, InvalidUpdateError, StaleFormError, submitUpdate, type SubmitUpdateResult } from '../core/use-cases/submit-update';
+import { approveAllFromCard, confirmApproveAll } from './approve-all-actions';
 import { approvalCard } from './cards/approval-card';
 import { approvalCards } from './cards/approval-cards';
 import { delegatedToYouCard, pendingApprovalsCard } from './cards/approval-notices';
+import { boxRoom } from './cards/card-text';
 import { CardVerb } from './cards/card-verbs';
 import { delegateCard } from './cards/delegate-card';
 import { myTasksCard } from './cards/my-tasks-card';
@@ -55,10 +57,12 @@ export type CardActionResult = { card: AdaptiveCardJson } | { error: { status: 4
 
 const id = z.string().trim().min(1).max(64);
 const openData = z.object({ taskId: id });
-const submitData = z.object({ taskId: id, taskVersion: z.string().min(1).max(128), nonce: z.string().min(8).max(128), shownRag: z.string().max(32).optional() });
-const decideData = z.object({ approvalId: id, decision: z.enum(DECISIONS), comment: z.string().max(20_000).optional() });
+const noChangeData = z.object({ taskId: id, taskVersion: z.string().min(1).max(128), nonce: z.string().min(8).max(128) });
+const submitData = noChangeData.extend({ shownRag: z.string().max(32).optional() });
+// Typed text is not in these schemas: however long, it goes to the use case to judge and comes back in the box.
+const decideData = z.object({ approvalId: id, decision: z.enum(DECISIONS) });
 const approvalData = z.object({ approvalId: id });
-const delegateData = z.object({ taskId: id, delegateTo: z.string().max(20_000).optional() });
+const delegateData = z.object({ taskId: id });
 
 const MISSING_TASK = 'This button is missing the task it belongs to.';
 const MISSING_DECISION = 'This button is missing the decision it belongs to.';
@@ -79,6 +83,8 @@ export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb:
       );
     case CardVerb.submitUpdate:
       return submit(deps, actor, data);
+    case CardVerb.confirmNoChange:
+      return noChange(deps, actor, data);
     case CardVerb.decideApproval:
       return decide(deps, actor, data);
     case CardVerb.viewApproval: {
@@ -89,6 +95,10 @@ export async function handleCardAction(deps: CardActionDeps, actor: Actor, verb:
     }
     case CardVerb.showPendingApprovals:
       return { card: pendingApprovalsCard(await listPendingApprovals(deps.store, actor.aadObjectId)) };
+    case CardVerb.confirmApproveAll:
+      return confirmApproveAll(deps, actor);
+    case CardVerb.approveAll:
+      return approveAllFromCard(deps, actor, data);
     case CardVerb.openDelegateForm:
       return ownerForm(deps, actor, data, 'hand over', (task) => delegateCard(task));
     case CardVerb.delegateTask:
@@ -117,14 +127,11 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
   const parsed = submitData.safeParse(data);
   if (!parsed.success) return badRequest(STALE_FORM);
   const { taskId, taskVersion, nonce, shownRag } = parsed.data;
-  const values = refillable(formValuesFrom(data));
+  const typed = formValuesFrom(data);
+  const values = refillable(typed);
   try {
-    const result = await submitUpdate(
-      { store: deps.store, clock: deps.clock, approvals: { policy: deps.approvalPolicy, directory: deps.directory }, notify: approvalMessaging(deps) },
-      { actorAadObjectId: actor.aadObjectId, taskId, taskVersion, idempotencyKey: nonce, values, cardActivityId: actor.cardActivityId },
-    );
-    const rag = { approval: result.requested, noApprover: result.noApprover };
-    return { card: updateReceiptCard(result.task, result.update, result.outcome === 'already-recorded', rag, await commentCount(deps, taskId)) };
+    const result = await submitUpdate(updateDeps(deps), { actorAadObjectId: actor.aadObjectId, taskId, taskVersion, idempotencyKey: nonce, values: typed, cardActivityId: actor.cardActivityId });
+    return receipt(deps, result);
   } catch (err) {
     if (err instanceof InvalidUpdateError) {
       if (!err.task) return { card: lostTaskCard(values.progress) };
@@ -132,30 +139,50 @@ async function submit(deps: CardActionDeps, actor: Actor, data: Record<string, u
       return { card: updateFormCard({ task: { ...err.task, version: taskVersion }, ...form }) };
     }
     if (err instanceof StaleFormError) {
-      const by = err.current.latestUpdateBy ? ` by ${err.current.latestUpdateBy.displayName}` : '';
       // An untouched RAG dropdown showed the old RAG: show the current one instead of reverting it.
       const { rag, ...rest } = values;
-      return {
-        card: updateFormCard({
-          task: err.current,
-          intro: dueIntro(deps, err.current),
-          today: londonDate(deps.clock.now()),
-          nonce,
-          commentCount: await commentCount(deps, taskId),
-          values: rag !== undefined && rag !== shownRag ? { ...rest, rag } : rest,
-          notice: `This task was changed${by} after this form was sent. Nothing was saved yet: check the details above and submit again.`,
-        }),
-      };
+      return staleForm(deps, err, nonce, rag !== undefined && rag !== shownRag ? { ...rest, rag } : rest, 'check the details above and submit again.');
     }
     if (err instanceof NotFoundError) return { card: lostTaskCard(values.progress) };
     return taskProblem(err);
   }
 }
 
+/** "No change since my last update": recorded as the clicker (from the activity), answered with its receipt. */
+async function noChange(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {
+  const parsed = noChangeData.safeParse(data);
+  if (!parsed.success) return badRequest(STALE_FORM);
+  const { taskId, taskVersion, nonce } = parsed.data;
+  try {
+    return receipt(deps, await confirmNoChange(updateDeps(deps), { actorAadObjectId: actor.aadObjectId, taskId, taskVersion, idempotencyKey: nonce, cardActivityId: actor.cardActivityId }));
+  } catch (err) {
+    if (err instanceof StaleFormError) return staleForm(deps, err, nonce, {}, 'check the details above, then say again whether anything has changed.');
+    return taskProblem(err);
+  }
+}
+
+function updateDeps(deps: CardActionDeps): Parameters<typeof submitUpdate>[0] {
+  return { store: deps.store, clock: deps.clock, approvals: { policy: deps.approvalPolicy, directory: deps.directory }, notify: approvalMessaging(deps) };
+}
+
+async function receipt(deps: CardActionDeps, result: SubmitUpdateResult): Promise<CardActionResult> {
+  const rag = { approval: result.requested, noApprover: result.noApprover };
+  return { card: updateReceiptCard(result.task, result.update, result.outcome === 'already-recorded', rag, await commentCount(deps, result.task.id)) };
+}
+
+/** The task changed after the card was sent: the form again, drawn from the task as it is now, with the answers kept. */
+async function staleForm(deps: CardActionDeps, err: StaleFormError, nonce: string, values: UpdateFormValues, then: string): Promise<CardActionResult> {
+  const task = err.current;
+  const by = task.latestUpdateBy ? ` by ${task.latestUpdateBy.displayName}` : '';
+  const notice = `This task was changed${by} after this form was sent. Nothing was saved yet: ${then}`;
+  return { card: updateFormCard({ task, intro: dueIntro(deps, task), today: londonDate(deps.clock.now()), nonce, commentCount: await commentCount(deps, task.id), values, notice }) };
+}
+
 async function decide(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {
   const parsed = decideData.safeParse(data);
   if (!parsed.success) return badRequest(MISSING_DECISION);
-  const { approvalId, decision, comment } = parsed.data;
+  const { approvalId, decision } = parsed.data;
+  const comment = typeof data.comment === 'string' ? data.comment : undefined;
   try {
     const result = await decideApproval(
       { store: deps.store, clock: deps.clock, notify: approvalMessaging(deps) },
@@ -164,7 +191,7 @@ async function decide(deps: CardActionDeps, actor: Actor, data: Record<string, u
     return showApproval(deps, result.approval, { forApprover: true, ...(result.outcome === 'already-decided' && { notice: alreadyDecided(result.approval) }) });
   } catch (err) {
     if (err instanceof NotTheApproverError) return showApproval(deps, err.approval, { forApprover: false, notice: err.message });
-    if (err instanceof InvalidDecisionError) return showApproval(deps, err.approval, { forApprover: true, comment: comment ?? '', commentError: err.fields[0]?.message });
+    if (err instanceof InvalidDecisionError) return showApproval(deps, err.approval, { forApprover: true, comment: (comment ?? '').slice(0, boxRoom(DECISION_COMMENT_MAX)), commentError: err.fields[0]?.message });
     if (err instanceof NotFoundError) return approvalGone();
     throw err;
   }
@@ -190,11 +217,12 @@ function approvalGone(): CardActionResult {
 async function delegate(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {
   const parsed = delegateData.safeParse(data);
   if (!parsed.success) return badRequest(STALE_FORM);
+  const typed = typeof data.delegateTo === 'string' ? data.delegateTo : '';
   try {
-    const result = await handOver(deps, actor.aadObjectId, { id: parsed.data.taskId }, parsed.data.delegateTo ?? '');
+    const result = await handOver(deps, actor.aadObjectId, { id: parsed.data.taskId }, typed);
     return { card: noticeCard(`${result.ref} handed over`, result.message) };
   } catch (err) {
-    if (err instanceof InvalidDelegationError) return { card: delegateCard(err.task, { value: parsed.data.delegateTo, error: err.fields[0]?.message ?? err.message }) };
+    if (err instanceof InvalidDelegationError) return { card: delegateCard(err.task, { value: typed.slice(0, boxRoom(COLLEAGUE_MAX)), error: err.fields[0]?.message ?? err.message }) };
     return taskProblem(err);
   }
 }
@@ -232,9 +260,13 @@ async function commentCount(deps: CardActionDeps, taskId: string): Promise<numbe
   return (await deps.store.listComments(taskId)).length;
 }
 
-/** Blank answers come back empty, so the input shows its placeholder again. */
+/**
+ * Blank answers come back empty, so the input shows its placeholder again. Each answer is kept up
+ * to what its box takes (a client could send more), and judged by the use case at full length.
+ */
 function refillable(values: UpdateFormValues): UpdateFormValues {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v?.trim() === '' ? '' : v]));
+  const room = (field: string) => (field in UPDATE_LIMITS ? boxRoom(UPDATE_LIMITS[field as keyof typeof UPDATE_LIMITS]) : 200);
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v?.trim() === '' ? '' : v?.slice(0, room(k))]));
 }
 
 /** The task has gone: say so, and hand the owner's words back so nothing typed is lost. */

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors';
 import type { Person, Task } from '../core/model';
 import type { PlanStore } from '../core/ports/plan-store';
-import { postComment, taskThread } from '../core/use-cases/comment-on-task';
+import { COMMENT_MAX, postComment, taskThread } from '../core/use-cases/comment-on-task';
 import type { Actor, CardActionDeps, CardActionResult } from './card-actions';
+import { boxRoom } from './cards/card-text';
 import { commentCards } from './cards/comment-cards';
 import { commentThreadCard } from './cards/comment-thread-card';
 import { noticeCard } from './cards/notice-card';
@@ -13,8 +14,8 @@ const id = z.string().trim().min(1).max(64);
 const openData = z.object({ taskId: id });
 const postData = z.object({ taskId: id, key: z.string().min(8).max(128) });
 
-/** What was typed, handed back on an error (bounded: a client could send more than the box allows). */
-const KEPT_CHARS = 10_000;
+/** What was typed, handed back on an error: all the box takes (a client could send more). */
+const KEPT_CHARS = boxRoom(COMMENT_MAX);
 
 /**
  * The bot never claims the tab's EDI officer role (it cannot know it): in Teams, a task's owners

@@ -86,6 +86,8 @@ const envSchema = z.object({
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   PLAYGROUND_USER: z.enum(Object.keys(demoUsers) as [DemoUserKey, ...DemoUserKey[]], { error: `must be one of ${Object.keys(demoUsers).join(', ')}` }).default(PLAYGROUND_DEFAULT_USER),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // JSON lines for App Service and Log Analytics; a line of text per event for people at a terminal.
+  LOG_FORMAT: z.enum(['json', 'text'], { error: 'must be "json" or "text"' }).optional(),
   // Operations: telemetry, the client address behind App Service's front end, the tab API's rate limits.
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().trim().regex(/InstrumentationKey=[0-9a-f-]{36}/i, { error: 'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)' }).optional(),
   TRUST_X_FORWARDED_FOR: bool.optional(),
@@ -136,7 +138,10 @@ export interface AppConfig {
     escalateAfterDays?: number;
     sendWindow: SendWindow;
     bankHolidays: UkRegion;
-    /** EDI leads (AAD object ids): told about overdue tasks with no accountable officer. */
+    /**
+     * The EDI leads in effect (AAD object ids): EDI_LEAD_IDS, or locally with the demo plan the demo
+     * council's lead. Told about overdue tasks and unreachable owners; the last approvers in line.
+     */
     ediLeadIds: string[];
     /** Proactive sends per second across the app (Teams allows 50 per app per tenant; older docs 30). */
     sendsPerSecond: number;
@@ -154,6 +159,8 @@ export interface AppConfig {
     sharePointTasksListUrl?: string;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** LOG_FORMAT: JSON by default in production, readable text elsewhere. */
+  logFormat: 'json' | 'text';
   operations: {
     /** Application Insights (Azure Monitor OpenTelemetry) when set. */
     telemetryConnectionString?: string;
@@ -255,6 +262,7 @@ function environmentProblems(e: Env): string[] {
 function appConfig(e: Env, cwd: string, sharepoint: AppConfig['sharepoint'], teamsApps: AppConfig['teamsApps']): AppConfig {
   const production = e.NODE_ENV === 'production';
   const local = e.NODE_ENV === 'development';
+  const demoSeed = e.DEMO_DATA ?? local;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -274,16 +282,18 @@ function appConfig(e: Env, cwd: string, sharepoint: AppConfig['sharepoint'], tea
       escalateAfterDays: e.REMINDER_ESCALATE_AFTER_DAYS === 0 ? undefined : e.REMINDER_ESCALATE_AFTER_DAYS,
       sendWindow: { startHour: e.REMINDER_SEND_FROM_HOUR, endHour: e.REMINDER_SEND_UNTIL_HOUR },
       bankHolidays: e.REMINDER_BANK_HOLIDAYS,
-      ediLeadIds: e.EDI_LEAD_IDS,
+      // The one place the EDI leads are decided: the demo plan's approvals need a last approver.
+      ediLeadIds: e.EDI_LEAD_IDS.length || !demoSeed ? e.EDI_LEAD_IDS : [demoUsers.ruth.aadObjectId],
       sendsPerSecond: e.REMINDER_SENDS_PER_SECOND,
       sendAttempts: e.REMINDER_SEND_ATTEMPTS,
       schedulerEnabled: e.SCHEDULER_ENABLED ?? true,
     },
     approvals: { requiredFor: e.APPROVAL_REQUIRED_FOR, chaseAfterWorkingDays: e.APPROVAL_CHASE_AFTER_DAYS },
-    demo: { seed: e.DEMO_DATA ?? local, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
-    plan: { ...((e.COUNCIL_NAME || (e.DEMO_DATA ?? local)) && { council: e.COUNCIL_NAME || DEMO_COUNCIL_NAME }), ...(e.PLAN_TITLE && { title: e.PLAN_TITLE }) },
+    demo: { seed: demoSeed, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
+    plan: { ...((e.COUNCIL_NAME || demoSeed) && { council: e.COUNCIL_NAME || DEMO_COUNCIL_NAME }), ...(e.PLAN_TITLE && { title: e.PLAN_TITLE }) },
     tab: { auth: tabAuthSettings(e), sharePointTasksListUrl: e.STORE === 'sharepoint' ? e.SHAREPOINT_TASKS_LIST_URL?.replace(/\/+$/, '') : undefined },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'text'),
     operations: {
       telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
       trustForwardedFor: e.TRUST_X_FORWARDED_FOR ?? false,
@@ -372,6 +382,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     tenantId: c.bot.tenantId || '(not set)',
     reminders: c.reminders,
     demo: c.demo,
+    log: { level: c.logLevel, format: c.logFormat },
     plan: { council: c.plan.council ?? '(not set)', title: c.plan.title ?? '(default)' },
     tab: { devUser: c.tab.auth.devUser ?? '(off: Teams SSO)', clientId: c.tab.auth.clientId || '(not set)', appIdUri: c.tab.auth.appIdUri ?? '(not set)', jwksUrl: c.tab.auth.jwksUrl, officers: c.tab.auth.officerIds.length, officerGroupId: c.tab.auth.officerGroupId ?? '(not set)', sharePointTasksListUrl: c.tab.sharePointTasksListUrl ?? '(not set)' },
     operations: { telemetry: c.operations.telemetryConnectionString ? '(Application Insights)' : '(off)', trustForwardedFor: c.operations.trustForwardedFor, apiRateLimit: c.operations.apiRateLimit },

@@ -2,9 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream } from 'pino';
 import type { Logger } from '../core/ports/logger';
 import type { AppConfig } from './config';
+import { readableDestination } from './readable-log';
 
 /**
- * JSON lines (pino). Every line written while an HTTP request is handled carries its `reqId`
+ * JSON lines (pino), or in development readable text (readable-log.ts). Every line written while an HTTP request is handled carries its `reqId`
  * (the server runs each handler inside `withRequestId`), so one request's lines can be found
  * together in App Service logs or Log Analytics.
  *
@@ -40,7 +41,11 @@ export function scrubFields(value: unknown, depth = 0): unknown {
   );
 }
 
-export function createLogger(config: Pick<AppConfig, 'logLevel'>, destination?: DestinationStream): Logger {
+/**
+ * `logFormat` 'text' (development's default, see config.ts) writes readable lines instead of JSON;
+ * `destination` (tests) receives whichever the format produces.
+ */
+export function createLogger(config: Pick<AppConfig, 'logLevel'> & Partial<Pick<AppConfig, 'logFormat'>>, destination?: DestinationStream): Logger {
   const options = {
     level: config.logLevel,
     base: { app: 'edi-action-plan' },
@@ -49,7 +54,8 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, destination?: 
       return reqId ? { reqId } : {};
     },
   };
-  const log = destination ? pino(options, destination) : pino(options);
+  const text = config.logFormat === 'text';
+  const log = text ? pino(options, readableDestination(destination)) : destination ? pino(options, destination) : pino(options);
   const safe = (fields: Record<string, unknown>) => scrubFields(fields) as Record<string, unknown>;
   return {
     debug: (f, m) => log.debug(safe(f), m),

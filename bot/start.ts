@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   if (major < 24) console.warn(`Node ${process.version} is not supported: EDI Action Plan for Teams runs on Node 24 LTS (see README, "Quick start").`);
   const config = configOrExit();
   const ctx = await createAppContext(config);
-  ctx.log.info({ config: describeConfig(config) }, 'starting');
+  logStart(ctx);
   if (config.demo.seed) {
     const seeded = await seedDemoPlan(ctx);
     if (seeded.seeded) ctx.log.info({ tasks: seeded.tasks }, 'demo plan seeded');
@@ -36,7 +36,8 @@ async function main(): Promise<void> {
         register: (seen) => rememberConversation(ctx, seen),
       })
     : undefined;
-  console.log(banner(config, app.server.url, playground));
+  // Last: after every start-up log line, so the addresses are what a newcomer sees at the bottom.
+  console.log(banner(ctx, app.server.url, playground));
   stopOnSignals(ctx, [() => playground?.stop(), () => app.stop(), () => telemetry?.stop()]);
 }
 
@@ -52,7 +53,31 @@ function configOrExit(): AppConfig {
   }
 }
 
-function banner(config: AppConfig, url: string, playground: RunningPlayground | undefined): string {
+/**
+ * The configuration in effect, secrets redacted. As JSON (production) the whole of it, for Log
+ * Analytics; as text (development) the settings a newcomer checks, the whole at LOG_LEVEL=debug.
+ */
+function logStart(ctx: AppContext): void {
+  const described = describeConfig(ctx.config);
+  if (ctx.config.logFormat === 'json') {
+    ctx.log.info({ config: described }, 'starting');
+    return;
+  }
+  const c = ctx.config;
+  ctx.log.info({ env: c.env, store: c.store, directory: c.directory, dataDir: c.dataDir, tenantId: described.tenantId, scheduler: c.reminders.schedulerEnabled, ediLeadIds: c.reminders.ediLeadIds }, 'starting');
+  ctx.log.debug({ config: described }, 'configuration');
+}
+
+/** Who the EDI leads are: named locally; in production counted (names stay out of App Service's logs). */
+function leadsLine(ctx: AppContext): string {
+  const leads = ctx.ediLeads;
+  if (!leads.length) return '(none: set EDI_LEAD_IDS)';
+  const demo = leads.length === 1 && leads[0]!.aadObjectId === demoUsers.ruth.aadObjectId ? " (the demo council's; EDI_LEAD_IDS names others)" : '';
+  return ctx.config.env === 'production' ? `${leads.length} (EDI_LEAD_IDS)` : `${leads.map((p) => p.displayName).join(', ')}${demo}`;
+}
+
+function banner(ctx: AppContext, url: string, playground: RunningPlayground | undefined): string {
+  const { config } = ctx;
   return [
     '',
     'EDI Action Plan for Teams is running.',
@@ -62,6 +87,7 @@ function banner(config: AppConfig, url: string, playground: RunningPlayground | 
     ...(playground?.url ? [`  Agents Playground:    ${playground.url}   (signed in as ${demoUsers[config.demo.playgroundUser].displayName}: try "help" and "my tasks")`] : []),
     ...(playground?.problem ? [`  Agents Playground:    not started: ${playground.problem}`] : []),
     ...(config.demo.seed ? ['  Send due reminders:   npm run remind   (in another terminal)'] : []),
+    `  EDI leads:            ${leadsLine(ctx)}`,
     `  Data:                 ${config.dataDir}`,
     '  Stop with Ctrl+C.',
     '',

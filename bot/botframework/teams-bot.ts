@@ -15,7 +15,7 @@ import { londonDate } from '../../core/plan/london-time';
 import type { BotDeps } from '../bot-channel';
 import { handleCardAction, handOver } from '../card-actions';
 import { CardVerb } from '../cards/card-verbs';
-import { helpCard } from '../cards/help-card';
+import { helpCard, welcomeCard } from '../cards/help-card';
 import { myTasksCard } from '../cards/my-tasks-card';
 import { noticeCard } from '../cards/notice-card';
 
@@ -131,7 +131,8 @@ export class EdiBot extends TeamsActivityHandler {
     if (!(await this.rememberIfPersonal(context)) || !aadObjectId || this.welcomed.has(aadObjectId)) return;
     if (this.welcomed.size > 10_000) this.welcomed.clear();
     this.welcomed.add(aadObjectId);
-    await context.sendActivity(cardMessage(helpCard(context.activity.from.name), 'Welcome to the EDI action plan assistant'));
+    // A short greeting that points to `help`: the full list is what `help` answers.
+    await context.sendActivity(cardMessage(welcomeCard(context.activity.from.name), 'Welcome to the EDI action plan assistant'));
   }
 
   private async answerText(context: TurnContext): Promise<void> {

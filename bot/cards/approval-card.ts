@@ -3,7 +3,8 @@ import { formatInstant } from '../../core/plan/london-time';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import type { ApprovalView } from '../../core/use-cases/approval-messages';
 import { COMMENT_MAX } from '../../core/use-cases/decide-approval';
-import { CARD_SCHEMA, CARD_VERSION, cardText, factText, ragLabel } from './card-text';
+import { boxRoom, CARD_SCHEMA, CARD_VERSION, cardText, factText, ragLabel } from './card-text';
+import { CardSymbol } from './card-symbols';
 import { CardVerb } from './card-verbs';
 import { measureReceiptFacts } from './update-form-measure';
 
@@ -21,22 +22,22 @@ export interface ApprovalCardOptions {
 
 /** "▲ ! Amber → ■ ✕ Red": text and symbols, never colour alone. */
 export function ragChange(a: Pick<RagApproval, 'fromRag' | 'toRag'>): string {
-  return `${ragLabel(a.fromRag)} → ${ragLabel(a.toRag)}`;
+  return `${ragLabel(a.fromRag)} ${CardSymbol.to} ${ragLabel(a.toRag)}`;
 }
 
-/** "Approved by Sam Okafor, 22 Nov 2026 at 10:32" — or why it is no longer waiting. */
+/** "✓ Approved by Sam Okafor, 22 Nov 2026, 10:32", or that it waits or was replaced (in words alone). */
 export function approvalOutcome(a: RagApproval): string {
   const by = a.decidedBy?.displayName ?? a.approver.displayName;
   const when = a.decidedAt ? `, ${formatInstant(a.decidedAt)}` : '';
   switch (a.state) {
     case 'Approved':
-      return `✓ Approved by ${by}${when}`;
+      return `${CardSymbol.done} Approved by ${by}${when}`;
     case 'Rejected':
-      return `✕ Rejected by ${by}${when}`;
+      return `${CardSymbol.refused} Rejected by ${by}${when}`;
     case 'Superseded':
-      return '↻ Replaced by a newer proposal from the owner';
+      return 'Replaced by a newer proposal from the owner';
     case 'Pending':
-      return `⧗ Awaiting a decision from ${a.approver.displayName}`;
+      return `Awaiting a decision from ${a.approver.displayName}`;
   }
 }
 
@@ -85,14 +86,14 @@ export function approvalCard(view: ApprovalView, options: ApprovalCardOptions): 
             {
               type: 'Input.Text',
               id: 'comment',
-              label: 'Comment (required to reject)',
+              label: `Comment (required to reject; up to ${COMMENT_MAX.toLocaleString('en-GB')} characters)`,
               isMultiline: true,
-              maxLength: COMMENT_MAX,
+              maxLength: boxRoom(COMMENT_MAX), // past the limit: decide-approval judges it (card-text.ts)
               placeholder: 'Why you agree, or what the owner should do instead',
               ...(options.comment !== undefined && { value: options.comment }),
               ...(options.commentError && { errorMessage: options.commentError }),
             },
-            ...(options.commentError ? [{ type: 'TextBlock', text: `⚠ ${cardText(options.commentError)}`, color: 'Attention', wrap: true }] : []),
+            ...(options.commentError ? [{ type: 'TextBlock', text: `${CardSymbol.warning} ${cardText(options.commentError)}`, color: 'Attention', wrap: true }] : []),
           ]
         : pending
           ? [{ type: 'TextBlock', isSubtle: true, wrap: true, text: `Only ${cardText(approval.approver.displayName)} can decide this.` }]

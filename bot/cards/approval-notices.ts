@@ -2,6 +2,7 @@ import { formatInstant } from '../../core/plan/london-time';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import type { ApprovalView } from '../../core/use-cases/approval-messages';
 import { approvalOutcome, ragChange } from './approval-card';
+import { approveAllLabel } from './approve-all-cards';
 import { CARD_SCHEMA, CARD_VERSION, cardText, factText, ragLabel } from './card-text';
 import { CardVerb } from './card-verbs';
 
@@ -57,7 +58,10 @@ export function approvalEscalationCard(views: ApprovalView[]): AdaptiveCardJson 
   ]);
 }
 
-/** The approver's `pending` command: each waiting decision with a Review button that opens its card. */
+/**
+ * The approver's `pending` command: each waiting decision with a Review button that opens its card,
+ * and with two or more, "Approve all (N)", which first shows exactly what it would approve.
+ */
 export function pendingApprovalsCard(views: ApprovalView[]): AdaptiveCardJson {
   if (!views.length) {
     return card([
@@ -65,6 +69,7 @@ export function pendingApprovalsCard(views: ApprovalView[]): AdaptiveCardJson {
       { type: 'TextBlock', isSubtle: true, wrap: true, text: 'When an owner proposes a change to a task you approve, it comes here.' },
     ]);
   }
+  const approveAll = views.length > 1 ? [{ type: 'Action.Execute', title: approveAllLabel(views.length), verb: CardVerb.confirmApproveAll, data: {} }] : [];
   return card([
     { type: 'TextBlock', text: `${views.length} RAG ${views.length === 1 ? 'change is' : 'changes are'} waiting for your decision`, weight: 'Bolder', size: 'Medium', wrap: true },
     ...views.map(({ approval, task }) =>
@@ -77,7 +82,7 @@ export function pendingApprovalsCard(views: ApprovalView[]): AdaptiveCardJson {
         { type: 'Action.Execute', title: `Review ${task.ref}`, verb: CardVerb.viewApproval, data: { approvalId: approval.id } },
       ),
     ),
-  ]);
+  ], approveAll);
 }
 
 /** To the colleague a task was handed to. */

@@ -1,7 +1,8 @@
 import type { Task, TaskComment } from '../../core/model';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import { COMMENT_MAX } from '../../core/use-cases/comment-on-task';
-import { CARD_SCHEMA, CARD_VERSION, cardText } from './card-text';
+import { boxRoom, CARD_SCHEMA, CARD_VERSION, cardText, limitedLabel } from './card-text';
+import { CardSymbol } from './card-symbols';
 import { CardVerb } from './card-verbs';
 import { commentItem } from './comment-cards';
 
@@ -42,23 +43,25 @@ export function commentThreadCard(view: CommentThreadView): AdaptiveCardJson {
     body: [
       { type: 'TextBlock', text: `Comments on ${cardText(task.ref)}`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: cardText(task.title), wrap: true, isSubtle: true },
-      ...(view.notice ? [{ type: 'TextBlock', text: `✓ ${cardText(view.notice)}`, wrap: true, color: 'Good' }] : []),
+      // Bold, not Teams' green text, which is 2.2:1 on white (WCAG asks 4.5:1); the tick and words say it went well.
+      ...(view.notice ? [{ type: 'TextBlock', text: `${CardSymbol.done} ${cardText(view.notice)}`, wrap: true, weight: 'Bolder' }] : []),
       ...(comments.length === 0 ? [{ type: 'TextBlock', wrap: true, text: 'No comments yet. Start the conversation below: the task’s owners and EDI officers will see it.' }] : []),
       ...(earlier > 0 ? [{ type: 'TextBlock', wrap: true, isSubtle: true, text: `${earlier} earlier ${earlier === 1 ? 'comment is' : 'comments are'} not shown here. The plan tab shows them all.` }] : []),
       ...shown.map((c) => commentItem(c, SHOWN_CHARS)),
       {
         type: 'Input.Text',
         id: 'text',
-        label: 'Your comment',
+        label: limitedLabel('Your comment', COMMENT_MAX),
         placeholder: 'Ask a question, share news or say what you need',
         isMultiline: true,
-        maxLength: COMMENT_MAX,
+        // Room past the limit: the server judges the length and says so beside the box (card-text.ts).
+        maxLength: boxRoom(COMMENT_MAX),
         isRequired: true,
         errorMessage: 'Write a comment first.',
         value: view.text ?? '',
         separator: true,
       },
-      ...(view.error ? [{ type: 'TextBlock', text: `⚠ ${cardText(view.error)}`, color: 'Attention', wrap: true, spacing: 'None' }] : []),
+      ...(view.error ? [{ type: 'TextBlock', text: `${CardSymbol.warning} ${cardText(view.error)}`, color: 'Attention', wrap: true, spacing: 'None' }] : []),
     ],
     actions: [
       { type: 'Action.Execute', title: 'Post comment', verb: CardVerb.postComment, data, style: 'positive' },

@@ -1,6 +1,8 @@
 import type { Task } from '../../core/model';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
-import { CARD_SCHEMA, CARD_VERSION, cardText } from './card-text';
+import { COLLEAGUE_MAX } from '../../core/use-cases/delegate-task';
+import { boxRoom, CARD_SCHEMA, CARD_VERSION, cardText, limitedLabel } from './card-text';
+import { CardSymbol } from './card-symbols';
 import { CardVerb } from './card-verbs';
 
 /** "Hand to a colleague": who should own the task instead (name or email), with any error kept beside it. */
@@ -16,14 +18,15 @@ export function delegateCard(task: Pick<Task, 'id' | 'ref' | 'title'>, options: 
       {
         type: 'Input.Text',
         id: 'delegateTo',
-        label: 'Colleague (name or work email)',
-        placeholder: 'e.g. Sam Okafor or sam.okafor@council.gov.uk',
-        maxLength: 320,
+        label: limitedLabel("Colleague's name or work email", COLLEAGUE_MAX),
+        placeholder: 'e.g. Sam Okafor', // a one-line box's hint cannot wrap on a phone
+        // Room past the limit: the server judges the length and says so beside the box (card-text.ts).
+        maxLength: boxRoom(COLLEAGUE_MAX),
         isRequired: true,
         errorMessage: 'Say who should take the task over.',
         value: options.value ?? '',
       },
-      ...(options.error ? [{ type: 'TextBlock', text: `⚠ ${cardText(options.error)}`, color: 'Attention', wrap: true, spacing: 'None' }] : []),
+      ...(options.error ? [{ type: 'TextBlock', text: `${CardSymbol.warning} ${cardText(options.error)}`, color: 'Attention', wrap: true, spacing: 'None' }] : []),
     ],
     actions: [
       { type: 'Action.Execute', title: 'Hand over', verb: CardVerb.delegateTask, data: { taskId: task.id }, style: 'positive' },

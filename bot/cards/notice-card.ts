@@ -1,4 +1,5 @@
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
+import { CardSymbol } from './card-symbols';
 import { CARD_SCHEMA, CARD_VERSION, cardText } from './card-text';
 
 /** A short message card: an error the user can act on, or a plain notice. Text is escaped. */
@@ -10,7 +11,7 @@ export function noticeCard(title: string, message: string, tone: 'error' | 'info
     body: [
       {
         type: 'TextBlock',
-        text: `${tone === 'error' ? '⚠ ' : ''}${cardText(title)}`,
+        text: `${tone === 'error' ? `${CardSymbol.warning} ` : ''}${cardText(title)}`,
         weight: 'Bolder',
         wrap: true,
         ...(tone === 'error' && { color: 'Attention' }),

@@ -6,6 +6,7 @@ import type { PlannedReminder } from '../../core/reminders/reminder-planner';
 import type { ReminderRenderContext } from '../../core/use-cases/run-reminder-sweep';
 import { dueTasksCard } from './due-tasks-card';
 import { escalationCard } from './escalation-card';
+import { roundTitle } from './round-title';
 import { updateFormCard } from './update-form-card';
 
 export function reminderIntro(daysUntilDue: number): string {
@@ -18,10 +19,9 @@ export function reminderIntro(daysUntilDue: number): string {
 
 type RoundAsk = NonNullable<PlannedReminder['round']>;
 
-/** "for the board report March 2026 due 20 Mar 2026" (a name that already says "Board report" is not repeated). */
+/** "for the Q3 board, due 18 Dec 2026": so a round ask reads "Update for the Q3 board, due 18 Dec 2026". */
 export function roundPurpose(round: Pick<RoundAsk, 'name' | 'dueDate'>): string {
-  const what = /^board report\b/i.test(round.name.trim()) ? `the ${round.name.trim()}` : `the board report ${round.name.trim()}`;
-  return `for ${what} due ${formatDate(round.dueDate)}`;
+  return `for ${roundTitle(round.name)}, due ${formatDate(round.dueDate)}`;
 }
 
 /** A reminder is the update form itself, so the owner can answer in place; with a count, "Comments (N)" too. */
@@ -60,10 +60,12 @@ function byTask(reminders: PlannedReminder[]): TaskAsk[] {
   return [...asks.values()].sort((a, b) => a.urgency - b.urgency);
 }
 
+/** "Due in 3 days", "Update for the Q3 board, due 18 Dec 2026", or both: "Due in 3 days; update for …". */
 function whenLine(ask: TaskAsk): string {
   const purpose = ask.round && roundPurpose(ask.round);
-  if (!ask.deadline) return `${purpose![0]!.toUpperCase()}${purpose!.slice(1)}`;
-  return purpose ? `${when(ask.deadline.daysUntilDue)}; ${purpose}` : when(ask.deadline.daysUntilDue);
+  if (!ask.deadline) return `Update ${purpose}`;
+  const due = when(ask.deadline.daysUntilDue);
+  return purpose ? `${due}; update ${purpose}` : due;
 }
 
 function formIntro(ask: TaskAsk): string {

@@ -3,7 +3,10 @@ import { RAG_VALUES, type IsoDate, type Rag, type Task } from '../../core/model'
 import { formatInstant, londonDate } from '../../core/plan/london-time';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import { UPDATE_FIELD_LABELS, UPDATE_LIMITS, type UpdateField, type UpdateFormValues } from '../../core/updates/update-form';
-import { CARD_SCHEMA, CARD_VERSION, cardText, dueLabel, factText, ragLabel } from './card-text';
+import { noChangeTitle } from '../../core/updates/no-change';
+import { boxRoom, CARD_SCHEMA, CARD_VERSION, cardText, dueLabel, factText, limitedLabel, ragLabel } from './card-text';
+import { actionRows } from './action-rows';
+import { CardSymbol } from './card-symbols';
 import { CardVerb } from './card-verbs';
 import { commentsAction } from './comment-cards';
 import { measureInputs } from './update-form-measure';
@@ -60,12 +63,14 @@ export function updateFormCard(view: UpdateFormView): AdaptiveCardJson {
       ...textInput('supportNeeded', 'What do you need from the board or colleagues?'),
       { type: 'Input.Date', id: 'revisedDueDate', label: UPDATE_FIELD_LABELS.revisedDueDate, value: values.revisedDueDate ?? '' },
       ...fieldError('revisedDueDate'),
-    ],
-    actions: [
-      { type: 'Action.Execute', title: 'Submit update', verb: CardVerb.submitUpdate, data: submitData, style: 'positive' },
-      ...(view.commentCount !== undefined ? [commentsAction(task.id, view.commentCount)] : []),
-      { type: 'Action.Execute', title: 'Hand to a colleague', verb: CardVerb.openDelegateForm, data: { taskId: task.id }, associatedInputs: 'none' },
-      { type: 'Action.Execute', title: 'Back to my tasks', verb: CardVerb.showMyTasks, data: {}, associatedInputs: 'none' },
+      // Five buttons do not fit a phone's line: they end the body in rows that do (action-rows.ts).
+      ...actionRows([
+        { type: 'Action.Execute', title: 'Submit update', verb: CardVerb.submitUpdate, data: submitData, style: 'positive' },
+        noChangeAction(task, view.nonce),
+        ...(view.commentCount !== undefined ? [commentsAction(task.id, view.commentCount)] : []),
+        { type: 'Action.Execute', title: 'Hand to a colleague', verb: CardVerb.openDelegateForm, data: { taskId: task.id }, associatedInputs: 'none' },
+        { type: 'Action.Execute', title: 'Back to my tasks', verb: CardVerb.showMyTasks, data: {}, associatedInputs: 'none' },
+      ]),
     ],
   };
 }
@@ -98,14 +103,27 @@ function textField(field: keyof typeof UPDATE_LIMITS, placeholder: string, value
   return {
     type: 'Input.Text',
     id: field,
-    label: UPDATE_FIELD_LABELS[field],
+    label: limitedLabel(UPDATE_FIELD_LABELS[field], UPDATE_LIMITS[field]),
     placeholder,
     isMultiline: true,
-    maxLength: UPDATE_LIMITS[field],
+    // Room past the limit: the server judges the length and says so beside the box (card-text.ts).
+    maxLength: boxRoom(UPDATE_LIMITS[field]),
     isRequired: required,
     ...(required && { errorMessage: `${UPDATE_FIELD_LABELS[field]} is required.` }),
     value,
   };
+}
+
+/** Data carried by "No change since my last update": the same ids and key as the form's submit. */
+export type NoChangeData = Omit<UpdateSubmitData, 'shownRag'>;
+
+/**
+ * One press, no answers sent (`associatedInputs: none`, so the required Progress box does not stop
+ * it): the task stands as it was. It shares the form's key, so the form and this button record once.
+ */
+export function noChangeAction(task: Pick<Task, 'id' | 'version' | 'latestUpdate'>, nonce: string): Record<string, unknown> {
+  const data: NoChangeData = { taskId: task.id, taskVersion: task.version, nonce };
+  return { type: 'Action.Execute', title: noChangeTitle(task), verb: CardVerb.confirmNoChange, data, associatedInputs: 'none' };
 }
 
 function ragChoice(task: Task, value: string | undefined): unknown {
@@ -116,6 +134,6 @@ function ragChoice(task: Task, value: string | undefined): unknown {
 function fieldErrors(errors: FieldError[]): (field: UpdateField) => unknown[] {
   return (field) => {
     const message = errors.find((e) => e.field === field)?.message;
-    return message ? [{ type: 'TextBlock', text: `⚠ ${cardText(message)}`, color: 'Attention', wrap: true, spacing: 'None' }] : [];
+    return message ? [{ type: 'TextBlock', text: `${CardSymbol.warning} ${cardText(message)}`, color: 'Attention', wrap: true, spacing: 'None' }] : [];
   };
 }

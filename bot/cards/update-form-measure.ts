@@ -5,6 +5,7 @@ import type { IsoDate, Task, Update } from '../../core/model';
 import { formatInstant } from '../../core/plan/london-time';
 import { readMeasureValue } from '../../core/updates/measure-value';
 import { UPDATE_FIELD_LABELS, type UpdateFormValues } from '../../core/updates/update-form';
+import { CardSymbol } from './card-symbols';
 import { cardText, factText, ragLabel } from './card-text';
 
 /**
@@ -35,7 +36,8 @@ export function measureInputs({ task, values, errors, today }: MeasureFormPart):
       type: 'Input.Number',
       id: 'measureValue',
       label: `${UPDATE_FIELD_LABELS.measureValue}${unit ? ` (${unit})` : ''}`,
-      placeholder: facts.latest ? `Latest: ${facts.latest.text}. Leave empty if there is no new figure.` : 'Leave empty if there is no figure yet',
+      // Short enough for a phone's one-line box (a hint cannot wrap); the latest value is in the facts above.
+      placeholder: facts.latest ? 'Leave empty if no new figure' : 'Leave empty if no figure yet',
       // Input.Number's value is a number: what did not read as one is quoted in the error instead.
       ...(entered.kind === 'number' && { value: entered.value }),
     },
@@ -80,7 +82,7 @@ function enteredSuggestion(facts: MeasureFacts, value: number, today: IsoDate): 
 }
 
 function warning(message: string): unknown {
-  return { type: 'TextBlock', text: `⚠ ${cardText(message)}`, color: 'Attention', wrap: true, spacing: 'None' };
+  return { type: 'TextBlock', text: `${CardSymbol.warning} ${cardText(message)}`, color: 'Attention', wrap: true, spacing: 'None' };
 }
 
 /** The receipt's line for the value given, with what the tolerances suggest for it on the day it was given. */

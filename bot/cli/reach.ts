@@ -54,6 +54,19 @@ async function reach(ctx: AppContext, entries: ReachEntry[], install: boolean): 
   }
 }
 
+/** The EDI leads in effect (config's, named; app-context.ts): who hears about unreachable owners and overdue tasks. */
+async function printLeads(ctx: AppContext): Promise<void> {
+  if (!ctx.ediLeads.length) {
+    console.log('EDI leads: none (set EDI_LEAD_IDS): nobody is told about owners the bot cannot reach.');
+    return;
+  }
+  console.log(`EDI leads (told about owners the bot cannot reach, and overdue tasks): ${ctx.ediLeads.length}`);
+  for (const lead of ctx.ediLeads) {
+    const chat = await ctx.store.getConversation(lead.aadObjectId);
+    console.log(`  ${chat ? 'ok      ' : 'NO CHAT '} ${lead.displayName} <${lead.email}>  EDI lead`);
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { open: { type: 'boolean' }, install: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) {
@@ -66,6 +79,7 @@ async function main(): Promise<number> {
     const count = (s: ReachEntry['status']) => entries.filter((e) => e.status === s).length;
     console.log(`${entries.length} people own or answer for open tasks: ${count('reachable')} reachable, ${count('no-chat')} without a chat with the bot, ${count('failing')} failing.`);
     for (const e of entries) console.log(line(e));
+    await printLeads(ctx);
     if (values.open || values.install) {
       await reach(ctx, entries, Boolean(values.install));
       entries = await checkReach(ctx.store);

@@ -1,12 +1,16 @@
 /**
  * `npm run remind [-- --at <ISO datetime>]`: one reminder sweep as of that instant (default now),
- * through the same use case the server's schedule runs.
+ * through the same use case the server's schedule runs. Exit codes: 0 the sweep ran (people who
+ * could not be reached are listed, with why), 1 it failed (store, configuration, Teams not taking
+ * messages), 2 a bad argument.
  */
 import { parseArgs } from 'node:util';
+import { formatDate } from '../../core/plan/london-time';
 import { fixedClock, systemClock } from '../../core/ports/clock';
 import { silentLogger } from '../../core/ports/logger';
 import { createAppContext } from '../app-context';
 import { ConfigError, loadConfig } from '../config';
+import { approvalsLine, failureReport, isUndeliverable, noChatHint } from './remind-report';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { at: { type: 'string' }, 'in-window': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -30,7 +34,41 @@ async function main(): Promise<number> {
     clock = fixedClock(at);
   }
   const ctx = await createAppContext(loadConfig(), { clock, log: silentLogger });
-  // Ctrl+C or SIGTERM: claim nothing new, finish the messages already being sent, then report.
+  const stop = stopOnSignals();
+  try {
+    const result = await ctx.sweep({ inSendWindow: values['in-window'], signal: stop.signal });
+    if (result.outsideSendWindow) {
+      console.log(`Reminder sweep as of ${result.at}: outside the send window (working days, office hours, UK bank holidays skipped): nothing sent.`);
+      return 0;
+    }
+    const local = { local: !ctx.config.bot.appId }; // no bot registration: the client is the Agents Playground
+    const failures = failureReport(result.failed, local);
+    const notDelivered = result.failed.filter(isUndeliverable).length;
+    console.log(
+      `Reminder sweep as of ${result.at}: ${result.planned} due, ${result.sent.length} sent in ${result.messages} message(s), ${result.folded.length} already on today's card, ${result.held.length} held to the next working day, ${result.unreachable.length} unreachable, ${notDelivered} not delivered, ${result.failed.length - notDelivered} failed, ${result.skipped} already sent elsewhere.`,
+    );
+    for (const s of result.sent) console.log(`  sent     ${s.taskRef} -> ${s.recipient}${s.kind === 'escalation' ? ' (overdue: escalated)' : ''}${s.round ? ` (update round "${s.round}")` : ''}`);
+    // One card per person per day (core/reminders/daily-card.ts): the rest of today's asks.
+    for (const f of result.folded) console.log(`  on card  ${f.taskRef} -> ${f.recipient} (already on their card today: not sent again)`);
+    for (const h of result.held) console.log(`  held     ${h.taskRef} -> ${h.recipient} (they have had today's card: it goes in their card on ${formatDate(h.until)})`);
+    for (const u of result.unreachable) console.log(`  no chat  ${u.taskRef} -> ${u.recipient} (the app is not installed for them yet; will retry next sweep)`);
+    for (const line of noChatHint(result.unreachable, local)) console.log(line);
+    for (const line of failures.lines) console.log(line);
+    for (const u of result.unconfirmed) {
+      console.log(`  UNSURE   task ${u.taskId} -> ${u.recipient}: a stopped sweep was sending this; it may have arrived, so it is not resent`);
+    }
+    const approvals = approvalsLine(result.approvals);
+    if (approvals) console.log(approvals);
+    if (result.stopped) console.log('Stopped before everyone was reminded: run it again to send the rest.');
+    // Exit 1 only when the sweep failed (README, "Commands"); someone who cannot be reached is reported, not a failure.
+    return failures.exitCode;
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** Ctrl+C or SIGTERM: claim nothing new, finish the messages already being sent, then report. */
+function stopOnSignals(): AbortController {
   const stop = new AbortController();
   const onSignal = () => {
     if (!stop.signal.aborted) console.error('Stopping: finishing the messages already being sent (nothing is sent twice)…');
@@ -38,26 +76,7 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  try {
-    const result = await ctx.sweep({ inSendWindow: values['in-window'], signal: stop.signal });
-    if (result.outsideSendWindow) {
-      console.log(`Reminder sweep as of ${result.at}: outside the send window (working days, office hours, UK bank holidays skipped): nothing sent.`);
-      return 0;
-    }
-    console.log(
-      `Reminder sweep as of ${result.at}: ${result.planned} due, ${result.sent.length} sent in ${result.messages} message(s), ${result.unreachable.length} unreachable, ${result.failed.length} failed, ${result.skipped} already sent elsewhere.`,
-    );
-    for (const s of result.sent) console.log(`  sent     ${s.taskRef} -> ${s.recipient}${s.kind === 'escalation' ? ' (overdue: escalated)' : ''}${s.round ? ` (update round "${s.round}")` : ''}`);
-    for (const u of result.unreachable) console.log(`  no chat  ${u.taskRef} -> ${u.recipient} (the app is not installed for them yet; will retry next sweep)`);
-    for (const f of result.failed) console.log(`  FAILED   ${f.taskRef} -> ${f.recipient}: ${f.reason}`);
-    for (const u of result.unconfirmed) {
-      console.log(`  UNSURE   task ${u.taskId} -> ${u.recipient}: a stopped sweep was sending this; it may have arrived, so it is not resent`);
-    }
-    if (result.stopped) console.log('Stopped before everyone was reminded: run it again to send the rest.');
-    return result.failed.length > 0 ? 1 : 0;
-  } finally {
-    await ctx.close();
-  }
+  return stop;
 }
 
 main().then(

@@ -23,6 +23,7 @@ const USAGE = [
   '',
   'open    Opens an update round: every owner of an open task in scope is asked for an update at the next',
   '        reminder sweep, and chased before the due date until they answer. Only one round can be open.',
+  '        Someone who has had today\'s reminder card is asked in the next working day\'s card instead.',
   'status  The open round (else the latest): response rate, and who has not answered.',
   'close   Closes the open round, keeping each task\'s latest update and RAG for the board report.',
 ].join('\n');
@@ -72,6 +73,8 @@ async function open({ store, clock, config }: AppContext, values: { name?: strin
   console.log(
     `They are asked at the next reminder sweep (on the schedule, or now with "npm run remind")${chasers.length ? `, and chased ${chasers.join(' and ')} days before the due date until they answer` : ''}.`,
   );
+  // core/reminders/daily-card.ts: one card per person per day.
+  console.log("Anyone who has already had today's reminder card is asked in their card on the next working day (at once if the round is due before then).");
   return 0;
 }
 

@@ -20,6 +20,14 @@ export interface ApprovalPolicy {
 
 export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = { requiredFor: 'every-change', chaseAfterWorkingDays: 3, ediLeads: [] };
 
+/**
+ * Which decisions need the approver's reason: a rejection must tell the owner what to do next; an
+ * approval needs none, which is what lets a manager approve several at once ("Approve all").
+ */
+export function decisionNeedsReason(decision: 'approve' | 'reject'): boolean {
+  return decision === 'reject';
+}
+
 // How good a RAG is, for "is this an improvement?"; Not started sits below Red.
 const STANDING: Record<Rag, number> = { 'Not started': 0, Red: 1, Amber: 2, Green: 3, Complete: 4 };
 

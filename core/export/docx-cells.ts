@@ -1,6 +1,8 @@
 import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import type { Rag } from '../model';
+import { RAG_SHAPE } from '../plan/rag-shapes';
 import { withoutControlCharacters } from './cell-safety';
+import { RAG_FILL } from './rag-colours';
 import { cellXml, TABLE_TEXT_STYLE, XmlTable, type Line } from './wordml';
 
 /**
@@ -33,8 +35,9 @@ export { TABLE_TEXT_STYLE };
 /** A run of text: plain, or bold / italic. A part's line breaks start new paragraphs. */
 export type Part = string | { text: string; bold?: boolean; italic?: boolean };
 
-export const RAG_SYMBOL: Record<Rag, string> = { Red: '●', Amber: '▲', Green: '■', Complete: '✓', 'Not started': '○' };
-export const RAG_FILL: Record<Rag, string> = { Red: 'F4C7C3', Amber: 'FCE8B2', Green: 'C8E6C9', Complete: 'D6E4F0', 'Not started': 'EEEEEE' };
+/** The same shapes the cards use, so the paper and Teams agree. */
+export const RAG_SYMBOL: Record<Rag, string> = RAG_SHAPE;
+export { RAG_FILL };
 /** What each RAG means to the board (seed 001's definitions for Red and Amber). */
 export const RAG_MEANING: Record<Rag, string> = {
   Red: 'Action is required from the Board.',

@@ -10,6 +10,7 @@ import type {
   TaskCommentInput,
   TaskEditPatch,
   ConversationRecordInput,
+  IsoInstant,
   Objective,
   ObjectiveInput,
   ReminderLogEntry,
@@ -125,9 +126,10 @@ export interface PlanStore {
   setReminderOutcome(key: string, outcome: ReminderOutcome, detail?: string): Promise<void>;
   /**
    * Takes a failed reminder back for another attempt: sets it to 'pending' when its version is still
-   * `expectedVersion`; false when another sweep got there first.
+   * `expectedVersion`; false when another sweep got there first. `at` stamps SentAt with the new
+   * attempt (kept as it was when absent), so the log says when the reminder actually went.
    */
-  reclaimReminder(key: string, expectedVersion: string): Promise<boolean>;
+  reclaimReminder(key: string, expectedVersion: string, at?: IsoInstant): Promise<boolean>;
   listReminders(taskId?: string): Promise<ReminderLogEntry[]>;
 
   /** Creates or replaces the conversation reference of one user (unique by AAD object id). */

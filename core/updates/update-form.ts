@@ -3,7 +3,10 @@ import { ValidationError, type FieldError } from '../errors';
 import { RAG_VALUES, type IsoDate, type Rag, type TaskInput } from '../model';
 import { MEASURE_VALUE_LIMIT, readMeasureValue } from './measure-value';
 
-/** Limits for card inputs. SharePoint multi-line text has room; a board report does not. */
+/**
+ * Limits for card inputs, checked here on the server (a card's box takes more, so the client never
+ * cuts a text short). SharePoint multi-line text has room; a board report does not.
+ */
 export const UPDATE_LIMITS = {
   progress: 2000,
   evidence: 2000,
@@ -47,13 +50,14 @@ const optionalText = (field: keyof typeof UPDATE_LIMITS) =>
     .string({ error: `${UPDATE_FIELD_LABELS[field]} must be text.` })
     .optional()
     .transform((s) => normaliseText(s ?? ''))
-    .refine((s) => s.length <= UPDATE_LIMITS[field], {
-      error: (issue) =>
-        `${UPDATE_FIELD_LABELS[field]} must be ${UPDATE_LIMITS[field].toLocaleString('en-GB')} characters or fewer (it has ${String(
-          (issue.input as string).length.toLocaleString('en-GB'),
-        )}).`,
-    })
+    .refine((s) => s.length <= UPDATE_LIMITS[field], { error: (issue) => tooLong(field, (issue.input as string).length) })
     .transform((s) => (s === '' ? undefined : s));
+
+/** Says by how much, so the owner knows what to cut; nothing is shortened for them. */
+function tooLong(field: keyof typeof UPDATE_LIMITS, length: number): string {
+  const limit = UPDATE_LIMITS[field];
+  return `${UPDATE_FIELD_LABELS[field]} must be ${limit.toLocaleString('en-GB')} characters or fewer (it has ${length.toLocaleString('en-GB')}: ${(length - limit).toLocaleString('en-GB')} too many). Nothing was cut: shorten it and submit again.`;
+}
 
 const LIMIT_TEXT = MEASURE_VALUE_LIMIT.toLocaleString('en-GB');
 

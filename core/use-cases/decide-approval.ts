@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decisionNeedsReason } from '../approvals/approval-policy';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import { bestEffort } from '../messaging/best-effort';
 import type { RagApproval, Task } from '../model';
@@ -74,7 +75,7 @@ export async function decideApproval(deps: DecideApprovalDeps, cmd: DecideApprov
     if (approval.approver.aadObjectId !== cmd.actorAadObjectId) throw new NotTheApproverError(approval);
     if (approval.state !== 'Pending') return { outcome: 'already-decided', approval };
     if (!comment.success) throw new InvalidDecisionError([{ field: 'comment', message: comment.error.issues[0]?.message ?? 'The comment is not valid.' }], approval);
-    if (cmd.decision === 'reject' && !comment.data) throw new InvalidDecisionError([{ field: 'comment', message: 'Say why you are rejecting this change, so the owner knows what to do next.' }], approval);
+    if (decisionNeedsReason(cmd.decision) && !comment.data) throw new InvalidDecisionError([{ field: 'comment', message: 'Say why you are rejecting this change, so the owner knows what to do next.' }], approval);
     try {
       const decided = await store.updateApproval(approval.id, approval.version, {
         state: cmd.decision === 'approve' ? 'Approved' : 'Rejected',

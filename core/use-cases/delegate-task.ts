@@ -9,6 +9,9 @@ import type { Logger } from '../ports/logger';
 import type { Messenger, OutboundCard } from '../ports/messenger';
 import type { PlanStore } from '../ports/plan-store';
 
+/** Longer than any name or work email address (RFC 5321 allows 320 characters for an address). */
+export const COLLEAGUE_MAX = 320;
+
 export interface DelegateTaskCommand {
   /** Who is handing the task over: from the authenticated activity, never from card data. */
   actorAadObjectId: string;
@@ -81,7 +84,7 @@ async function colleagueFor(directory: Directory, typed: string, task: Task): Pr
   const wanted = typed.trim();
   const invalid = (message: string) => new InvalidDelegationError([{ field: 'to', message }], task);
   if (!wanted) throw invalid('Say who should take the task over: their name or email address.');
-  if (wanted.length > 320) throw invalid("That is longer than any name or email address: type just the colleague's name or email.");
+  if (wanted.length > COLLEAGUE_MAX) throw invalid(`That is longer than any name or email address (${wanted.length.toLocaleString('en-GB')} characters, the most is ${COLLEAGUE_MAX}): type just the colleague's name or email.`);
   try {
     return await findColleague(directory, wanted);
   } catch (err) {

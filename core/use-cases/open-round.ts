@@ -33,7 +33,8 @@ export interface OpenRoundResult {
 
 /**
  * Opens an update round: every owner of an open task in scope will be asked for an update by the
- * next reminder sweep, and chased before the due date. Throws ValidationError (with every problem
+ * next reminder sweep, and chased before the due date (an owner who has had today's reminder card
+ * is asked in the next working day's, core/reminders/daily-card.ts). Throws ValidationError (with every problem
  * in plain words) or RoundAlreadyOpenError; on either, nothing is stored.
  */
 export async function openRound(deps: OpenRoundDeps, cmd: OpenRoundCommand): Promise<OpenRoundResult> {

@@ -1,13 +1,14 @@
-import type { Person, ReminderLogEntry } from '../model';
+import type { IsoDate, Person, ReminderLogEntry } from '../model';
 import { londonDate } from '../plan/london-time';
 import { ensureChat } from '../messaging/ensure-chat';
 import type { Clock } from '../ports/clock';
 import { DeliveryError, type DeliveryFailureKind, type Messenger, type OutboundCard } from '../ports/messenger';
 import type { PlanStore } from '../ports/plan-store';
+import { foldedDetail, oneCardPerDay, todaysCards, type DailyCardSplit } from '../reminders/daily-card';
 import { planReminders, type PlannedReminder } from '../reminders/reminder-planner';
 import type { ReminderPolicy } from '../reminders/reminder-policy';
 import { planRoundReminders } from '../reminders/round-planner';
-import { inSendWindow, type SendWindow, type WorkingCalendar } from '../reminders/working-calendar';
+import { inSendWindow, ukWorkingCalendar, type SendWindow, type WorkingCalendar } from '../reminders/working-calendar';
 
 const RETRYABLE: ReadonlySet<string> = new Set<DeliveryFailureKind>(['throttled', 'transient']);
 /** Recipients handled at once; the messenger paces actual sends within Teams' limits. */
@@ -25,6 +26,8 @@ export interface ReminderSweepDeps {
   render: (kind: PlannedReminder['kind'], recipient: Person, reminders: PlannedReminder[], context?: ReminderRenderContext) => OutboundCard;
   /** When given, nothing is sent outside office hours on working days (the scheduler passes it). */
   sendWindow?: { calendar: WorkingCalendar; window: SendWindow };
+  /** Working days, for holding a new ask to the next one (daily-card.ts); default the send window's, else England's. */
+  calendar?: WorkingCalendar;
   /** Tells the EDI leads (policy.ediLeads) who could not be reached, once a day. */
   renderReachReport?: (lines: { person: string; taskRefs: string[]; reason: string }[]) => OutboundCard;
   /** Stops claiming new reminders (shutdown); messages already being sent are finished. */
@@ -51,6 +54,10 @@ export interface SweepResult {
   /** Messages sent (one per recipient and kind). */
   messages: number;
   sent: { key: string; taskRef: string; recipient: string; kind: PlannedReminder['kind']; round?: string }[];
+  /** Asks for a task already on the person's card today: logged as delivered on it, not sent again (daily-card.ts). */
+  folded: { key: string; taskRef: string; recipient: string; round?: string }[];
+  /** New asks for someone who has had today's card: not logged, sent by the first sweep on `until`. */
+  held: { key: string; taskRef: string; recipient: string; until: IsoDate; round?: string }[];
   /** Not sent because the bot has no conversation with the person (app not installed). Retried next sweep. */
   unreachable: { taskRef: string; recipient: string }[];
   failed: { key: string; taskRef: string; recipient: string; reason: string }[];
@@ -65,19 +72,23 @@ export interface SweepResult {
 /**
  * One reminder sweep as of the clock's now. Each log key is written before sending, so a reminder
  * is never sent twice even by two instances; a person the bot cannot reach yet is not logged and
- * is tried again at the next sweep; throttled or transient failures are retried next sweep.
+ * is tried again at the next sweep; throttled or transient failures are retried next sweep. A
+ * person gets one owner card a day: later asks that day are folded into it or held to the next
+ * working day (core/reminders/daily-card.ts).
  */
 export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepResult> {
   const now = deps.clock.now();
-  const result: SweepResult = { at: now.toISOString(), planned: 0, messages: 0, sent: [], unreachable: [], failed: [], skipped: 0, unconfirmed: [] };
+  const result: SweepResult = { at: now.toISOString(), planned: 0, messages: 0, sent: [], folded: [], held: [], unreachable: [], failed: [], skipped: 0, unconfirmed: [] };
   if (deps.sendWindow && !inSendWindow(now, deps.sendWindow.calendar, deps.sendWindow.window)) {
     return { ...result, outsideSendWindow: true };
   }
-  const { planned, retryable } = await planSweep(deps, now, result);
+  const { planned, split, retryable } = await planSweep(deps, now, result);
   result.planned = planned.length;
-  const context = planned.length ? await commentCounts(deps.store) : undefined;
+  for (const r of split.held) result.held.push({ key: r.key, taskRef: r.task.ref, recipient: describe(r.recipient), until: split.until, ...(r.round && { round: r.round.name }) });
+  const context = split.send.length ? await commentCounts(deps.store) : undefined;
   const render: ReminderSweepDeps['render'] = (kind, recipient, reminders) => deps.render(kind, recipient, reminders, context);
-  await sendAll({ ...deps, render }, groupByRecipient(planned), retryable, result);
+  await inPool(split.folded, deps.signal, result, (f) => recordFolded(deps, f, result));
+  await inPool(groupByRecipient(split.send), deps.signal, result, (group) => deliver({ ...deps, render }, group, retryable, result));
   await reportUnreachable(deps, result, now);
   return result;
 }
@@ -95,23 +106,42 @@ async function commentCounts(store: PlanStore): Promise<ReminderRenderContext | 
   }
 }
 
+interface SweepPlan {
+  /** Everything the planners say is due now. */
+  planned: PlannedReminder[];
+  /** The same, after the one-card-per-day rule: what to send, fold into today's card, or hold. */
+  split: DailyCardSplit;
+  retryable: RetryableLog;
+}
+
 /** What is due now (deadlines and rounds together), and which failed sends may be tried again. */
-async function planSweep(deps: ReminderSweepDeps, now: Date, result: SweepResult): Promise<{ planned: PlannedReminder[]; retryable: RetryableLog }> {
+async function planSweep(deps: ReminderSweepDeps, now: Date, result: SweepResult): Promise<SweepPlan> {
   const tasks = await deps.store.listTasks({ statuses: ['Open'] });
-  const log = await deps.store.listReminders();
+  const log = [...(await deps.store.listReminders())];
   // A crash between writing the key and recording the send leaves it pending: never send it again
   // (it may have arrived), but say so rather than count it as delivered.
   const lease = deps.pendingLeaseMs ?? DEFAULT_PENDING_LEASE_MS;
-  for (const stale of log.filter((r) => r.outcome === 'pending' && now.getTime() - new Date(r.sentAt).getTime() > lease)) {
+  for (const [i, stale] of log.entries()) {
+    if (stale.outcome !== 'pending' || now.getTime() - new Date(stale.sentAt).getTime() <= lease) continue;
     await deps.store.setReminderOutcome(stale.key, 'failed', 'unconfirmed');
     result.unconfirmed.push({ key: stale.key, taskId: stale.taskId, recipient: describe(stale.recipient) });
+    log[i] = { ...stale, outcome: 'failed', detail: 'unconfirmed' };
   }
   const retryable: RetryableLog = new Map(log.filter((r) => r.outcome === 'failed' && RETRYABLE.has(r.detail ?? '')).map((r) => [r.key, r]));
   const logged = new Set(log.filter((r) => !retryable.has(r.key)).map((r) => r.key));
   const rounds = await deps.store.listRounds({ state: 'Open' });
   // Deadline and round reminders together: an owner gets one card with both.
   const planned = [...planReminders(tasks, logged, now, deps.policy), ...planRoundReminders(tasks, rounds, logged, now, deps.policy)];
-  return { planned, retryable };
+  const today = londonDate(now);
+  const calendar = deps.calendar ?? deps.sendWindow?.calendar ?? ukWorkingCalendar();
+  return { planned, split: oneCardPerDay(planned, todaysCards(log, today), today, calendar), retryable };
+}
+
+/** Logs an ask as delivered on the person's card today; another sweep logging it first is a skip. */
+async function recordFolded(deps: ReminderSweepDeps, { reminder: r, cardAt }: DailyCardSplit['folded'][number], result: SweepResult): Promise<void> {
+  const entry = { key: r.key, taskId: r.task.id, recipient: r.recipient, trigger: r.trigger, sentAt: deps.clock.now().toISOString(), outcome: 'sent' as const, detail: foldedDetail(cardAt) };
+  if (await deps.store.tryAddReminder(entry)) result.folded.push({ key: r.key, taskRef: r.task.ref, recipient: describe(r.recipient), ...(r.round && { round: r.round.name }) });
+  else result.skipped += 1;
 }
 
 /** One message per recipient and kind. */
@@ -124,17 +154,17 @@ function groupByRecipient(planned: PlannedReminder[]): PlannedReminder[][] {
   return [...groups.values()];
 }
 
-/** Several recipients at once, until done or asked to stop. */
-async function sendAll(deps: ReminderSweepDeps, groups: PlannedReminder[][], retryable: RetryableLog, result: SweepResult): Promise<void> {
-  const queue = [...groups];
+/** Several at once (recipients' cards, folded asks), until done or asked to stop. */
+async function inPool<T>(items: readonly T[], signal: AbortSignal | undefined, result: SweepResult, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENT_RECIPIENTS, queue.length) }, async () => {
-      for (let group = queue.shift(); group; group = queue.shift()) {
-        if (deps.signal?.aborted) {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+        if (signal?.aborted) {
           result.stopped = true;
           return;
         }
-        await deliver(deps, group, retryable, result);
+        await work(item);
       }
     }),
   );
@@ -189,7 +219,7 @@ async function claimGroup(deps: ReminderSweepDeps, group: PlannedReminder[], ret
   for (const [i, r] of inClaimOrder.entries()) {
     const retry = retryable.get(r.key);
     const ok = retry
-      ? await deps.store.reclaimReminder(retry.key, retry.version)
+      ? await deps.store.reclaimReminder(retry.key, retry.version, deps.clock.now().toISOString())
       : await deps.store.tryAddReminder({ key: r.key, taskId: r.task.id, recipient, trigger: r.trigger, sentAt: deps.clock.now().toISOString(), outcome: 'pending' });
     if (ok) claimed.push(r);
     else if (i === 0) {

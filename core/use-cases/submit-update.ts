@@ -9,6 +9,7 @@ import type { Clock } from '../ports/clock';
 import type { Directory } from '../ports/directory';
 import type { PlanStore } from '../ports/plan-store';
 import { matchesScope } from '../rounds/round-rules';
+import { noChangeProgress } from '../updates/no-change';
 import { validateUpdateForm, type UpdateFormValues, type ValidUpdateForm } from '../updates/update-form';
 import { announceSuperseded, sendApprovalRequest, type ApprovalMessagingDeps } from './approval-messages';
 
@@ -82,7 +83,7 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
 
   const submittedAt = clock.now().toISOString();
   const rag = await ragDecision(deps, task, actor, form.rag);
-  const saved = await saveUpdate(store, cmd, { task, actor, form, rag, submittedAt, round: await openRoundFor(store, task, submittedAt) });
+  const saved = await saveUpdate(store, cmd.idempotencyKey, { task, actor, form, rag, submittedAt, round: await openRoundFor(store, task, submittedAt) });
   if ('outcome' in saved) return saved;
 
   // The task now points at the new approval; write its record (the chase sweep re-creates it from
@@ -92,6 +93,31 @@ export async function submitUpdate(deps: SubmitUpdateDeps, cmd: SubmitUpdateComm
   const superseded = rag.replacesPending ? await supersede(store, task.pendingApprovalId!, requested?.key) : undefined;
   const result: SubmitUpdateResult = { outcome: 'recorded', ...saved, requested, superseded, ...(rag.noApprover && { noApprover: rag.noApprover }) };
   return deps.notify ? notifyApprovers(deps.notify, result) : result;
+}
+
+export type ConfirmNoChangeCommand = Omit<SubmitUpdateCommand, 'values'>;
+
+/**
+ * "No change since my last update", one press: the checks of a submit (the owner from the activity,
+ * the card's task version, its key recorded once, the open round), then an update whose progress
+ * says it was confirmed unchanged and quotes the last one (core/updates/no-change.ts). The RAG, a
+ * pending proposal, evidence, risks, the support asked for and the measure stay as they are.
+ * Throws NotFoundError, ForbiddenError or StaleFormError; on any of them nothing is stored.
+ */
+export async function confirmNoChange(deps: SubmitUpdateDeps, cmd: ConfirmNoChangeCommand): Promise<SubmitUpdateResult> {
+  const { store, clock } = deps;
+  const previous = await store.findUpdateByIdempotencyKey(cmd.idempotencyKey);
+  if (previous) return alreadyRecorded(store, previous);
+  const task = await store.getTask(cmd.taskId);
+  if (!task) throw new NotFoundError('Task', cmd.taskId);
+  const actor = requireOwner(task, cmd.actorAadObjectId, 'update');
+  // The card showed the task at this version: a change since (a colleague's update) is not confirmed unseen.
+  if (task.version !== cmd.taskVersion) throw new StaleFormError(task);
+  const submittedAt = clock.now().toISOString();
+  const form = { progress: noChangeProgress(task, actor) };
+  const round = await openRoundFor(store, task, submittedAt);
+  const saved = await saveUpdate(store, cmd.idempotencyKey, { task, actor, form, rag: { replacesPending: false }, submittedAt, round, unchanged: true });
+  return 'outcome' in saved ? saved : { outcome: 'recorded', ...saved };
 }
 
 function validForm(values: UpdateFormValues, task: Task | undefined): ValidUpdateForm {
@@ -109,10 +135,12 @@ interface UpdateToSave {
   rag: RagDecision;
   submittedAt: string;
   round?: string;
+  /** A "no change" confirmation: the support asked for last time still stands. */
+  unchanged?: boolean;
 }
 
 /** The update and the task's latest fields in one write; a lost race comes back as its winner. */
-async function saveUpdate(store: PlanStore, cmd: SubmitUpdateCommand, u: UpdateToSave): Promise<{ task: Task; update: Update } | SubmitUpdateResult> {
+async function saveUpdate(store: PlanStore, idempotencyKey: string, u: UpdateToSave): Promise<{ task: Task; update: Update } | SubmitUpdateResult> {
   const { task, actor, form, rag, submittedAt } = u;
   const patch: TaskPatch = {
     latestUpdate: form.progress,
@@ -121,7 +149,7 @@ async function saveUpdate(store: PlanStore, cmd: SubmitUpdateCommand, u: UpdateT
     ...(form.evidence !== undefined && { evidence: form.evidence }),
     ...(form.risks !== undefined && { risks: form.risks }),
     // The ask is per update: an update without one clears the last one's (undefined clears a field).
-    supportNeeded: form.supportNeeded,
+    ...(!u.unchanged && { supportNeeded: form.supportNeeded }),
     ...(form.measureValue !== undefined && { measureValue: form.measureValue, measureValueAt: submittedAt }),
     ...(rag.apply !== undefined && ragPatch(rag.apply)),
     ...(rag.request && { pendingRag: rag.request.toRag, pendingApprovalId: rag.request.key }),
@@ -140,14 +168,14 @@ async function saveUpdate(store: PlanStore, cmd: SubmitUpdateCommand, u: UpdateT
     supportNeeded: form.supportNeeded,
     revisedDueDateRequested: form.revisedDueDate,
     ...(form.measureValue !== undefined && { measureValue: form.measureValue }),
-    idempotencyKey: cmd.idempotencyKey,
+    idempotencyKey,
   };
   try {
     return await store.recordUpdate({ update, task: { id: task.id, expectedVersion: task.version, patch } });
   } catch (err) {
     // A concurrent submit of the same card won the race: answer as if this one had.
     if (err instanceof DuplicateError) {
-      const winner = await store.findUpdateByIdempotencyKey(cmd.idempotencyKey);
+      const winner = await store.findUpdateByIdempotencyKey(idempotencyKey);
       if (winner) return alreadyRecorded(store, winner);
     }
     if (err instanceof ConflictError) {

@@ -118,9 +118,10 @@ describe('RAG approval in the Agents Playground (Chromium)', function () {
     this.timeout(90_000);
     await stop();
     await start('alex');
-    // Exit code 1 is expected: the playground hosts only Alex, so reminders to Sam's chat fail.
+    // The playground hosts only Alex: cards to Sam's chat are not delivered, which is reported, not a failure.
     const result = await runRemindCli({ dataDir, timeoutMs: 30_000 });
     assert.match(result.stdout, /Reminder sweep as of/, `${result.stdout}${result.stderr}`);
+    assert.equal(result.code, 0, `${result.stdout}${result.stderr}`);
     const told = cardsWithText(page, /^Sam Okafor approved your RAG change/);
     await told.first().waitFor();
     assert.match(await told.first().innerText(), new RegExp(`${REF.replace(/\./g, '\\.')}[\\s\\S]*■ ✕ Red`));

@@ -229,7 +229,17 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
         const [pending] = await store.listReminders();
         assert.equal(pending?.outcome, 'pending');
         assert.equal(pending?.detail, undefined);
+        assert.equal(pending?.sentAt, entry.sentAt, 'without a time, SentAt is kept');
         assert.equal(await store.reclaimReminder('missing', '1'), false);
+      });
+
+      it('stamps a reclaimed reminder with the new attempt, so the log says when it went', async () => {
+        await store.tryAddReminder(entry);
+        await store.setReminderOutcome(entry.key, 'failed', 'transient');
+        const [failed] = await store.listReminders();
+        assert.equal(await store.reclaimReminder(entry.key, failed!.version, '2026-11-19T09:30:00.000Z'), true);
+        const [pending] = await store.listReminders();
+        assert.deepEqual([pending?.outcome, pending?.sentAt], ['pending', '2026-11-19T09:30:00.000Z']);
       });
 
       it('lets only one of many concurrent inserts of a key win', async () => {

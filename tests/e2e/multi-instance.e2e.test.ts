@@ -185,6 +185,7 @@ for (const shared of [sqlite, sharePoint]) {
         PORT: '0',
         DATA_DIR: dataDir,
         LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json', // read line by line below (development's default is text)
         REMINDER_CRON: '* * * * * *', // every second (croner's six-field form)
         REMINDER_SENDS_PER_SECOND: '15',
         BOT_SERVICE_URL: connector.url,

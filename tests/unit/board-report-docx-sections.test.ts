@@ -23,7 +23,7 @@ describe('Board report DOCX: each section', () => {
   it('how to read: the basis in words and the RAG key (Red: action required, Amber: support may be required), symbol and word', () => {
     const read = section(docs.current.blocks, 'How to read this report');
     assert.match(proseOf(read), /the plan as of 10 May 2027: each task's latest update, whenever it came\. Updates new since April update are marked New\./);
-    assert.deepEqual(records(tablesOf(read)[0]!).slice(0, 2), [{ RAG: '● Red', 'What it means': 'Action is required from the Board.' }, { RAG: '▲ Amber', 'What it means': 'Support may be required from the Board.' }]);
+    assert.deepEqual(records(tablesOf(read)[0]!).slice(0, 2), [{ RAG: '■ Red', 'What it means': 'Action is required from the Board.' }, { RAG: '▲ Amber', 'What it means': 'Support may be required from the Board.' }]);
     assert.match(proseOf(section(docs.april.blocks, 'How to read this report')), /April update as it closed on 2 Apr 2027, 10:00: each task as the round recorded it/);
     assert.match(proseOf(section(docs.quiet.blocks, 'How to read this report')), /No update round has closed yet, so no update is marked New/);
   });
@@ -32,13 +32,13 @@ describe('Board report DOCX: each section', () => {
     for (const key of ['current', 'april'] as const) {
       const { summary } = built[key];
       const counts = Object.fromEntries(records(tablesOf(section(docs[key].blocks, 'Summary'))[0]!).map((r) => [r.RAG, r.Tasks]));
-      assert.deepEqual(counts, { '● Red': String(summary.byRag.Red), '▲ Amber': String(summary.byRag.Amber), '■ Green': String(summary.byRag.Green), '○ Not started': String(summary.byRag['Not started']), '✓ Complete': String(summary.byRag.Complete), 'All tasks': String(summary.total), Overdue: String(summary.overdue) }, key);
+      assert.deepEqual(counts, { '■ Red': String(summary.byRag.Red), '▲ Amber': String(summary.byRag.Amber), '● Green': String(summary.byRag.Green), '○ Not started': String(summary.byRag['Not started']), '★ Complete': String(summary.byRag.Complete), 'All tasks': String(summary.total), Overdue: String(summary.overdue) }, key);
     }
     const summary = section(docs.april.blocks, 'Summary');
     assert.match(proseOf(summary), /^7 tasks in the plan: Red 1, Amber 1, Green 2, Not started 1, Complete 2\. 2 complete; 1 overdue\./);
     assert.match(proseOf(summary), /Since October update: 2 tasks moved up and 1 task moved down\./);
     const movement = records(tablesOf(summary).find((t) => t.rows[0]!.cells[0] === 'Ref')!);
-    assert.deepEqual(movement.map((m) => [m.Ref, m['At October update'], m.Now, m.Movement]), [['1.2', '▲ Amber', '● Red', 'Down (worse)'], ['1.3', '■ Green', '✓ Complete', 'Up (better)'], ['2.1', '○ Not started', '■ Green', 'Up (better)']]);
+    assert.deepEqual(movement.map((m) => [m.Ref, m['At October update'], m.Now, m.Movement]), [['1.2', '▲ Amber', '■ Red', 'Down (worse)'], ['1.3', '● Green', '★ Complete', 'Up (better)'], ['2.1', '○ Not started', '● Green', 'Up (better)']]);
     assert.match(proseOf(summary), /April update \(closed\): 6 of 7 tasks answered \(86%\)\.\n1 owner has not responded: see the appendix\.\nEarlier rounds: October update 50%\./);
     assert.match(proseOf(summary), /1 task is overdue/);
   });
@@ -54,8 +54,8 @@ describe('Board report DOCX: each section', () => {
     assert.deepEqual(asked.filter((b) => isHeading(b, 2)).map((b) => (b as DocxParagraph).text), ['Red: action is required from the board (1 task)', 'Amber: support may be required from the board (2 tasks)']);
     const rows = tablesOf(asked).flatMap(records);
     assert.deepEqual(rows.map((r) => [r.Ref, r.RAG, r['Support needed from the board'], r.Risks]), [
-      ['1.2', '● Red', 'Approve £5,000 from reserves.', 'No budget for a new supplier.'],
-      ['1.1', '▲ Amber\nWas ■ Green at April update', 'The board to chase the two directors.', 'Two services are late with their data.'],
+      ['1.2', '■ Red', 'Approve £5,000 from reserves.', 'No budget for a new supplier.'],
+      ['1.1', '▲ Amber\nWas ● Green at April update', 'The board to chase the two directors.', 'Two services are late with their data.'],
       ['2.3', '▲ Amber', 'None given', 'None given'],
     ]);
     assert.equal(rows[1]!['Latest update'], 'New: 20 Apr 2027, 10:00, Alice Owner\nDraft <b>agreed</b> & sent to the board.\nPublication booked for June.');
@@ -84,7 +84,7 @@ describe('Board report DOCX: each section', () => {
       Task: 'Publish the equality data report',
       Owner: 'Alice Owner, Bob Manager',
       Due: '30 Jun 2027\nPlan: “By the end of June 2027”',
-      RAG: '▲ Amber\nWas ■ Green at April update',
+      RAG: '▲ Amber\nWas ● Green at April update',
       'Latest update': 'New: 20 Apr 2027, 10:00, Alice Owner\nDraft <b>agreed</b> & sent to the board.\nPublication booked for June.',
       'Evidence of impact and measure': 'Draft read by the community forum.',
       'Risks and support needed': 'Two services are late with their data.\nSupport needed\nThe board to chase the two directors.',
@@ -97,10 +97,10 @@ describe('Board report DOCX: each section', () => {
 
   it('a closed round\'s report shows its snapshot: the round\'s RAG and updates, those during it marked New', () => {
     const [r11, r12] = records(tablesOf(section(docs.april.blocks, 'Objective 1: Understanding our communities'))[0]!);
-    assert.equal(r11!.RAG, '■ Green');
+    assert.equal(r11!.RAG, '● Green');
     assert.equal(r11!['Latest update'], 'New: 2 Mar 2027, 09:00, Alice Owner\nDraft report with the forum.');
     assert.equal(r11!['Risks and support needed'], 'Two services may be late.');
-    assert.equal(r12!.RAG, '● Red\nWas ▲ Amber at October update');
+    assert.equal(r12!.RAG, '■ Red\nWas ▲ Amber at October update');
     const [gone] = records(tablesOf(section(docs.april.blocks, 'Tasks without an objective'))[0]!);
     assert.deepEqual([gone!.Ref, gone!.Task], ['3.1', '(no longer in the plan)']);
   });
@@ -140,7 +140,7 @@ describe('Board report DOCX: each section', () => {
     assert.equal(done!['Evidence of impact and measure'], 'Complaints from non-English speakers up 40%.');
     const overdue = section(docs.current.blocks, 'Overdue tasks');
     assert.deepEqual(firstColumn(overdue), built.current.overdue.map((r) => r.ref));
-    assert.deepEqual(records(tablesOf(overdue)[0]!).map((r) => [r.Ref, r.Due, r.RAG]), [['1.2', '31 Jan 2027\nPlan: “By January 2027”\nOverdue', '● Red']]);
+    assert.deepEqual(records(tablesOf(overdue)[0]!).map((r) => [r.Ref, r.Due, r.RAG]), [['1.2', '31 Jan 2027\nPlan: “By January 2027”\nOverdue', '■ Red']]);
     assert.equal(proseOf(section(docs.quiet.blocks, 'Completed tasks')), 'No task is complete yet.');
     assert.equal(proseOf(section(docs.quiet.blocks, 'Overdue tasks')), 'No task is overdue.');
   });

@@ -3,7 +3,10 @@ import type { Task, Update } from '../../core/model';
 import { RAG_VALUES } from '../../core/model';
 import { cardText, ragLabel } from '../../bot/cards/card-text';
 import { CardVerb } from '../../bot/cards/card-verbs';
-import { helpCard } from '../../bot/cards/help-card';
+import { helpCard, welcomeCard } from '../../bot/cards/help-card';
+import { boxRoom } from '../../bot/cards/card-text';
+import { UPDATE_LIMITS } from '../../core/updates/update-form';
+import { noChangeProgress } from '../../core/updates/no-change';
 import { MY_TASKS_CARD_LIMIT, myTasksCard } from '../../bot/cards/my-tasks-card';
 import { noticeCard } from '../../bot/cards/notice-card';
 import { reminderIntro, reminderMessage, renderReminders, roundPurpose } from '../../bot/cards/reminder-card';
@@ -36,6 +39,12 @@ function roundAsk(t: Task, name = 'Board report March 2027'): PlannedReminder {
 describe('cards', () => {
   const every: [string, unknown][] = [
     ['help', helpCard('Alex Morgan')],
+    ['welcome', welcomeCard('Alex Morgan')],
+    ['receipt (no change)', updateReceiptCard(task, { ...update, progress: noChangeProgress(task, alice), evidence: undefined, risks: undefined, supportNeeded: undefined, revisedDueDateRequested: undefined })],
+    [
+      'update form refilled with every box full to what it takes',
+      updateFormCard({ task, nonce: 'nonce-123', values: Object.fromEntries(Object.entries(UPDATE_LIMITS).map(([field, limit]) => [field, '"\\'.repeat(boxRoom(limit) / 2)])), errors: [{ field: 'progress', message: 'Too long' }] }),
+    ],
     ['notice', noticeCard('Title', 'Message', 'error')],
     ['my tasks (empty)', myTasksCard([], '2026-11-22')],
     ['my tasks', myTasksCard([task, { ...task, id: '8', ref: '1.1.2', dueDate: undefined, dueText: 'Ongoing' }], '2026-11-22')],
@@ -68,7 +77,7 @@ describe('cards', () => {
     const [submit] = executeActions(card);
     assert.equal(submit?.verb, CardVerb.submitUpdate);
     assert.deepEqual(submit?.data, { taskId: '7', taskVersion: '3', nonce: 'nonce-123', shownRag: 'Green' });
-    assert.deepEqual(executeActions(card).slice(1).map((a) => a.verb), [CardVerb.openDelegateForm, CardVerb.showMyTasks], 'hand over, or go back to the list');
+    assert.deepEqual(executeActions(card).slice(1).map((a) => a.verb), [CardVerb.confirmNoChange, CardVerb.openDelegateForm, CardVerb.showMyTasks], 'no change, hand over, or go back to the list');
   });
 
   it('re-fills the form with the owner\'s values and shows each field error', () => {
@@ -89,7 +98,8 @@ describe('cards', () => {
   it('escapes user text so it cannot become markdown, links or card functions', () => {
     assert.equal(cardText('*bold* _it_ [a](b)'), '\\*bold\\* \\_it\\_ \\[a\\](b)');
     assert.equal(cardText('- bullet\n1. one\n# heading'), '\\- bullet\n1\\. one\n\\# heading');
-    assert.equal(cardText('{{DATE(2026-01-01T00:00:00Z)}}'), '{\u2060{DATE(2026-01-01T00:00:00Z)}}');
+    // (A long run also gets zero-width spaces so it can wrap on a phone: card-text-breaks.test.ts.)
+    assert.equal(cardText('{{DATE(2026-01-01T00:00:00Z)}}').replaceAll('\u200B', ''), '{\u2060{DATE(2026-01-01T00:00:00Z)}}');
     assert.ok(!cardText('see https://evil.example').includes('https://'));
     const text = cardTextContent(updateFormCard({ task, nonce: 'nonce-123' }));
     assert.ok(text.includes('Drafted \\*bold\\* \\[link\\]'), text);
@@ -138,11 +148,15 @@ describe('cards', () => {
   });
 
   it('words round reminders with the round and its due date, escaping the name', () => {
-    assert.equal(roundPurpose({ name: 'Board report March 2027', dueDate: '2027-03-19' }), 'for the Board report March 2027 due 19 Mar 2027');
-    assert.equal(roundPurpose({ name: 'April 2027', dueDate: '2027-04-16' }), 'for the board report April 2027 due 16 Apr 2027');
+    assert.equal(roundPurpose({ name: 'Board report March 2027', dueDate: '2027-03-19' }), 'for the Board report March 2027, due 19 Mar 2027');
+    assert.equal(roundPurpose({ name: 'Q3 board', dueDate: '2026-12-18' }), 'for the Q3 board, due 18 Dec 2026');
+    assert.equal(roundPurpose({ name: 'The Q3 board.', dueDate: '2026-12-18' }), 'for the Q3 board, due 18 Dec 2026', 'no "the The", no stray full stop');
+    assert.equal(roundPurpose({ name: 'Annual equality report', dueDate: '2027-01-29' }), 'for the Annual equality report, due 29 Jan 2027');
+    assert.equal(roundPurpose({ name: 'April 2027', dueDate: '2027-04-16' }), 'for the April 2027 update round, due 16 Apr 2027', 'a bare period says what it is');
+    assert.equal(roundPurpose({ name: 'Autumn', dueDate: '2026-10-30' }), 'for the Autumn update round, due 30 Oct 2026');
     const { card, summary } = renderReminders('owner', alice, [roundAsk(task, 'Spring *[review](http://evil)*')]);
     assert.deepEqual(cardProblems(card), []);
-    assert.match(cardTextContent(card), /Please send a progress update for the board report Spring \\\*\\\[review\\\]\(http\u2060:\/\/evil\)\\\* due 19 Mar 2027\./);
+    assert.match(cardTextContent(card), /Please send a progress update for the Spring \\\*\\\[review\\\]\(http\u2060:\/\/evil\)\\\*, due 19 Mar 2027\./);
     assert.match(summary ?? '', /^1\.1\.1: Please send a progress update/);
   });
 
@@ -152,12 +166,12 @@ describe('cards', () => {
     assert.equal(summary, '2 of your action plan tasks need an update');
     assert.deepEqual(executeActions(card).map((a) => a.title), ['Update 1.1.1', 'Update 1.1.2'], 'most urgent first, one button per task');
     const text = cardTextContent(card);
-    assert.match(text, /When: Due in 5 days; for the Board report March 2027 due 19 Mar 2027/);
-    assert.match(text, /When: For the Board report March 2027 due 19 Mar 2027/);
+    assert.match(text, /When: Due in 5 days; update for the Board report March 2027, due 19 Mar 2027/);
+    assert.match(text, /When: Update for the Board report March 2027, due 19 Mar 2027/);
   });
 
   it('the receipt says which round an update counts for', () => {
-    assert.match(cardTextContent(updateReceiptCard(task, { ...update, round: 'Board report March 2027' })), /For: the update round Board report March 2027/);
-    assert.doesNotMatch(cardTextContent(updateReceiptCard(task, update)), /update round/);
+    assert.match(cardTextContent(updateReceiptCard(task, { ...update, round: 'Board report March 2027' })), /For: the Board report March 2027/);
+    assert.doesNotMatch(cardTextContent(updateReceiptCard(task, update)), /For:/);
   });
 });

@@ -48,7 +48,9 @@ describe('comment cards', () => {
     assert.match(text, /Bob Manager, 1 Jul 2026, 11:30\nSecond/);
     assert.ok(text.indexOf('First') < text.indexOf('Second'), 'oldest first');
     const input = (card.body as Record<string, unknown>[]).find((e) => e.type === 'Input.Text')!;
-    assert.deepEqual([input.id, input.isMultiline, input.maxLength, input.label], ['text', true, 4_000, 'Your comment']);
+    // The label says the limit; the box takes more, so the server (not the client) judges a long paste.
+    assert.deepEqual([input.id, input.isMultiline, input.label], ['text', true, 'Your comment (up to 4,000 characters)']);
+    assert.ok((input.maxLength as number) > 4_000, 'the client never cuts a comment at the limit');
   });
 
   it('the thread posts only the task id and its key, and each rendering gets its own key from the caller', () => {
@@ -113,8 +115,9 @@ describe('the reminder sweep counts comments for the card', () => {
       for (const n of [1, 2]) await store.addComment({ key: `c-${n}`, taskId: discussed.id, taskRef: discussed.ref, author: bob, postedAt: `2026-11-2${n}T09:00:00.000Z`, text: `Note ${n}` });
       await runReminderSweep({ store, messenger, clock: fixedClock(new Date('2026-11-24T10:00:00Z')), policy: DEFAULT_REMINDER_POLICY, render: renderReminders });
       const titles = (who: Person) => executeActions(sent.find((s) => s.to === who.aadObjectId)?.message.card).map((a) => a.title);
-      assert.deepEqual(titles(alice).slice(0, 2), ['Submit update', 'Comments (2)']);
-      assert.deepEqual(titles(bob).slice(0, 2), ['Submit update', 'Comments']);
+      // After the form's two ways to answer (neither task has an update yet): its comments.
+      assert.deepEqual(titles(alice).slice(0, 3), ['Submit update', 'Nothing to report yet', 'Comments (2)']);
+      assert.deepEqual(titles(bob).slice(0, 3), ['Submit update', 'Nothing to report yet', 'Comments']);
     } finally {
       await store.close();
     }

@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       escalateAfterDays: 14,
       sendWindow: { startHour: 9, endHour: 17 },
       bankHolidays: 'ENG',
-      ediLeadIds: [],
+      ediLeadIds: ['2b7c6f1e-0007-4c1a-9d1e-000000000007'], // the demo council's EDI lead, Ruth Adeyemi
       sendsPerSecond: 30,
       sendAttempts: 4,
       schedulerEnabled: true,

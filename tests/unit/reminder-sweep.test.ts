@@ -182,12 +182,12 @@ describe('runReminderSweep', () => {
       assert.deepEqual(cardProblems(card), []);
       const text = cardTextContent(card);
       assert.match(text, /2 of your tasks need a progress update/);
-      assert.match(text, /When: Due in 3 days; for the Board report December 2026 due 11 Dec 2026/);
-      assert.match(text, /When: For the Board report December 2026 due 11 Dec 2026/);
+      assert.match(text, /When: Due in 3 days; update for the Board report December 2026, due 11 Dec 2026/);
+      assert.match(text, /When: Update for the Board report December 2026, due 11 Dec 2026/);
       assert.deepEqual(executeActions(card).map((a) => a.title), ['Update 1.1', 'Update 1.2'], 'one line per task');
       const toBob = sent.find((s) => s.to === bob.aadObjectId)!.message;
       assert.deepEqual(cardProblems(toBob.card), []);
-      assert.match(cardTextContent(toBob.card), /Please send a progress update for the Board report December 2026 due 11 Dec 2026\./);
+      assert.match(cardTextContent(toBob.card), /Please send a progress update for the Board report December 2026, due 11 Dec 2026\./);
       assert.equal(executeActions(toBob.card)[0]?.title, 'Submit update', 'a single task is the update form itself');
       const keys = (await store.listReminders()).map((r) => r.key).sort();
       assert.ok(keys.includes(`round:${round.id}:round-open:${due.id}:${alice.aadObjectId}`), keys.join('\n'));
@@ -203,7 +203,7 @@ describe('runReminderSweep', () => {
       await sweep();
       const { card, summary } = sent[0]!.message;
       assert.deepEqual(cardProblems(card), []);
-      assert.match(cardTextContent(card), /Reminder: this task is due in 3 days\. Please send a progress update\. It is also needed for the Board report December 2026 due 11 Dec 2026\./);
+      assert.match(cardTextContent(card), /Reminder: this task is due in 3 days\. Please send a progress update\. It is also needed for the Board report December 2026, due 11 Dec 2026\./);
       assert.match(summary ?? '', /^1\.1: Reminder/);
       assert.equal((await store.listReminders()).length, 2, 'both keys logged');
     });

@@ -36,7 +36,7 @@ describe('validateUpdateForm', () => {
     } catch (err) {
       assert.ok(err instanceof ValidationError);
       assert.deepEqual(err.fields.map((f) => f.field), ['progress', 'supportNeeded']);
-      assert.match(err.fields[0]!.message, /2,000 characters or fewer \(it has 2,001\)/);
+      assert.match(err.fields[0]!.message, /2,000 characters or fewer \(it has 2,001: 1 too many\)\. Nothing was cut/);
     }
   });
 

@@ -250,11 +250,11 @@ export class SharePointPlanStore implements PlanStore {
     await this.update('reminders', item.id, '*', { outcome, detail });
   };
 
-  reclaimReminder: PlanStore['reclaimReminder'] = async (key, expectedVersion) => {
+  reclaimReminder: PlanStore['reclaimReminder'] = async (key, expectedVersion, at) => {
     const item = this.items.mirrored('reminders', 'key', key);
     if (!item) return false;
     try {
-      await this.update('reminders', item.id, expectedVersion, { outcome: 'pending', detail: undefined });
+      await this.update('reminders', item.id, expectedVersion, { outcome: 'pending', detail: undefined, ...(at && { sentAt: at }) });
       return true;
     } catch (err) {
       if (err instanceof ConflictError) return false;

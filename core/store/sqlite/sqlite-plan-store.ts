@@ -8,6 +8,7 @@ import type {
   RagApprovalInput,
   RagApprovalPatch,
   ConversationRecordInput,
+  IsoInstant,
   Objective,
   PlanChange,
   PlanChangeInput,
@@ -280,11 +281,12 @@ export class SqlitePlanStore implements PlanStore {
     })();
   }
 
-  async reclaimReminder(key: string, expectedVersion: string): Promise<boolean> {
+  async reclaimReminder(key: string, expectedVersion: string, at?: IsoInstant): Promise<boolean> {
     return this.writeTransaction(() => {
       const row = this.db.prepare('SELECT id, version, data FROM reminder_log WHERE key = ?').get(key) as Row | undefined;
       if (!row || String(row.version) !== expectedVersion) return false;
-      const next: ReminderLogInput = { ...toDomain<ReminderLogInput>(row), outcome: 'pending', detail: undefined };
+      const previous = toDomain<ReminderLogInput>(row);
+      const next: ReminderLogInput = { ...previous, outcome: 'pending', detail: undefined, sentAt: at ?? previous.sentAt };
       this.db.prepare('UPDATE reminder_log SET version = version + 1, data = ? WHERE id = ?').run(toPersistence(next), row.id);
       return true;
     })();

@@ -176,7 +176,7 @@ describe('owners\' forms through the bot (TestAdapter)', () => {
 
     const fresh = action(stale, CardVerb.confirmNoChange);
     const receipt = await clickAnswer(adapter, invoke(alice, fresh.verb, fresh.data));
-    assert.match(cardTextContent(receipt), /For: the update round Q3 board/);
+    assert.match(cardTextContent(receipt), /For: the Q3 board/);
     assert.equal((await store.listUpdates(task.id))[0]?.round, 'Q3 board', 'the round shows the owner answered');
   });
 

@@ -5,10 +5,7 @@
  * then in the plan's history as its own decision by Sam, with the owner's message attempted.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createAppContext } from '../../bot/app-context';
 import { loadConfig } from '../../bot/config';
 import { demoUsers } from '../../bot/demo/demo-users';
@@ -16,10 +13,10 @@ import { seedDemoPlan } from '../../bot/demo/seed-demo';
 import { silentLogger } from '../../core/ports/logger';
 import type { TaskDetail } from '../../core/use-cases/get-task-detail';
 import { submitUpdate } from '../../core/use-cases/submit-update';
-import { launchChromium } from './chromium';
 import { assertCardAccessible } from './playground/card-axe';
-import { cards, cardsWithText, indexOfCard, openChat, say, waitUntil } from './playground/chat';
-import { freePorts, startProduct, tail, type RunningProduct } from './playground/product-process';
+import { cards, cardsWithText, indexOfCard, say, waitUntil } from './playground/chat';
+import { usePlaygroundSession } from './playground/playground-session';
+import type { RunningProduct } from './playground/product-process';
 
 const PROPOSALS = 3;
 
@@ -49,32 +46,19 @@ async function proposeToSam(dataDir: string): Promise<string[]> {
 
 describe('Approve all in the Agents Playground (Chromium)', function () {
   this.timeout(90_000);
-  let dataDir: string;
-  let product: RunningProduct | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
   let refs: string[];
-
-  before(async function () {
-    this.timeout(120_000);
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'edi-playground-approve-all-'));
-    refs = await proposeToSam(dataDir);
-    const [port, playgroundPort] = await freePorts(2);
-    product = await startProduct({ dataDir, port: port!, playgroundPort: playgroundPort!, timeoutMs: 60_000, env: { PLAYGROUND_USER: 'sam' } });
-    browser = await launchChromium();
-    page = await openChat(browser, product.playgroundUrl);
+  const chat = usePlaygroundSession({
+    name: 'approve-all',
+    env: { PLAYGROUND_USER: 'sam' },
+    startTimeoutMs: 60_000,
+    prepare: async (dataDir) => {
+      refs = await proposeToSam(dataDir);
+    },
   });
-
-  after(async function () {
-    this.timeout(20_000);
-    await page?.close().catch(() => undefined);
-    await product?.stop().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && product) console.error(`--- product output (last lines) ---\n${tail(product.output())}`);
+  let product: RunningProduct;
+  let page: Page;
+  beforeEach(() => {
+    ({ product, page } = chat);
   });
 
   async function detail(ref: string): Promise<TaskDetail> {

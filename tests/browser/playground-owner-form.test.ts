@@ -8,15 +8,12 @@
  * The steps share one chat and run in order.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { PlanView, TaskView } from '../../core/plan-view';
 import { assertCardAccessible } from './playground/card-axe';
-import { launchChromium } from './chromium';
-import { cards, cardsWithText, escapeRegExp, indexOfCard, openChat, say, waitUntil } from './playground/chat';
-import { freePorts, startProduct, tail, type RunningProduct } from './playground/product-process';
+import { cards, cardsWithText, escapeRegExp, indexOfCard, say, waitUntil } from './playground/chat';
+import { usePlaygroundSession } from './playground/playground-session';
+import type { RunningProduct } from './playground/product-process';
 
 const DEMO_USER = 'Alex Morgan';
 const PROGRESS = /^Progress since the last update \(up to 2,000 characters\)/;
@@ -27,41 +24,15 @@ const formTitle = (ref: string) => new RegExp(`Progress update: ${escapeRegExp(r
 describe('owner update form in the Agents Playground (Chromium)', function () {
   this.timeout(30_000);
 
-  let dataDir: string | undefined;
-  let product: RunningProduct | undefined;
-  let browser: Browser | undefined;
+  const chat = usePlaygroundSession({ name: 'owner-form' });
+  let product: RunningProduct;
   let page: Page;
+  beforeEach(() => {
+    ({ product, page } = chat);
+  });
   let ref: string;
   let asItWas: TaskView;
   let formIndex: number;
-
-  before(async function () {
-    this.timeout(60_000);
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'edi-playground-owner-form-'));
-    process.once('exit', cleanUpOnExit);
-    const [port, playgroundPort] = await freePorts(2);
-    assert.ok(port !== undefined && playgroundPort !== undefined);
-    product = await startProduct({ dataDir, port, playgroundPort, timeoutMs: 45_000 });
-    browser = await launchChromium();
-    page = await openChat(browser, product.playgroundUrl);
-  });
-
-  after(async function () {
-    this.timeout(20_000);
-    await browser?.close().catch(() => undefined);
-    await product?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    process.removeListener('exit', cleanUpOnExit);
-  });
-
-  function cleanUpOnExit(): void {
-    product?.killNow();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && product) console.error(`--- product output (last lines) ---\n${tail(product.output())}`);
-  });
 
   async function tasks(): Promise<TaskView[]> {
     const res = await fetch(`${product!.serverUrl}/api/plan`);

@@ -8,14 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { PlanView, TaskView } from '../../core/plan-view';
-import { launchChromium } from './chromium';
-import { cards, cardsWithText, escapeRegExp, indexOfCard, openChat, say, waitUntil } from './playground/chat';
-import { freePorts, runRemindCli, startProduct, tail, type RunningProduct } from './playground/product-process';
+import { cards, cardsWithText, escapeRegExp, indexOfCard, say, waitUntil } from './playground/chat';
+import { usePlaygroundSession } from './playground/playground-session';
+import { runRemindCli, type RunningProduct } from './playground/product-process';
 
 const DEMO_USER = 'Alex Morgan';
 const PROGRESS_LABEL = /^Progress since the last update/;
@@ -31,45 +28,16 @@ const RAG_LABEL = new RegExp(`^${RAG_LABELS}$`);
 describe('local demo in the Agents Playground (Chromium)', function () {
   this.timeout(30_000);
 
-  let dataDir: string | undefined;
-  let product: RunningProduct | undefined;
-  let browser: Browser | undefined;
+  const chat = usePlaygroundSession({ name: 'test' });
+  let product: RunningProduct;
   let page: Page;
+  beforeEach(() => {
+    ({ product, page } = chat);
+  });
   /** The task whose reminder form the steps below answer. */
   let reminderRef: string;
   let reminderCardIndex: number;
   const progressText = `Playground check ${randomUUID()}: survey breakdown drafted.`;
-
-  before(async function () {
-    this.timeout(60_000);
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'edi-playground-test-'));
-    process.once('exit', cleanUpOnExit);
-    const [port, playgroundPort] = await freePorts(2);
-    assert.ok(port !== undefined && playgroundPort !== undefined);
-    product = await startProduct({ dataDir, port, playgroundPort, timeoutMs: 45_000 });
-    browser = await launchChromium(); // fails, never skips, when the browser is missing
-    page = await openChat(browser, product.playgroundUrl);
-  });
-
-  after(async function () {
-    this.timeout(20_000);
-    await browser?.close().catch(() => undefined);
-    await product?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    process.removeListener('exit', cleanUpOnExit);
-  });
-
-  /** When the run is interrupted (Ctrl+C) and `after` never runs: no process or temp dir left behind. */
-  function cleanUpOnExit(): void {
-    product?.killNow();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && product) {
-      console.error(`--- product output (last lines) ---\n${tail(product.output())}`);
-    }
-  });
 
   async function plan(): Promise<PlanView> {
     const res = await fetch(`${product!.serverUrl}/api/plan`);
@@ -143,7 +111,7 @@ describe('local demo in the Agents Playground (Chromium)', function () {
   });
 
   it('shows the one reminder "npm run remind" sends, listing every due task, each opening its form in place', async () => {
-    const result = await runRemindCli({ dataDir: dataDir!, timeoutMs: 30_000 });
+    const result = await runRemindCli({ dataDir: chat.dataDir, timeoutMs: 30_000 });
     const output = `${result.stdout}${result.stderr}`;
     assert.equal(result.code, 0, `the reminder CLI succeeds:\n${output}`);
     const sentToAlex = [...result.stdout.matchAll(/^\s+sent\s+(\S+) -> Alex Morgan\b/gm)].map((m) => m[1]!);

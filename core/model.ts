@@ -47,7 +47,12 @@ export interface ObjectiveInput {
   /** Retired by an officer: it leaves the plan view (its tasks were withdrawn or moved first). */
   retired?: boolean;
 }
-export type Objective = ObjectiveInput & Stored;
+export type Objective = ObjectiveInput & Stored & PlanScoped;
+
+/** The plan a record belongs to: set by the store when it reads one, never written from here. */
+export interface PlanScoped {
+  planId?: string;
+}
 
 /** Calendar date, yyyy-mm-dd. */
 export type IsoDate = string;
@@ -127,8 +132,56 @@ export interface TaskInput {
   /** Why the task was withdrawn or carried forward (set with that status by an officer). */
   statusReason?: string;
   evidenceLinks?: EvidenceLink[];
+  /** The LGA Equality Framework criteria this task evidences, and at which level. */
+  eflg?: EflgTag[];
+  /** Carried forward from a task of an earlier plan (its history stays there, linked). */
+  carriedFrom?: TaskLink;
+  /** Set on the old task when it was carried into a later plan (its status is then 'Carried forward'). */
+  carriedTo?: TaskLink;
 }
-export type Task = TaskInput & Stored;
+export type Task = TaskInput & Stored & PlanScoped;
+
+/** A task in (possibly) another plan. */
+export interface TaskLink {
+  planId: string;
+  taskId: string;
+  ref: string;
+}
+
+/** The LGA Equality Framework for Local Government (2021): four modules, three levels. */
+export const EFLG_MODULES = [1, 2, 3, 4] as const;
+export type EflgModule = (typeof EFLG_MODULES)[number];
+export const EFLG_LEVELS = ['Developing', 'Achieving', 'Excellent'] as const;
+export type EflgLevel = (typeof EFLG_LEVELS)[number];
+/** One framework criterion a task evidences ("2.3", within module 2) and the level it evidences. */
+export interface EflgTag {
+  module: EflgModule;
+  /** The criterion's number within the framework ("2.3"); absent when only the module is known. */
+  criterion?: string;
+  level: EflgLevel;
+}
+
+export const PLAN_KINDS = ['EDI plan', 'Workforce plan', 'Race action plan', 'Equality impact actions', 'Inspectorate recommendations', 'Other'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+export const PLAN_STATES = ['Draft', 'Active', 'Closed'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+
+/** One plan a council runs (the corporate EDI plan 2024-28, a workforce plan): objectives, tasks and rounds belong to it. */
+export interface PlanInput {
+  /** Unique, short, for URLs ("edi-2024-28"). */
+  key: string;
+  name: string;
+  kind: PlanKind;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  /** The EDI officer who owns the plan. */
+  owner?: Person;
+  state: PlanState;
+  /** The plan this one succeeds (tasks may be carried forward from it). */
+  predecessorId?: string;
+}
+export type Plan = PlanInput & Stored;
+export type PlanPatch = Partial<PlanInput>;
 
 /** Fields a write may change on an existing task (never id, version or ref). */
 export type TaskPatch = Partial<Omit<TaskInput, 'ref'>>;
@@ -273,7 +326,7 @@ export interface UpdateRoundInput {
   /** Written when the round closes. */
   snapshot?: RoundSnapshotLine[];
 }
-export type UpdateRound = UpdateRoundInput & Stored;
+export type UpdateRound = UpdateRoundInput & Stored & PlanScoped;
 
 /** Fields a write may change on an existing round. */
 export type UpdateRoundPatch = Partial<UpdateRoundInput>;

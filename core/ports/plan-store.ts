@@ -13,6 +13,9 @@ import type {
   IsoInstant,
   Objective,
   ObjectiveInput,
+  Plan,
+  PlanInput,
+  PlanPatch,
   ReminderLogEntry,
   ReminderLogInput,
   ReminderOutcome,
@@ -63,16 +66,44 @@ export interface RecordUpdateCommand {
 }
 
 /**
- * The plan's storage port. Every write of an existing record names the version it was read at;
+ * The plans one store holds (one SQLite file, one SharePoint site: a Plans list and a plan column
+ * on the lists) and a store scoped to each. Data written before plans existed is the first plan's.
+ */
+export interface PlanCatalogue {
+  /** Every plan, oldest first (by id). */
+  listPlans(): Promise<Plan[]>;
+  getPlan(id: string): Promise<Plan | undefined>;
+  /** DuplicateError when the key is taken. */
+  createPlan(input: PlanInput): Promise<Plan>;
+  /** ConflictError when stale; DuplicateError when the new key is taken. */
+  updatePlan(id: string, expectedVersion: string, patch: PlanPatch): Promise<Plan>;
+  /** The store of one plan (NotFoundError is for its callers: this does not check the id exists). */
+  forPlan(planId: string): PlanStore;
+}
+
+/**
+ * The plan's storage port, scoped to one plan (`planId`): objectives, tasks (refs unique within the
+ * plan) and rounds (one open round per plan) are that plan's; updates, approvals, comments and
+ * changes follow their task. Ids are unique across the store, so `getTask(id)` finds a task of any
+ * plan (a card names only the id) and says which (`planId`). The reminder log and conversations
+ * are per person, shared by every plan.
+ *
+ * Every write of an existing record names the version it was read at;
  * a stale version throws ConflictError and writes nothing. Unique keys throw DuplicateError.
  */
 export interface PlanStore {
+  /** The plan this store reads and writes. */
+  readonly planId: string;
+  readonly plans: PlanCatalogue;
+
   listObjectives(): Promise<Objective[]>;
   createObjective(input: ObjectiveInput): Promise<Objective>;
   updateObjective(id: string, expectedVersion: string, patch: Partial<ObjectiveInput>): Promise<Objective>;
 
   listTasks(query?: TaskQuery): Promise<Task[]>;
+  /** Any plan's task (ids are store-wide); its `planId` says which. */
   getTask(id: string): Promise<Task | undefined>;
+  /** This plan's task with that ref. */
   getTaskByRef(ref: string): Promise<Task | undefined>;
   createTask(input: TaskInput): Promise<Task>;
   updateTask(id: string, expectedVersion: string, patch: TaskPatch): Promise<Task>;
@@ -105,8 +136,8 @@ export interface PlanStore {
   /** Update rounds, oldest first (by the instant they opened). */
   listRounds(query?: RoundQuery): Promise<UpdateRound[]>;
   /**
-   * At most one round is Open at a time, and the store enforces it: a create or update that would
-   * leave two rounds Open throws DuplicateError and writes nothing (so two officers opening a round
+   * At most one round of a plan is Open at a time, and the store enforces it: a create or update that
+   * would leave two of the plan's rounds Open throws DuplicateError and writes nothing (so two officers opening a round
    * at once cannot both succeed, whichever app instance they reach).
    */
   createRound(input: UpdateRoundInput): Promise<UpdateRound>;

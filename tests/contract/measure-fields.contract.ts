@@ -34,7 +34,7 @@ export function measureFieldsContract(store: () => PlanStore): void {
       const created = await store().createTask(input);
       const read = await store().getTask(created.id);
       assert.deepEqual(read, created);
-      assert.deepEqual({ ...read, id: undefined, version: undefined }, { ...input, id: undefined, version: undefined });
+      assert.deepEqual({ ...read, id: undefined, version: undefined }, { ...input, id: undefined, version: undefined, planId: store().planId });
       assert.deepEqual((await store().listTasks())[0]?.measure, measure);
     });
 

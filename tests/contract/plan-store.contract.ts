@@ -52,7 +52,7 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
         assert.equal(typeof created.version, 'string');
         const read = await store.getTask(created.id);
         assert.deepEqual(read, created);
-        assert.deepEqual({ ...read, id: undefined, version: undefined }, { ...input, id: undefined, version: undefined });
+        assert.deepEqual({ ...read, id: undefined, version: undefined }, { ...input, id: undefined, version: undefined, planId: store.planId });
       });
 
       it('finds a task by ref, including refs with quotes', async () => {
@@ -254,7 +254,7 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
         const open = await store.createRound(roundInput({ scope: { kind: 'objectives', refs: ['1', "O'Brien"] } }));
         assert.equal(typeof open.id, 'string');
         assert.equal(typeof open.version, 'string');
-        assert.deepEqual({ ...open, id: undefined, version: undefined }, { ...roundInput({ scope: { kind: 'objectives', refs: ['1', "O'Brien"] } }), id: undefined, version: undefined });
+        assert.deepEqual({ ...open, id: undefined, version: undefined }, { ...roundInput({ scope: { kind: 'objectives', refs: ['1', "O'Brien"] } }), id: undefined, version: undefined, planId: store.planId });
         assert.deepEqual(await store.listRounds(), [older, open]);
         assert.deepEqual(await store.listRounds({ state: 'Open' }), [open]);
         assert.deepEqual(await store.listRounds({ state: 'Closed' }), [older]);

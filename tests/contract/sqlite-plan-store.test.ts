@@ -7,6 +7,7 @@ import { loadMigrations, migrate } from '../../core/store/sqlite/migrate';
 import { SqlitePlanStore } from '../../core/store/sqlite/sqlite-plan-store';
 import { taskInput } from '../support/builders';
 import { planStoreContract } from './plan-store.contract';
+import { plansContract } from './plans.contract';
 
 planStoreContract('SQLite (in memory)', async () => SqlitePlanStore.open(':memory:'));
 
@@ -54,3 +55,5 @@ describe('SqlitePlanStore specifics', () => {
     assert.deepEqual(ids, ids.map((_, i) => i + 1));
   });
 });
+
+plansContract('SQLite (in memory)', async () => SqlitePlanStore.open(':memory:'));

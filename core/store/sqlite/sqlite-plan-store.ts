@@ -27,9 +27,12 @@ import type {
   UpdateRoundInput,
   UpdateRoundPatch,
 } from '../../model';
-import type { ApprovalQuery, ChangeQuery, EditTaskCommand, PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
+import type { ApprovalQuery, ChangeQuery, EditTaskCommand, PlanCatalogue, PlanStore, RecordUpdateCommand, RoundQuery, TaskQuery } from '../../ports/plan-store';
+import { defaultPlan } from '../../plan/plans';
 import { migrate } from './migrate';
 import { SqliteHistory } from './sqlite-history';
+import { SqlitePersonRecords } from './sqlite-person-records';
+import { SqlitePlans } from './sqlite-plans';
 import { rowId, toDomain, toPersistence, unique, type Row } from './sqlite-rows';
 import { shareFile } from './shared-file';
 
@@ -39,8 +42,15 @@ import { shareFile } from './shared-file';
  */
 export class SqlitePlanStore implements PlanStore {
   private readonly history: SqliteHistory;
-  private constructor(private readonly db: Database.Database) {
-    this.history = new SqliteHistory(db);
+  private readonly plan: number;
+  private constructor(
+    private readonly db: Database.Database,
+    readonly planId: string,
+    readonly plans: PlanCatalogue,
+    private readonly people: SqlitePersonRecords,
+  ) {
+    this.history = new SqliteHistory(db, Number(planId), (table, id) => this.planOf(table, id));
+    this.plan = Number(planId);
   }
 
   /**
@@ -53,8 +63,11 @@ export class SqlitePlanStore implements PlanStore {
     return this.db.transaction(fn).immediate;
   }
 
-  /** Opens (creating if needed) `<dataDir>/edi-plan.sqlite`, or an in-memory store for ':memory:'. */
-  static open(dataDir: string | ':memory:'): SqlitePlanStore {
+  /**
+   * Opens (creating if needed) `<dataDir>/edi-plan.sqlite`, or an in-memory store for ':memory:',
+   * scoped to the default plan (core/plan/plans.ts). A file from before plans opens as one plan.
+   */
+  static open(dataDir: string | ':memory:', options: { firstPlanName?: string; now?: Date } = {}): SqlitePlanStore {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
       fs.mkdirSync(dataDir, { recursive: true });
@@ -64,31 +77,41 @@ export class SqlitePlanStore implements PlanStore {
     shareFile(db);
     db.pragma('foreign_keys = ON');
     migrate(db);
-    return new SqlitePlanStore(db);
+    const people = new SqlitePersonRecords(db);
+    const stores = new Map<string, SqlitePlanStore>();
+    const catalogue: SqlitePlans = new SqlitePlans(db, (planId) => {
+      let store = stores.get(planId);
+      if (!store) stores.set(planId, (store = new SqlitePlanStore(db, planId, catalogue, people)));
+      return store;
+    });
+    catalogue.adoptFirstPlan((options.now ?? new Date()).toISOString(), options.firstPlanName);
+    const first = defaultPlan(catalogue.listSync());
+    return catalogue.forPlan(first?.id ?? '1') as SqlitePlanStore;
   }
 
   async listObjectives(): Promise<Objective[]> {
-    const rows = this.db.prepare('SELECT id, version, data FROM objectives ORDER BY id').all() as Row[];
+    const rows = this.db.prepare('SELECT id, version, plan_id, data FROM objectives WHERE plan_id = ? ORDER BY id').all(this.plan) as Row[];
     return rows.map((r) => toDomain<ObjectiveInput>(r));
   }
 
   async createObjective(input: ObjectiveInput): Promise<Objective> {
-    const id = unique('Objective', input.ref, () => this.insert('INSERT INTO objectives (version, ref, data) VALUES (1, ?, ?)', input.ref, toPersistence(input)));
-    return { ...input, id: String(id), version: '1' };
+    const id = unique('Objective', input.ref, () => this.insert('INSERT INTO objectives (version, plan_id, ref, data) VALUES (1, ?, ?, ?)', this.plan, input.ref, toPersistence(input)));
+    return { ...input, id: String(id), version: '1', planId: this.planId };
   }
 
   async updateObjective(id: string, expectedVersion: string, patch: Partial<ObjectiveInput>): Promise<Objective> {
     return this.writeTransaction(() => {
       const row = this.rowToWrite('objectives', 'Objective', id, expectedVersion);
-      const next: ObjectiveInput = { ...toDomain<ObjectiveInput>(row), ...patch };
+      const { id: _i, version: _v, planId, ...current } = toDomain<ObjectiveInput>(row) as Objective;
+      const next: ObjectiveInput = { ...current, ...patch };
       unique('Objective', next.ref, () => this.db.prepare('UPDATE objectives SET version = version + 1, ref = ?, data = ? WHERE id = ?').run(next.ref, toPersistence(next), row.id));
-      return { ...next, id, version: String(row.version + 1) };
+      return { ...next, id, version: String(row.version + 1), planId };
     })();
   }
 
   async listTasks(query: TaskQuery = {}): Promise<Task[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
+    const where: string[] = ['t.plan_id = ?'];
+    const params: unknown[] = [this.plan];
     if (query.ownerAadObjectId !== undefined) {
       where.push('t.id IN (SELECT task_id FROM task_owners WHERE aad_object_id = ?)');
       params.push(query.ownerAadObjectId);
@@ -102,9 +125,9 @@ export class SqlitePlanStore implements PlanStore {
       where.push('t.due_date IS NOT NULL AND t.due_date <= ?');
       params.push(query.dueOnOrBefore);
     }
-    const sql = `SELECT t.id, t.version FROM tasks t${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY t.id`;
+    const sql = `SELECT t.id, t.version FROM tasks t WHERE ${where.join(' AND ')} ORDER BY t.id`;
     const keys = this.db.prepare(sql).all(...params) as Omit<Row, 'data'>[];
-    if (where.length === 0 && this.parsedTasks.size > keys.length) {
+    if (where.length === 1 && this.parsedTasks.size > keys.length) {
       // Forget deleted tasks (seen only by a read of the whole plan).
       const live = new Set(keys.map((k) => k.id));
       for (const id of this.parsedTasks.keys()) if (!live.has(id)) this.parsedTasks.delete(id);
@@ -122,7 +145,7 @@ export class SqlitePlanStore implements PlanStore {
   private readonly parsedRounds = new Map<number, { version: number; record: UpdateRound }>();
 
   private parsedOnce<T extends { id: string; version: string }>(cache: Map<number, { version: number; record: T }>, table: 'tasks' | 'update_rounds', keys: Omit<Row, 'data'>[]): T[] {
-    const read = this.db.prepare(`SELECT id, version, data FROM ${table} WHERE id = ?`);
+    const read = this.db.prepare(`SELECT id, version, plan_id, data FROM ${table} WHERE id = ?`);
     const out: T[] = [];
     for (const key of keys) {
       let cached = cache.get(key.id);
@@ -138,21 +161,21 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async getTask(id: string): Promise<Task | undefined> {
-    const row = this.db.prepare('SELECT id, version, data FROM tasks WHERE id = ?').get(rowId(id)) as Row | undefined;
+    const row = this.db.prepare('SELECT id, version, plan_id, data FROM tasks WHERE id = ?').get(rowId(id)) as Row | undefined;
     return row ? toDomain<TaskInput>(row) : undefined;
   }
 
   async getTaskByRef(ref: string): Promise<Task | undefined> {
-    const row = this.db.prepare('SELECT id, version, data FROM tasks WHERE ref = ?').get(ref) as Row | undefined;
+    const row = this.db.prepare('SELECT id, version, plan_id, data FROM tasks WHERE plan_id = ? AND ref = ?').get(this.plan, ref) as Row | undefined;
     return row ? toDomain<TaskInput>(row) : undefined;
   }
 
   async createTask(input: TaskInput): Promise<Task> {
     return this.writeTransaction(() => {
-      const insert = () => this.insert('INSERT INTO tasks (version, ref, status, due_date, data) VALUES (1, ?, ?, ?, ?)', input.ref, input.status, input.dueDate ?? null, toPersistence(input));
+      const insert = () => this.insert('INSERT INTO tasks (version, plan_id, ref, status, due_date, data) VALUES (1, ?, ?, ?, ?, ?)', this.plan, input.ref, input.status, input.dueDate ?? null, toPersistence(input));
       const id = unique('Task', input.ref, insert);
       this.writeOwners(id, input);
-      return { ...input, id: String(id), version: '1' };
+      return { ...input, id: String(id), version: '1', planId: this.planId };
     })();
   }
 
@@ -165,7 +188,7 @@ export class SqlitePlanStore implements PlanStore {
       const existing = this.db.prepare('SELECT 1 FROM updates WHERE idempotency_key = ?').get(update.idempotencyKey);
       if (existing) throw new DuplicateError('Update', update.idempotencyKey);
       const saved = this.applyTaskPatch(task.id, task.expectedVersion, task.patch);
-      const id = this.insert('INSERT INTO updates (version, task_id, submitted_at, idempotency_key, data) VALUES (1, ?, ?, ?, ?)', rowId(task.id), update.submittedAt, update.idempotencyKey, toPersistence(update));
+      const id = this.insert('INSERT INTO updates (version, plan_id, task_id, submitted_at, idempotency_key, data) VALUES (1, ?, ?, ?, ?, ?)', Number(saved.planId), rowId(task.id), update.submittedAt, update.idempotencyKey, toPersistence(update));
       return { task: saved, update: { ...update, id: String(id), version: '1' } };
     })();
   }
@@ -196,24 +219,24 @@ export class SqlitePlanStore implements PlanStore {
 
   async listRecentUpdates(limit: number): Promise<Update[]> {
     const rows = this.db
-      .prepare('SELECT id, version, data FROM updates ORDER BY submitted_at DESC, id DESC LIMIT ?')
-      .all(Math.max(0, Math.floor(limit))) as Row[];
+      .prepare('SELECT id, version, data FROM updates WHERE plan_id = ? ORDER BY submitted_at DESC, id DESC LIMIT ?')
+      .all(this.plan, Math.max(0, Math.floor(limit))) as Row[];
     return rows.map((r) => toDomain(r));
   }
 
   async listRounds(query: RoundQuery = {}): Promise<UpdateRound[]> {
     const keys = (
       query.state === undefined
-        ? this.db.prepare('SELECT id, version FROM update_rounds ORDER BY opens_at, id').all()
-        : this.db.prepare('SELECT id, version FROM update_rounds WHERE state = ? ORDER BY opens_at, id').all(query.state)
+        ? this.db.prepare('SELECT id, version FROM update_rounds WHERE plan_id = ? ORDER BY opens_at, id').all(this.plan)
+        : this.db.prepare('SELECT id, version FROM update_rounds WHERE plan_id = ? AND state = ? ORDER BY opens_at, id').all(this.plan, query.state)
     ) as Omit<Row, 'data'>[];
     return this.parsedOnce(this.parsedRounds, 'update_rounds', keys);
   }
 
-  /** The partial unique index on state lets one round be Open: a second is DuplicateError. */
+  /** The partial unique index on (plan, state) lets one round per plan be Open: a second is DuplicateError. */
   async createRound(input: UpdateRoundInput): Promise<UpdateRound> {
-    const id = unique('Open update round', input.name, () => this.insert('INSERT INTO update_rounds (version, state, opens_at, data) VALUES (1, ?, ?, ?)', input.state, input.opensAt, toPersistence(input)));
-    return { ...input, id: String(id), version: '1' };
+    const id = unique('Open update round', input.name, () => this.insert('INSERT INTO update_rounds (version, plan_id, state, opens_at, data) VALUES (1, ?, ?, ?, ?)', this.plan, input.state, input.opensAt, toPersistence(input)));
+    return { ...input, id: String(id), version: '1', planId: this.planId };
   }
 
   async updateRound(id: string, expectedVersion: string, patch: UpdateRoundPatch): Promise<UpdateRound> {
@@ -224,14 +247,16 @@ export class SqlitePlanStore implements PlanStore {
       const data = toPersistence(next);
       unique('Open update round', next.name, () => this.db.prepare('UPDATE update_rounds SET version = version + 1, state = ?, opens_at = ?, data = ? WHERE id = ?').run(next.state, next.opensAt, data, row.id));
       // As stored: a field patched to undefined is gone, as when the round is read again.
-      return toDomain<UpdateRoundInput>({ id: row.id, version: row.version + 1, data });
+      return toDomain<UpdateRoundInput>({ id: row.id, version: row.version + 1, data, plan_id: row.plan_id });
     })();
   }
 
   async listApprovals(query: ApprovalQuery = {}): Promise<RagApproval[]> {
     const where: string[] = [];
-    const args: string[] = [];
+    const args: unknown[] = [];
+    // A task's approvals wherever it is (ids are store-wide); otherwise this plan's.
     if (query.taskId !== undefined) (where.push('task_id = ?'), args.push(query.taskId));
+    else (where.push('plan_id = ?'), args.push(this.plan));
     if (query.state !== undefined) (where.push('state = ?'), args.push(query.state));
     if (query.approverAadObjectId !== undefined) (where.push('approver_id = ?'), args.push(query.approverAadObjectId));
     const sql = `SELECT id, version, data FROM rag_approvals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
@@ -249,7 +274,8 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async createApproval(input: RagApprovalInput): Promise<RagApproval> {
-    const insert = () => this.insert('INSERT INTO rag_approvals (version, key, task_id, state, approver_id, data) VALUES (1, ?, ?, ?, ?, ?)', input.key, input.taskId, input.state, input.approver.aadObjectId, toPersistence(input));
+    const insert = () =>
+      this.insert('INSERT INTO rag_approvals (version, plan_id, key, task_id, state, approver_id, data) VALUES (1, ?, ?, ?, ?, ?, ?)', this.planOf('tasks', input.taskId), input.key, input.taskId, input.state, input.approver.aadObjectId, toPersistence(input));
     return { ...input, id: String(unique('RAG approval', input.key, insert)), version: '1' };
   }
 
@@ -265,61 +291,13 @@ export class SqlitePlanStore implements PlanStore {
     })();
   }
 
-  async tryAddReminder(entry: ReminderLogInput): Promise<boolean> {
-    const info = this.db
-      .prepare('INSERT INTO reminder_log (version, key, task_id, data) VALUES (1, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
-      .run(entry.key, entry.taskId, toPersistence(entry));
-    return info.changes === 1;
-  }
-
-  async setReminderOutcome(key: string, outcome: ReminderOutcome, detail?: string): Promise<void> {
-    this.writeTransaction(() => {
-      const row = this.db.prepare('SELECT id, version, data FROM reminder_log WHERE key = ?').get(key) as Row | undefined;
-      if (!row) throw new NotFoundError('Reminder', key);
-      const next: ReminderLogInput = { ...toDomain<ReminderLogInput>(row), outcome, detail };
-      this.db.prepare('UPDATE reminder_log SET version = version + 1, data = ? WHERE id = ?').run(toPersistence(next), row.id);
-    })();
-  }
-
-  async reclaimReminder(key: string, expectedVersion: string, at?: IsoInstant): Promise<boolean> {
-    return this.writeTransaction(() => {
-      const row = this.db.prepare('SELECT id, version, data FROM reminder_log WHERE key = ?').get(key) as Row | undefined;
-      if (!row || String(row.version) !== expectedVersion) return false;
-      const previous = toDomain<ReminderLogInput>(row);
-      const next: ReminderLogInput = { ...previous, outcome: 'pending', detail: undefined, sentAt: at ?? previous.sentAt };
-      this.db.prepare('UPDATE reminder_log SET version = version + 1, data = ? WHERE id = ?').run(toPersistence(next), row.id);
-      return true;
-    })();
-  }
-
-  async listReminders(taskId?: string): Promise<ReminderLogEntry[]> {
-    const rows = (
-      taskId === undefined
-        ? this.db.prepare('SELECT id, version, data FROM reminder_log ORDER BY id').all()
-        : this.db.prepare('SELECT id, version, data FROM reminder_log WHERE task_id = ? ORDER BY id').all(taskId)
-    ) as Row[];
-    return rows.map((r) => toDomain(r));
-  }
-
-  async saveConversation(input: ConversationRecordInput): Promise<ConversationRecord> {
-    const row = this.db
-      .prepare(
-        `INSERT INTO conversations (version, aad_object_id, data) VALUES (1, ?, ?)
-         ON CONFLICT (aad_object_id) DO UPDATE SET version = version + 1, data = excluded.data
-         RETURNING id, version, data`,
-      )
-      .get(input.aadObjectId, toPersistence(input)) as Row;
-    return toDomain(row);
-  }
-
-  async getConversation(aadObjectId: string): Promise<ConversationRecord | undefined> {
-    const row = this.db.prepare('SELECT id, version, data FROM conversations WHERE aad_object_id = ?').get(aadObjectId) as Row | undefined;
-    return row ? toDomain(row) : undefined;
-  }
-
-  async listConversations(): Promise<ConversationRecord[]> {
-    return (this.db.prepare('SELECT id, version, data FROM conversations ORDER BY id').all() as Row[]).map((r) => toDomain(r));
-  }
+  tryAddReminder = async (entry: ReminderLogInput): Promise<boolean> => this.people.tryAddReminder(entry);
+  setReminderOutcome = async (key: string, outcome: ReminderOutcome, detail?: string): Promise<void> => this.people.setReminderOutcome(key, outcome, detail);
+  reclaimReminder = async (key: string, expectedVersion: string, at?: IsoInstant): Promise<boolean> => this.people.reclaimReminder(key, expectedVersion, at);
+  listReminders = async (taskId?: string): Promise<ReminderLogEntry[]> => this.people.listReminders(taskId);
+  saveConversation = async (input: ConversationRecordInput): Promise<ConversationRecord> => this.people.saveConversation(input);
+  getConversation = async (aadObjectId: string): Promise<ConversationRecord | undefined> => this.people.getConversation(aadObjectId);
+  listConversations = async (): Promise<ConversationRecord[]> => this.people.listConversations();
 
   /** Commits by other connections (data_version) and rows this connection changed (total_changes). */
   async changeStamp(): Promise<string> {
@@ -344,8 +322,12 @@ export class SqlitePlanStore implements PlanStore {
     );
     if (patch.owners) this.writeOwners(row.id, next);
     // As stored: a field patched to undefined is gone, as when the task is read again.
-    return toDomain<TaskInput>({ id: row.id, version: row.version + 1, data });
+    return toDomain<TaskInput>({ id: row.id, version: row.version + 1, data, plan_id: row.plan_id });
   }
+
+  /** The plan of a record's task or objective (it follows its subject, wherever this store is scoped); this plan when it has gone. */
+  planOf = (table: 'tasks' | 'objectives', id: string): number =>
+    (this.db.prepare(`SELECT plan_id FROM ${table} WHERE id = ?`).get(rowId(id)) as { plan_id: number } | undefined)?.plan_id ?? this.plan;
 
   /** The new row's id. */
   private insert(sql: string, ...params: unknown[]): number {
@@ -354,7 +336,7 @@ export class SqlitePlanStore implements PlanStore {
 
   /** The row a versioned write starts from (inside its transaction): NotFoundError, or ConflictError when stale. */
   private rowToWrite(table: string, entity: string, id: string, expectedVersion: string): Row {
-    const row = this.db.prepare(`SELECT id, version, data FROM ${table} WHERE id = ?`).get(rowId(id)) as Row | undefined;
+    const row = this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(rowId(id)) as Row | undefined;
     if (!row) throw new NotFoundError(entity, id);
     if (String(row.version) !== expectedVersion) throw new ConflictError(entity, id, expectedVersion, String(row.version));
     return row;

@@ -5,16 +5,19 @@ export interface Row {
   id: number;
   version: number;
   data: string;
+  /** Objectives, tasks and rounds: the plan's id. */
+  plan_id?: number;
 }
 
 /** Row -> domain: the JSON body plus the item id and version as strings (SharePoint's shape). */
 export function toDomain<T>(row: Row): T & { id: string; version: string } {
-  return { ...(JSON.parse(row.data) as T), id: String(row.id), version: String(row.version) };
+  const record = { ...(JSON.parse(row.data) as T), id: String(row.id), version: String(row.version) };
+  return row.plan_id === undefined ? record : { ...record, planId: String(row.plan_id) };
 }
 
-/** Domain -> row body: never persists id/version inside the JSON. */
+/** Domain -> row body: never persists id/version (or the plan, a column of its own) inside the JSON. */
 export function toPersistence(record: object): string {
-  const { id: _id, version: _version, ...body } = record as Record<string, unknown>;
+  const { id: _id, version: _version, planId: _plan, ...body } = record as Record<string, unknown>;
   return JSON.stringify(body);
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../../../errors';
-import { RAG_VALUES, TASK_KINDS, TASK_STATUSES, type EvidenceLink, type Measure, type TaskInput } from '../../../model';
+import { EFLG_LEVELS, EFLG_MODULES, RAG_VALUES, TASK_KINDS, TASK_STATUSES, type EflgTag, type EvidenceLink, type Measure, type TaskInput, type TaskLink } from '../../../model';
 import { choice, dateOnly, instant, json, note, number, people, person, personSchema, text } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
 
@@ -33,6 +33,14 @@ export const evidenceLinkSchema: z.ZodType<EvidenceLink> = z.object({
 });
 
 const evidenceLinksSchema = z.array(evidenceLinkSchema);
+
+/** The Equality Framework criteria a task evidences (issue 20), as JSON. */
+export const eflgTagsSchema: z.ZodType<EflgTag[]> = z.array(
+  z.object({ module: z.union(EFLG_MODULES.map((m) => z.literal(m))), criterion: z.string().optional(), level: z.enum(EFLG_LEVELS) }),
+);
+
+/** A carried-forward task's link to its task in another plan. */
+export const taskLinkSchema: z.ZodType<TaskLink> = z.object({ planId: z.string(), taskId: z.string(), ref: z.string() });
 
 /** Links checked before they are written: one that would not read back would make the task unreadable. */
 function evidenceLinksJson(links: EvidenceLink[]): string {
@@ -87,5 +95,8 @@ export const taskTable: ColumnTable<TaskInput> = {
     // Why the task was withdrawn or carried forward.
     col('statusReason', 'StatusReason', note),
     col('evidenceLinks', 'EvidenceLinksJson', json(evidenceLinksSchema, evidenceLinksJson)),
+    col('eflg', 'EflgJson', json(eflgTagsSchema)),
+    col('carriedFrom', 'CarriedFromJson', json(taskLinkSchema)),
+    col('carriedTo', 'CarriedToJson', json(taskLinkSchema)),
   ],
 };

@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { createAppContext } from '../bot/app-context';
 import { startApp } from '../bot/app-server';
@@ -21,6 +20,7 @@ import { fixedClock } from '../core/ports/clock';
 import { silentLogger } from '../core/ports/logger';
 import { buildTab } from '../tab/build';
 import { launchChromium } from '../tests/browser/chromium';
+import { loadPlan, percentile, round1 } from './http-load';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 5000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -28,13 +28,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const RENDER_RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 5);
 const OWNERS = Math.max(1, Math.round(TASKS / 4));
 const NOW = new Date('2026-11-22T09:00:00Z');
-/** Stop the load early rather than run past this, whatever the figures. */
-const LOAD_TIME_LIMIT_MS = 120_000;
 
-const round1 = (ms: number) => Math.round(ms * 10) / 10;
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function seed(store: Awaited<ReturnType<typeof createAppContext>>['store']): Promise<void> {
   const people: Person[] = Array.from({ length: OWNERS }, (_, i) => ({ aadObjectId: `owner-${i}`, displayName: `Owner ${i}`, email: `owner${i}@example.gov.uk` }));
@@ -63,58 +57,6 @@ async function seed(store: Awaited<ReturnType<typeof createAppContext>>['store']
   }
   // An open round, so the view computes who is awaiting an update.
   await store.createRound({ name: 'Board report December 2026', opensAt: '2026-11-15T09:00:00.000Z', dueDate: '2026-12-04', scope: { kind: 'all-open' }, state: 'Open' });
-}
-
-/**
- * The load runs in a worker thread, so the clients' own work does not run on the server's event
- * loop and count against it. Clients ask for gzip as browsers do and time the whole (compressed)
- * body arriving; they do not unzip or parse it, which in use each person's browser does.
- */
-const LOAD_WORKER = `
-  const { parentPort, workerData } = require('node:worker_threads');
-  const { performance } = require('node:perf_hooks');
-  const http = require('node:http');
-  const { url, clients, total, limitMs } = workerData;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const get = () => new Promise((resolve, reject) => {
-    const req = http.get(url + '/api/plan', { agent, headers: { Accept: 'application/json', 'Accept-Encoding': 'gzip' } }, (res) => {
-      let bytes = 0;
-      res.on('data', (c) => (bytes += c.length));
-      res.on('end', () => resolve({ ok: res.statusCode === 200, bytes }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
-  (async () => {
-    const latencies = [];
-    let next = 0, bytes = 0, failures = 0;
-    const deadline = performance.now() + limitMs;
-    const started = performance.now();
-    const worker = async () => {
-      while (next < total && performance.now() < deadline) {
-        next += 1;
-        const t0 = performance.now();
-        const response = await get();
-        latencies.push(performance.now() - t0);
-        if (!response.ok) failures += 1;
-        bytes = response.bytes;
-      }
-    };
-    await Promise.all(Array.from({ length: clients }, worker));
-    agent.destroy();
-    parentPort.postMessage({ latencies, bytes, wallMs: performance.now() - started, failures });
-  })();
-`;
-
-function loadPlan(url: string, clients: number, total: number): Promise<{ latencies: number[]; bytes: number; wallMs: number; failures: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { url, clients, total, limitMs: LOAD_TIME_LIMIT_MS } });
-    worker.once('message', (result: { latencies: number[]; bytes: number; wallMs: number; failures: number }) => {
-      resolve({ ...result, latencies: [...result.latencies].sort((a, b) => a - b) });
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
 }
 
 async function firstRenders(url: string, runs: number): Promise<{ times: number[]; rowsRendered: number }> {

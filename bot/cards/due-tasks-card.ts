@@ -7,6 +7,8 @@ export interface DueTaskLine {
   task: Task;
   /** e.g. "Due in 5 days", "Overdue by 3 days" */
   when: string;
+  /** The task's plan, when the reader has tasks in several. */
+  plan?: string;
 }
 
 /** One reminder for an owner with several tasks due: a line each, with a button to update it. */
@@ -18,13 +20,14 @@ export function dueTasksCard(lines: DueTaskLine[]): AdaptiveCardJson {
     body: [
       { type: 'TextBlock', text: `${lines.length} of your tasks need a progress update`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: 'Open each one to send an update. It takes a minute and goes straight into the action plan.', wrap: true, isSubtle: true },
-      ...lines.map(({ task, when }) =>
+      ...lines.map(({ task, when, plan }) =>
         taskSummary(task, {
           facts: [
             { title: 'When', value: cardText(when) },
             { title: 'Due', value: dueLabel(task.dueDate, task.dueText) },
           ],
           updateButton: true,
+          plan,
         }),
       ),
     ],

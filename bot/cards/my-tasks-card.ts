@@ -1,4 +1,4 @@
-import type { Task } from '../../core/model';
+import type { MyTask } from '../../core/use-cases/list-my-tasks';
 import type { AdaptiveCardJson } from '../../core/ports/messenger';
 import { CARD_SCHEMA, CARD_VERSION, dueLabel } from './card-text';
 import { taskSummary } from './task-summary';
@@ -6,7 +6,7 @@ import { taskSummary } from './task-summary';
 /** Teams caps a message at ~100 KB (80 KB advised): list the soonest tasks, point to the tab for the rest. */
 export const MY_TASKS_CARD_LIMIT = 10;
 
-export function myTasksCard(tasks: Task[], today: string): AdaptiveCardJson {
+export function myTasksCard(tasks: MyTask[], today: string): AdaptiveCardJson {
   const shown = tasks.slice(0, MY_TASKS_CARD_LIMIT);
   const body: unknown[] = [
     { type: 'TextBlock', text: 'Your open tasks', weight: 'Bolder', size: 'Medium', wrap: true },
@@ -16,7 +16,7 @@ export function myTasksCard(tasks: Task[], today: string): AdaptiveCardJson {
   }
   for (const task of shown) {
     const overdue = task.dueDate !== undefined && task.dueDate < today;
-    body.push(taskSummary(task, { facts: [{ title: 'Due', value: `${dueLabel(task.dueDate, task.dueText)}${overdue ? ' — OVERDUE' : ''}` }], updateButton: true }));
+    body.push(taskSummary(task, { facts: [{ title: 'Due', value: `${dueLabel(task.dueDate, task.dueText)}${overdue ? ' — OVERDUE' : ''}` }], updateButton: true, plan: task.planName }));
   }
   if (tasks.length > shown.length) {
     body.push({

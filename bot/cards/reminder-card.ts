@@ -91,10 +91,11 @@ export function renderReminders(kind: PlannedReminder['kind'], _recipient: Perso
   const asks = byTask(reminders);
   if (asks.length === 1) {
     const { task } = asks[0]!;
-    return formMessage(task, formIntro(asks[0]!), context && (context.commentCounts.get(task.id) ?? 0));
+    const plan = context?.planName?.(task);
+    return formMessage(task, `${plan ? `${plan}: ` : ''}${formIntro(asks[0]!)}`, context && (context.commentCounts.get(task.id) ?? 0));
   }
   return {
-    card: dueTasksCard(asks.map((ask) => ({ task: ask.task, when: whenLine(ask) }))),
+    card: dueTasksCard(asks.map((ask) => ({ task: ask.task, when: whenLine(ask), plan: context?.planName?.(ask.task) }))),
     summary: `${asks.length} of your action plan tasks need an update`,
   };
 }

@@ -11,7 +11,7 @@ export interface Fact {
  * One task in a list card: "ref: title", facts (the caller's first, then RAG and the last update)
  * and, when the reader owns it, an Update button that opens its form in place.
  */
-export function taskSummary(task: Task, options: { facts: Fact[]; lastUpdate?: string; updateButton: boolean }): Record<string, unknown> {
+export function taskSummary(task: Task, options: { facts: Fact[]; lastUpdate?: string; updateButton: boolean; plan?: string }): Record<string, unknown> {
   return {
     type: 'Container',
     separator: true,
@@ -20,6 +20,8 @@ export function taskSummary(task: Task, options: { facts: Fact[]; lastUpdate?: s
       {
         type: 'FactSet',
         facts: [
+          // Named only when the reader has tasks in several plans (core/plan/plan-labels.ts).
+          ...(options.plan ? [{ title: 'Plan', value: cardText(options.plan) }] : []),
           ...options.facts,
           { title: 'RAG', value: ragLabel(task.rag) },
           { title: 'Last update', value: options.lastUpdate ?? (task.latestUpdate ? factText(task.latestUpdate, 140) : 'None yet') },

@@ -12,6 +12,7 @@ import type { RoundProgress } from '../../core/rounds/round-rules';
 import { closeRound } from '../../core/use-cases/close-round';
 import { getRoundStatus } from '../../core/use-cases/get-round-status';
 import { openRound } from '../../core/use-cases/open-round';
+import { planStoreFor } from './plan-option';
 import { createAppContext, type AppContext } from '../app-context';
 import { ConfigError, loadConfig } from '../config';
 
@@ -24,6 +25,7 @@ const USAGE = [
   'open    Opens an update round: every owner of an open task in scope is asked for an update at the next',
   '        reminder sweep, and chased before the due date until they answer. Only one round can be open.',
   '        Someone who has had today\'s reminder card is asked in the next working day\'s card instead.',
+  'Each plan has its own rounds: add --plan <key> (npm run round -- status --plan workforce-equality-plan) for a plan other than the default.',
   'status  The open round (else the latest): response rate, and who has not answered.',
   'close   Closes the open round, keeping each task\'s latest update and RAG for the board report.',
 ].join('\n');
@@ -102,6 +104,7 @@ async function main(): Promise<number> {
       due: { type: 'string' },
       objectives: { type: 'string' },
       tasks: { type: 'string' },
+      plan: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -116,13 +119,17 @@ async function main(): Promise<number> {
   if (command !== 'open' && [values.name, values.due, values.objectives, values.tasks].some((v) => v !== undefined)) {
     throw new UsageError(`${command} takes no options.`);
   }
-  const ctx = await createAppContext(loadConfig(), { log: silentLogger });
+  const app = await createAppContext(loadConfig(), { log: silentLogger });
   try {
+    // Each plan has its own rounds: `--plan` picks one (the default plan without it).
+    const scoped = await planStoreFor(app.store, values.plan);
+    if (!scoped.ok) throw new UsageError(scoped.message);
+    const ctx = { ...app, store: scoped.store };
     if (command === 'open') return await open(ctx, values);
     if (command === 'status') return await status(ctx);
     return await close(ctx);
   } finally {
-    await ctx.close();
+    await app.close();
   }
 }
 

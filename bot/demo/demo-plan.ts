@@ -67,6 +67,17 @@ export function buildDemoPlan(today: string): DemoPlan {
   };
 }
 
+/**
+ * Another demo plan written in demo-plan.json's shape (the workforce plan, demo-workforce-plan.json),
+ * dated relative to today the same way and running to `planEnd`.
+ */
+export function buildDemoTasks(data: unknown, today: string, planEnd: string): { objectives: ObjectiveInput[]; tasks: DemoTask[] } {
+  const day = calendarDay(today);
+  const parsed = planDataSchema.parse(data);
+  const wordings = deadlineWordings(day);
+  return { objectives: parsed.objectives.map((o) => ({ ...o })), tasks: parsed.tasks.map((spec) => toDemoTask(spec, wordings, day, planEnd, parsed.indicators)) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dates
 
@@ -199,10 +210,10 @@ function dueWording(due: TaskSpec['due'], wordings: DeadlineWordings): string {
   return wordings.quarter(due.quarter);
 }
 
-function toDemoTask(spec: TaskSpec, wordings: DeadlineWordings, day: DateTime, planEnd: string): DemoTask {
+function toDemoTask(spec: TaskSpec, wordings: DeadlineWordings, day: DateTime, planEnd: string, indicators: Readonly<Record<string, string>> = INDICATORS): DemoTask {
   const dueText = dueWording(spec.due, wordings);
   const [objectiveRef = '', indicatorNo = ''] = spec.ref.split('.');
-  const indicator = INDICATORS[`${objectiveRef}.${indicatorNo}`];
+  const indicator = indicators[`${objectiveRef}.${indicatorNo}`];
   const { dueDate } = parseDeadline(dueText, { reference: day.toISODate() as string, planEnd });
   const rag: Rag = spec.history.at(-1)?.rag ?? 'Not started';
   const complete = rag === 'Complete';

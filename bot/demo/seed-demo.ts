@@ -5,6 +5,7 @@ import { buildDemoPlan, demoUpdateInstant, type DemoTask } from './demo-plan';
 import { seedDemoActivity } from './demo-activity';
 import { closedRoundInput, roundAnswered, type DemoRound, type SeededTask } from './demo-rounds';
 import { demoUsers, toPerson } from './demo-users';
+import { seedWorkforcePlan } from './seed-workforce';
 
 /**
  * Seeds the demo plan into an empty store (once: a store with any task is left alone), with each
@@ -22,7 +23,10 @@ export async function seedDemoPlan(deps: { store: PlanStore; clock: Clock }): Pr
   for (const demoTask of plan.tasks) seeded.push(await seedTask(store, demoTask, today, plan.rounds));
   for (const round of plan.rounds) await store.createRound(closedRoundInput(round, seeded));
   await seedDemoActivity(store, today);
-  return { seeded: true, tasks: plan.tasks.length };
+  const first = await store.plans.getPlan(store.planId);
+  if (first) await store.plans.updatePlan(first.id, first.version, { name: plan.title, periodStart: plan.planStart, periodEnd: plan.planEnd });
+  const workforce = await seedWorkforcePlan(store, today, { start: plan.planStart, end: plan.planEnd });
+  return { seeded: true, tasks: plan.tasks.length + workforce };
 }
 
 async function seedTask(store: PlanStore, { history, ...input }: DemoTask, today: string, rounds: DemoRound[]): Promise<SeededTask> {

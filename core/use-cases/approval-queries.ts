@@ -1,3 +1,4 @@
+import { storeOf } from '../plan/plan-stores';
 import type { PlanStore } from '../ports/plan-store';
 import { loadApprovalView, type ApprovalView } from './approval-messages';
 
@@ -7,8 +8,9 @@ export async function getApprovalView(store: PlanStore, approvalId: string): Pro
   return approval && loadApprovalView(store, approval);
 }
 
-/** The decisions waiting for one approver, with what their cards show. */
+/** The decisions waiting for one approver, in every plan, with what their cards show. */
 export async function listPendingApprovals(store: PlanStore, approverAadObjectId: string): Promise<ApprovalView[]> {
-  const pending = await store.listApprovals({ approverAadObjectId, state: 'Pending' });
+  const plans = await store.plans.listPlans();
+  const pending = (await Promise.all(plans.map((p) => storeOf(store, { planId: p.id }).listApprovals({ approverAadObjectId, state: 'Pending' })))).flat();
   return (await Promise.all(pending.map((a) => loadApprovalView(store, a)))).filter((v) => v !== undefined);
 }

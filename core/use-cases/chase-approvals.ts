@@ -39,6 +39,16 @@ const REQUEST_GRACE_MS = 2 * 60_000;
  * instances sweeping at once send each one exactly once.
  */
 export async function chaseApprovals(deps: ChaseApprovalsDeps): Promise<ChaseApprovalsResult> {
+  const total: ChaseApprovalsResult = { requested: 0, told: 0, chased: 0, escalated: 0, repaired: 0 };
+  // Every plan's, closed ones too: a decision asked for before a plan closed is still owed.
+  for (const plan of await deps.store.plans.listPlans()) {
+    const one = await chasePlanApprovals({ ...deps, store: plan.id === deps.store.planId ? deps.store : deps.store.plans.forPlan(plan.id) });
+    for (const k of Object.keys(total) as (keyof ChaseApprovalsResult)[]) total[k] += one[k];
+  }
+  return total;
+}
+
+async function chasePlanApprovals(deps: ChaseApprovalsDeps): Promise<ChaseApprovalsResult> {
   const result: ChaseApprovalsResult = { requested: 0, told: 0, chased: 0, escalated: 0, repaired: 0 };
   result.repaired = await repairHalfDone(deps);
   const approvals = await deps.store.listApprovals();

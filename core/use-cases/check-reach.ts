@@ -1,4 +1,5 @@
 import type { Person, ReminderLogEntry } from '../model';
+import { activePlanStores } from '../plan/plan-stores';
 import type { PlanStore } from '../ports/plan-store';
 
 export type ReachStatus = 'reachable' | 'no-chat' | 'failing';
@@ -20,7 +21,9 @@ const PERMANENT = new Set(['blocked', 'not-found']);
  * never told us), or a chat whose last reminder failed for good ('failing': blocked, uninstalled).
  */
 export async function checkReach(store: PlanStore): Promise<ReachEntry[]> {
-  const [tasks, conversations, reminders] = await Promise.all([store.listTasks({ statuses: ['Open'] }), store.listConversations(), store.listReminders()]);
+  // Every running plan's: a person is reached (or not) once, whichever plans they are in.
+  const openTasks = async () => (await Promise.all((await activePlanStores(store)).map((p) => p.store.listTasks({ statuses: ['Open'] })))).flat();
+  const [tasks, conversations, reminders] = await Promise.all([openTasks(), store.listConversations(), store.listReminders()]);
   const entries = new Map<string, ReachEntry>();
   const note = (person: Person, role: 'owner' | 'accountable', ref: string) => {
     const entry = entries.get(person.aadObjectId) ?? { person, roles: [], openTasks: [], status: 'no-chat' as ReachStatus };

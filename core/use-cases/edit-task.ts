@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, DuplicateError, NotFoundError, ValidationError } from '../errors';
 import type { IsoInstant, PlanChange, PlanChangeInput, Person, Task } from '../model';
+import { storeOf } from '../plan/plan-stores';
 import type { PlanStore } from '../ports/plan-store';
 import { applyTaskFields } from '../tasks/apply-task-fields';
 import { fieldChanges } from '../tasks/field-changes';
@@ -55,10 +56,11 @@ export async function editTask(deps: TaskEditDeps, cmd: EditTaskCommand): Promis
   if (!task) throw new NotFoundError('Task', cmd.taskId);
   if (task.version !== cmd.expectedVersion) throw await conflict(deps.store, task, cmd.expectedVersion);
   const now = deps.clock.now().toISOString();
-  const [people, objectives] = await Promise.all([resolvePeople(deps.directory, request, task), deps.store.listObjectives()]);
+  const planStore = storeOf(deps.store, task); // the task's plan: its objectives, its refs
+  const [people, objectives] = await Promise.all([resolvePeople(deps.directory, request, task), planStore.listObjectives()]);
   const applied = applyTaskFields(task, request, { people, objectives, actor: cmd.actor, now });
   if (applied.patch.ref !== undefined && applied.patch.ref !== task.ref) {
-    const holder = await deps.store.getTaskByRef(applied.patch.ref);
+    const holder = await planStore.getTaskByRef(applied.patch.ref);
     if (holder && holder.id !== task.id) applied.errors.push(refTaken(applied.patch.ref));
   }
   if (applied.errors.length) throw new ValidationError(applied.errors);

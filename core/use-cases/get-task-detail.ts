@@ -4,9 +4,10 @@ import type { IsoInstant, Person, PlanChange, RagApproval, ReminderOutcome, Task
 import { londonDate } from '../plan/london-time';
 import type { Clock } from '../ports/clock';
 import type { PlanStore } from '../ports/plan-store';
+import { storeOf } from '../plan/plan-stores';
 
 /** One task as `/api/tasks/:id` shows it: every field, its full update history, approvals and reminders. */
-export type TaskDetail = Omit<TaskInput, 'pendingApprovalId'> & {
+export type TaskDetail = Omit<TaskInput, 'pendingApprovalId' | 'carriedFrom'> & {
   id: string;
   /** The version read (the API sends it as the ETag a PATCH must carry in If-Match). */
   version: string;
@@ -27,6 +28,8 @@ export type TaskDetail = Omit<TaskInput, 'pendingApprovalId'> & {
   sharePointUrl?: string;
   /** The measure against its target, and every value owners gave (tasks with a measure). */
   measureStatus?: MeasureStatus;
+  /** The task this one was carried forward from: its plan and its updates (newest first), the task's earlier history. */
+  carriedFrom?: { planId: string; planName: string; taskId: string; ref: string; updates: UpdateHistoryItem[] };
 };
 
 /** An update as the history shows it (its idempotency key and task fields stay in the store). */
@@ -67,33 +70,23 @@ const newestFirst = <T extends { id: string }>(items: T[], at: (item: T) => stri
 export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promise<TaskDetail> {
   const task = await deps.store.getTask(taskId);
   if (!task) throw new NotFoundError('Task', taskId);
-  const [updates, approvals, reminders, objectives, changes, comments] = await Promise.all([
-    deps.store.listUpdates(task.id),
-    deps.store.listApprovals({ taskId: task.id }),
-    deps.store.listReminders(task.id),
-    deps.store.listObjectives(),
-    deps.store.listChanges({ subject: 'task', subjectId: task.id }),
-    deps.store.listComments(task.id),
+  const store = storeOf(deps.store, task);
+  const [updates, approvals, reminders, objectives, changes, comments, earlier] = await Promise.all([
+    store.listUpdates(task.id),
+    store.listApprovals({ taskId: task.id }),
+    store.listReminders(task.id),
+    store.listObjectives(),
+    store.listChanges({ subject: 'task', subjectId: task.id }),
+    store.listComments(task.id),
+    earlierHistory(store, task),
   ]);
-  const { pendingApprovalId: _pending, ...fields } = task;
+  const { pendingApprovalId: _pending, carriedFrom: _link, ...fields } = task;
   const today = londonDate(deps.clock.now());
   return {
     ...fields,
     objectiveTitle: objectives.find((o) => o.ref === task.objectiveRef)?.title,
     overdue: task.status === 'Open' && task.dueDate !== undefined && task.dueDate < today,
-    updates: newestFirst(updates, (u) => u.submittedAt).map((u) => ({
-      id: u.id,
-      round: u.round,
-      submittedAt: u.submittedAt,
-      submittedBy: u.submittedBy,
-      progress: u.progress,
-      ragProposed: u.ragProposed,
-      evidence: u.evidence,
-      risks: u.risks,
-      supportNeeded: u.supportNeeded,
-      revisedDueDateRequested: u.revisedDueDateRequested,
-      measureValue: u.measureValue,
-    })),
+    updates: historyOf(updates),
     approvals: newestFirst(approvals, (a) => a.requestedAt).map((a) => ({
       id: a.id,
       fromRag: a.fromRag,
@@ -121,7 +114,32 @@ export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promi
     comments: comments.map((c) => ({ id: c.id, author: c.author, postedAt: c.postedAt, text: c.text })),
     ...(deps.sharePointItemUrl && { sharePointUrl: deps.sharePointItemUrl(task) }),
     ...(task.measure && { measureStatus: measureStatus(task, updates, today) }),
+    ...(earlier && { carriedFrom: earlier }),
   };
+}
+
+function historyOf(updates: Update[]): UpdateHistoryItem[] {
+  return newestFirst(updates, (u) => u.submittedAt).map((u) => ({
+    id: u.id,
+    round: u.round,
+    submittedAt: u.submittedAt,
+    submittedBy: u.submittedBy,
+    progress: u.progress,
+    ragProposed: u.ragProposed,
+    evidence: u.evidence,
+    risks: u.risks,
+    supportNeeded: u.supportNeeded,
+    revisedDueDateRequested: u.revisedDueDateRequested,
+    measureValue: u.measureValue,
+  }));
+}
+
+/** A carried-forward task's history before it was carried: the old task's updates, in its plan. */
+async function earlierHistory(store: PlanStore, task: Task): Promise<TaskDetail['carriedFrom']> {
+  const link = task.carriedFrom;
+  if (!link) return undefined;
+  const [plan, updates] = await Promise.all([store.plans.getPlan(link.planId), store.listUpdates(link.taskId)]);
+  return { planId: link.planId, planName: plan?.name ?? 'an earlier plan', taskId: link.taskId, ref: link.ref, updates: historyOf(updates) };
 }
 
 /** The approval flow's messages (core/use-cases/approval-messages.ts, chase-approvals.ts). */

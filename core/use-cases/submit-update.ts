@@ -7,6 +7,7 @@ import { requireOwner } from '../plan/task-owner';
 import { type Person, type Rag, type RagApproval, type Task, type TaskPatch, type Update } from '../model';
 import type { Clock } from '../ports/clock';
 import type { Directory } from '../ports/directory';
+import { storeOf } from '../plan/plan-stores';
 import type { PlanStore } from '../ports/plan-store';
 import { matchesScope } from '../rounds/round-rules';
 import { noChangeProgress } from '../updates/no-change';
@@ -255,7 +256,8 @@ async function supersede(store: PlanStore, key: string, by: string | undefined):
 
 /** The open update round's name when the task is in its scope: the update answers that round. */
 async function openRoundFor(store: PlanStore, task: Task, submittedAt: string): Promise<string | undefined> {
-  const [open] = await store.listRounds({ state: 'Open' });
+  // The task's own plan's round: a card names only the task, and this store may be another plan's.
+  const [open] = await storeOf(store, task).listRounds({ state: 'Open' });
   return open && matchesScope(open.scope, task) && Date.parse(submittedAt) >= Date.parse(open.opensAt) ? open.name : undefined;
 }
 

@@ -29,11 +29,23 @@ async function headersFor(accept: string, contentType?: string): Promise<Headers
   return headers;
 }
 
+/**
+ * The plan the page shows (`?plan=` in its address) goes with every API call, so the API reads and
+ * writes that plan (tab/api/plan-scope.ts); a call that names a plan itself keeps it.
+ */
+export function withPagePlan(path: string): string {
+  const plan = new URLSearchParams(window.location.search).get('plan');
+  if (!plan || !path.startsWith('/api/')) return path;
+  const url = new URL(path, window.location.origin);
+  if (!url.searchParams.has('plan')) url.searchParams.set('plan', plan);
+  return `${url.pathname}${url.search}`;
+}
+
 async function send(path: string, init: { method?: string; body?: BodyInit; contentType?: string; accept?: string; signal?: AbortSignal; headers?: Record<string, string> }): Promise<Response> {
   const headers = await headersFor(init.accept ?? 'application/json', init.contentType);
   for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
   try {
-    return await fetch(path, { method: init.method ?? 'GET', headers, body: init.body, credentials: 'same-origin', signal: init.signal });
+    return await fetch(withPagePlan(path), { method: init.method ?? 'GET', headers, body: init.body, credentials: 'same-origin', signal: init.signal });
   } catch (error) {
     if (init.signal?.aborted) throw error;
     throw new ApiError(UNREACHABLE_MESSAGE);

@@ -93,6 +93,9 @@ describe('tab API over Teams SSO: 401, 403 and what each route returns', () => {
       'GET /api/people',
       'POST /api/objectives',
       'PATCH /api/objectives/:id',
+      'POST /api/plans',
+      'PATCH /api/plans/:id',
+      'POST /api/plans/:id/carry-forward',
     ]);
     for (const route of routes) {
       const key = `${route.method} ${route.path}`;

@@ -15,17 +15,19 @@ import { buildImportTemplate, TEMPLATE_FILE_NAME } from '../../core/import/templ
 import { silentLogger } from '../../core/ports/logger';
 import { importPlan } from '../../core/use-cases/import-plan';
 import { createAppContext } from '../app-context';
+import { planStoreFor } from './plan-option';
 import { ConfigError, loadConfig } from '../config';
 
 const USAGE = [
   'Usage:',
-  '  npm run import -- <plan.xlsx|plan.docx|plan.csv> [--dry-run] [--json] [--mapping <mapping.json>]',
+  '  npm run import -- <plan.xlsx|plan.docx|plan.csv> [--dry-run] [--json] [--mapping <mapping.json>] [--plan <key>]',
   '  npm run import:template [-- <file.xlsx>]',
   '',
   '--dry-run  read the file and report what would be created or updated, with warnings per row; write nothing',
   '--json     print the report as JSON (the same object the tab\'s upload returns); on failure',
   '           { "error": { "problem": "...", "message": "..." } }. Always one JSON object on stdout',
   '           (use npm run -s import, so npm\'s own banner is not printed before it)',
+  '--plan     the plan to import into (its key or id; the default plan without it)',
   '--mapping  a JSON file naming columns or labels the import does not recognise, who roles are,',
   '           and rows (by the report\'s "where") that are headings or not tasks:',
   '           { "columns": { "Key Action": "title", "Board update": { "field": "history", "date": "2026-03-31" } },',
@@ -64,6 +66,7 @@ async function main(): Promise<number> {
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
       mapping: { type: 'string' },
+      plan: { type: 'string' },
       template: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -84,14 +87,17 @@ async function main(): Promise<number> {
   let mapping: ImportMapping | undefined;
   if (values.mapping !== undefined) mapping = parseMapping(readInput(values.mapping, 'The mapping file', 1024 * 1024).toString('utf8'), `The mapping file ${values.mapping}`);
 
-  const ctx = await createAppContext(loadConfig(), { log: silentLogger });
+  const app = await createAppContext(loadConfig(), { log: silentLogger });
   try {
+    const scoped = await planStoreFor(app.store, values.plan);
+    if (!scoped.ok) throw new UsageError(scoped.message);
+    const ctx = { ...app, store: scoped.store };
     const report = await importPlan(ctx, { bytes, fileName: path.basename(file), dryRun: values['dry-run'] === true, ...(mapping && { mapping }) });
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else console.log(describeImport(report).join('\n'));
     return 0;
   } finally {
-    await ctx.close();
+    await app.close();
   }
 }
 

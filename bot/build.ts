@@ -29,6 +29,8 @@ export const SERVER_ENTRIES: Record<string, string> = {
 const ASSETS: [string, string][] = [
   ['bot/channel-tab', 'channel-tab'],
   ['core/store/sqlite/migrations', 'migrations'],
+  // Preloaded into the Agents Playground so that it listens on loopback only (bot/demo/playground.ts).
+  ['bot/demo/loopback-listen.cjs', 'loopback-listen.cjs'],
 ];
 
 export interface ServerBuildResult {

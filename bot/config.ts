@@ -4,6 +4,8 @@ import { APPROVAL_REQUIREMENTS, type ApprovalRequirement } from '../core/approva
 import { DEFAULT_REMINDER_POLICY, DEFAULT_ROUND_CHASER_DAYS } from '../core/reminders/reminder-policy';
 import { UK_REGIONS, type SendWindow, type UkRegion } from '../core/reminders/working-calendar';
 import type { ListKey } from '../core/store/sharepoint/list-schema';
+import { listenHost, networkEnv, networkProblems, networkWarning } from './config-network';
+import { calendarEnv, calendarSettings, type CalendarConfig } from './config-calendar';
 import { graphAuth, teamsAppsSettings, type GraphAuthConfig, type TeamsAppsConfig } from './config-graph';
 import type { PlanIdentity } from '../core/plan/plan-identity';
 import { DEMO_COUNCIL_NAME } from './demo/demo-council';
@@ -29,7 +31,7 @@ const bool = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3978),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  ...networkEnv, // HOST (loopback by default outside production), ALLOW_UNAUTHENTICATED_NETWORK
   DATA_DIR: z.string().min(1).default('./data'),
   STORE: z.enum(['sqlite', 'sharepoint'], { error: 'must be "sqlite" or "sharepoint"' }).default('sqlite'),
   // Who people and their managers are: Microsoft Graph (default with STORE=sharepoint) or the demo council.
@@ -107,6 +109,7 @@ const envSchema = z.object({
   // Whose plan this is: the board paper's cover and running header (the demo council's by default locally).
   COUNCIL_NAME: z.string().trim().max(200, { error: 'must be at most 200 characters' }).optional(),
   PLAN_TITLE: z.string().trim().max(300, { error: 'must be at most 300 characters' }).optional(),
+  ...calendarEnv, // COUNCIL_NATION, COUNCIL_STAFF_COUNT: the statutory calendar
   TAB_DEV_USER: z.enum(['off', ...Object.keys(demoUsers)] as [string, ...string[]], { error: `must be one of ${Object.keys(demoUsers).join(', ')}, or off` }).optional(),
 });
 
@@ -114,6 +117,8 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** Set when the server listens beyond this machine with nobody signing in (bot/config-network.ts). */
+  networkWarning?: string;
   dataDir: string;
   store: 'sqlite' | 'sharepoint';
   directory: 'graph' | 'demo';
@@ -153,6 +158,7 @@ export interface AppConfig {
   demo: { seed: boolean; playground: boolean; playgroundPort: number; playgroundUser: DemoUserKey };
   /** The council and the plan's title, for the board paper. */
   plan: PlanIdentity;
+  calendar: CalendarConfig; // the council's nation and headcount: its statutory reporting dates
   tab: {
     auth: TabAuthConfig;
     /** With STORE=sharepoint: the Plan Tasks list's address, so the task detail links to each item. */
@@ -245,7 +251,7 @@ function botTenant(e: Env): string {
 
 /** Local conveniences refused in production, and settings that contradict each other. */
 function environmentProblems(e: Env): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...networkProblems(e)];
   if (e.NODE_ENV === 'production') {
     if (e.DIRECTORY === 'demo') problems.push('DIRECTORY: the demo directory is refused in production (approvers come from Microsoft Graph)');
     if (e.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
@@ -266,7 +272,8 @@ function appConfig(e: Env, cwd: string, sharepoint: AppConfig['sharepoint'], tea
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: listenHost(e),
+    networkWarning: networkWarning(e),
     dataDir: path.resolve(cwd, e.DATA_DIR),
     store: e.STORE,
     directory: e.DIRECTORY ?? (sharepoint ? 'graph' : 'demo'),
@@ -291,6 +298,7 @@ function appConfig(e: Env, cwd: string, sharepoint: AppConfig['sharepoint'], tea
     approvals: { requiredFor: e.APPROVAL_REQUIRED_FOR, chaseAfterWorkingDays: e.APPROVAL_CHASE_AFTER_DAYS },
     demo: { seed: demoSeed, playground: e.PLAYGROUND ?? local, playgroundPort: e.PLAYGROUND_PORT, playgroundUser: e.PLAYGROUND_USER },
     plan: { ...((e.COUNCIL_NAME || demoSeed) && { council: e.COUNCIL_NAME || DEMO_COUNCIL_NAME }), ...(e.PLAN_TITLE && { title: e.PLAN_TITLE }) },
+    calendar: calendarSettings(e),
     tab: { auth: tabAuthSettings(e), sharePointTasksListUrl: e.STORE === 'sharepoint' ? e.SHAREPOINT_TASKS_LIST_URL?.replace(/\/+$/, '') : undefined },
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'text'),

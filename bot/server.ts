@@ -27,6 +27,8 @@ export interface ServerDeps {
 
 export interface RunningServer {
   port: number;
+  /** The address it is bound to ('127.0.0.1' locally by default: bot/config-network.ts). */
+  address: string;
   url: string;
   close(): Promise<void>;
 }
@@ -220,9 +222,11 @@ async function listen(server: restify.Server, port: number, host: string, log: L
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  log.info({ port: actualPort }, 'server listening');
+  const boundTo = typeof address === 'object' && address ? address.address : host;
+  log.info({ port: actualPort, address: boundTo }, 'server listening');
   return {
     port: actualPort,
+    address: boundTo,
     url: `http://localhost:${actualPort}`,
     // Stop accepting, let in-flight requests finish (their connections then close), drop idle sockets.
     close: () =>

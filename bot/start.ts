@@ -58,6 +58,7 @@ function configOrExit(): AppConfig {
  * Analytics; as text (development) the settings a newcomer checks, the whole at LOG_LEVEL=debug.
  */
 function logStart(ctx: AppContext): void {
+  if (ctx.config.networkWarning) ctx.log.warn({ host: ctx.config.host }, ctx.config.networkWarning);
   const described = describeConfig(ctx.config);
   if (ctx.config.logFormat === 'json') {
     ctx.log.info({ config: described }, 'starting');

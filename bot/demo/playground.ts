@@ -36,7 +36,8 @@ export async function startPlayground(options: {
     return { problem: '@microsoft/m365agentsplayground is not installed (run "npm install" with dev dependencies).', stop: noop };
   }
   const configPath = writeConfig(options.user, options.dataDir);
-  const child = spawn(process.execPath, [cli, '-e', options.botUrl, '-c', 'msteams', '-p', String(options.port), '--disable-telemetry'], {
+  // On this machine only, as the server is (bot/config-network.ts): loopback-listen.cjs sees to it.
+  const child = spawn(process.execPath, [...loopbackPreload(), cli, '-e', options.botUrl, '-c', 'msteams', '-p', String(options.port), '--disable-telemetry'], {
     cwd: path.dirname(configPath),
     env: {
       ...process.env,
@@ -64,6 +65,11 @@ export async function startPlayground(options: {
     await stop();
     return { problem: `${(err as Error).message} (see ${path.join(options.dataDir, 'playground.log')})`, stop: noop };
   }
+}
+
+function loopbackPreload(): string[] {
+  const file = path.join(__dirname, 'loopback-listen.cjs');
+  return fs.existsSync(file) ? ['--require', file] : [];
 }
 
 /**

@@ -13,6 +13,7 @@ import type { BotChannel } from './bot-channel';
 import { createBotFrameworkChannel } from './botframework/bot-framework-channel';
 import { reachReportCard } from './cards/reach-report-card';
 import { renderReminders } from './cards/reminder-card';
+import { renderStatutoryReminder } from './cards/statutory-reminder-card';
 import type { AppConfig } from './config';
 import { deliveryLimits } from './delivery/delivery-limits';
 import { approvalCards } from './cards/approval-cards';
@@ -90,6 +91,8 @@ export async function createAppContext(config: AppConfig, overrides: { clock?: C
         renderReachReport: (lines) => ({ card: reachReportCard(lines), summary: `${lines.length} people could not be sent their EDI reminders` }),
         sendWindow: inSendWindow ? { calendar, window: r.sendWindow } : undefined,
         calendar,
+        // Duties counted from a plan's start (equality objectives every four years) use the default plan's.
+        statutory: { settings: { ...config.calendar, planStart: (await store.plans.getPlan(store.planId))?.periodStart }, render: renderStatutoryReminder },
       });
       if (reminders.outsideSendWindow || reminders.stopped || signal?.aborted) return reminders;
       const approvals = await chaseApprovals({ store, clock: at, messenger, cards: approvalCards, log, policy: approvalPolicy, calendar, directory });
@@ -120,5 +123,5 @@ async function namedLeads(ids: readonly string[], directory: Directory, log: Log
 }
 
 export function summarise(result: SweepResult & { approvals?: ChaseApprovalsResult }): Record<string, unknown> {
-  return { ...(result.approvals && { approvals: result.approvals }), at: result.at, outsideSendWindow: result.outsideSendWindow ?? false, stopped: result.stopped ?? false, unconfirmed: result.unconfirmed.length, planned: result.planned, messages: result.messages, sent: result.sent.length, folded: result.folded.length, held: result.held.length, unreachable: result.unreachable.length, failed: result.failed.length, skipped: result.skipped };
+  return { ...(result.approvals && { approvals: result.approvals }), at: result.at, outsideSendWindow: result.outsideSendWindow ?? false, ...(result.statutory && { statutory: { due: result.statutory.due, sent: result.statutory.sent.length, unreachable: result.statutory.unreachable.length, failed: result.statutory.failed.length } }), stopped: result.stopped ?? false, unconfirmed: result.unconfirmed.length, planned: result.planned, messages: result.messages, sent: result.sent.length, folded: result.folded.length, held: result.held.length, unreachable: result.unreachable.length, failed: result.failed.length, skipped: result.skipped };
 }

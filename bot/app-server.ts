@@ -25,7 +25,7 @@ export async function startApp(ctx: AppContext): Promise<RunningApp> {
   const apiRateLimit = { ...config.operations.apiRateLimit, trustForwardedFor: config.operations.trustForwardedFor };
   // Owners are told in Teams when an officer gives them a task, moves its due date, or comments.
   const notify = { messenger: ctx.messenger, cards: taskChangeCards, commentCards, log };
-  const routes = tabRoutes({ store, clock, log, directory: ctx.directory, reminderPolicy: ctx.policy, plan: config.plan, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx), notify });
+  const routes = tabRoutes({ store, clock, log, directory: ctx.directory, reminderPolicy: ctx.policy, plan: config.plan, authorize: tabAuthorize(ctx), sharePointItemUrl: sharePointItemUrl(ctx), notify, statutory: config.calendar, calendar: ctx.calendar });
   const server = await startServer(
     { bot, routes, staticDir: runtimeLayout.tabDir, log, readiness, apiRateLimit },
     config.port,

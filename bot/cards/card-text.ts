@@ -6,8 +6,9 @@ export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 export const CARD_VERSION = '1.5';
 
 /**
- * User text shown as text: TextBlocks render a markdown subset (and Teams autolinks), and
- * `{{DATE(...)}}` is a card function, so escape everything that could turn text into markup.
+ * User text shown as text: TextBlocks render a markdown subset (and Teams autolinks), Teams reads
+ * `<at>` as a mention, `{{DATE(...)}}` is a card function and `${…}` a template expression, so
+ * everything that could turn text into markup gets an escape or an invisible word joiner.
  */
 export function cardText(s: string): string {
   return breakable(s)
@@ -15,6 +16,8 @@ export function cardText(s: string): string {
     .replace(/^(\s*)([#>+-])/gm, '$1\\$2') // headings, quotes, bullets at line start
     .replace(/^(\s*\d+)\./gm, '$1\\.') // numbered lists
     .replace(/\{\{/g, '{\u2060{') // {{DATE()}} / {{TIME()}} functions
+    .replace(/\$\{/g, '$\u2060{') // ${…}: never an expression, should a card ever pass through adaptivecards-templating
+    .replace(/<(\/?[a-z!])/gi, '<\u2060$1') // <at>mentions</at> and any HTML tag stay text
     .replace(/(https?|mailto):/gi, '$1\u2060:'); // no autolinked URLs from user text
 }
 

@@ -11,6 +11,7 @@ import { silentLogger } from '../../core/ports/logger';
 import { createAppContext } from '../app-context';
 import { ConfigError, loadConfig } from '../config';
 import { approvalsLine, failureReport, isUndeliverable, noChatHint } from './remind-report';
+import { statutoryReport } from './remind-statutory';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { at: { type: 'string' }, 'in-window': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -59,9 +60,11 @@ async function main(): Promise<number> {
     }
     const approvals = approvalsLine(result.approvals);
     if (approvals) console.log(approvals);
+    const statutory = statutoryReport(result.statutory);
+    for (const line of statutory.lines) console.log(line);
     if (result.stopped) console.log('Stopped before everyone was reminded: run it again to send the rest.');
     // Exit 1 only when the sweep failed (README, "Commands"); someone who cannot be reached is reported, not a failure.
-    return failures.exitCode;
+    return statutory.failed ? 1 : failures.exitCode;
   } finally {
     await ctx.close();
   }

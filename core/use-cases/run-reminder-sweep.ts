@@ -1,4 +1,6 @@
-import type { IsoDate, Person, ReminderLogEntry } from '../model';
+import type { IsoDate, Person, Plan, ReminderLogEntry, Task, UpdateRound } from '../model';
+import { planLabeller } from '../plan/plan-labels';
+import { activePlanStores } from '../plan/plan-stores';
 import { londonDate } from '../plan/london-time';
 import { ensureChat } from '../messaging/ensure-chat';
 import type { Clock } from '../ports/clock';
@@ -9,6 +11,7 @@ import { planReminders, type PlannedReminder } from '../reminders/reminder-plann
 import type { ReminderPolicy } from '../reminders/reminder-policy';
 import { planRoundReminders } from '../reminders/round-planner';
 import { inSendWindow, ukWorkingCalendar, type SendWindow, type WorkingCalendar } from '../reminders/working-calendar';
+import { remindStatutoryDates, type RemindStatutoryDeps, type RemindStatutoryResult } from './remind-statutory-dates';
 
 const RETRYABLE: ReadonlySet<string> = new Set<DeliveryFailureKind>(['throttled', 'transient']);
 /** Recipients handled at once; the messenger paces actual sends within Teams' limits. */
@@ -37,6 +40,8 @@ export interface ReminderSweepDeps {
    * stopped: it may or may not have arrived. It is reported, never resent (default 30 min).
    */
   pendingLeaseMs?: number;
+  /** When given, the EDI leads are also reminded of statutory dates 30 and 7 days ahead (remind-statutory-dates.ts). */
+  statutory?: Pick<RemindStatutoryDeps, 'settings' | 'render'>;
 }
 
 const DEFAULT_PENDING_LEASE_MS = 30 * 60_000;
@@ -44,6 +49,8 @@ const DEFAULT_PENDING_LEASE_MS = 30 * 60_000;
 /** What a reminder card may show beside the ask: how many comments each task has (absent when unknown). */
 export interface ReminderRenderContext {
   commentCounts: ReadonlyMap<string, number>;
+  /** The task's plan's name, when the recipient's open tasks span several plans (absent otherwise). */
+  planName?: (task: Task) => string | undefined;
 }
 
 export interface SweepResult {
@@ -67,6 +74,8 @@ export interface SweepResult {
   unconfirmed: { key: string; taskId: string; recipient: string }[];
   /** Set when the sweep was asked to stop before it had handled everyone (the rest go next time). */
   stopped?: boolean;
+  /** The EDI leads' statutory-date reminders, when the sweep was given `statutory`. */
+  statutory?: RemindStatutoryResult;
 }
 
 /**
@@ -82,24 +91,41 @@ export async function runReminderSweep(deps: ReminderSweepDeps): Promise<SweepRe
   if (deps.sendWindow && !inSendWindow(now, deps.sendWindow.calendar, deps.sendWindow.window)) {
     return { ...result, outsideSendWindow: true };
   }
-  const { planned, split, retryable } = await planSweep(deps, now, result);
+  const plans = await openWork(deps.store);
+  const labels = planLabeller(plans);
+  const { planned, split, retryable } = await planSweep(deps, plans, now, result);
   result.planned = planned.length;
   for (const r of split.held) result.held.push({ key: r.key, taskRef: r.task.ref, recipient: describe(r.recipient), until: split.until, ...(r.round && { round: r.round.name }) });
-  const context = split.send.length ? await commentCounts(deps.store) : undefined;
-  const render: ReminderSweepDeps['render'] = (kind, recipient, reminders) => deps.render(kind, recipient, reminders, context);
+  const context = split.send.length ? await commentCounts(plans) : undefined;
+  const render: ReminderSweepDeps['render'] = (kind, recipient, reminders) => deps.render(kind, recipient, reminders, context && { ...context, planName: (task) => labels(recipient.aadObjectId, task) });
   await inPool(split.folded, deps.signal, result, (f) => recordFolded(deps, f, result));
   await inPool(groupByRecipient(split.send), deps.signal, result, (group) => deliver({ ...deps, render }, group, retryable, result));
   await reportUnreachable(deps, result, now);
+  if (deps.statutory && !deps.signal?.aborted) result.statutory = await remindStatutoryDates({ ...deps, ...deps.statutory, leads: deps.policy.ediLeads ?? [] });
   return result;
 }
 
 type RetryableLog = Map<string, ReminderLogEntry>;
 
+/** Each Active plan's open tasks and open round: the sweep spans every plan that is running. */
+interface OpenWork {
+  plan: Plan;
+  store: PlanStore;
+  tasks: Task[];
+  rounds: UpdateRound[];
+}
+
+async function openWork(store: PlanStore): Promise<OpenWork[]> {
+  return Promise.all(
+    (await activePlanStores(store)).map(async (p) => ({ ...p, tasks: await p.store.listTasks({ statuses: ['Open'] }), rounds: await p.store.listRounds({ state: 'Open' }) })),
+  );
+}
+
 /** Each task's comment count, read once per sweep; a store that cannot say leaves the cards without one. */
-async function commentCounts(store: PlanStore): Promise<ReminderRenderContext | undefined> {
+async function commentCounts(plans: OpenWork[]): Promise<ReminderRenderContext | undefined> {
   try {
     const counts = new Map<string, number>();
-    for (const c of await store.listComments()) counts.set(c.taskId, (counts.get(c.taskId) ?? 0) + 1);
+    for (const { store } of plans) for (const c of await store.listComments()) counts.set(c.taskId, (counts.get(c.taskId) ?? 0) + 1);
     return { commentCounts: counts };
   } catch {
     return undefined;
@@ -115,8 +141,8 @@ interface SweepPlan {
 }
 
 /** What is due now (deadlines and rounds together), and which failed sends may be tried again. */
-async function planSweep(deps: ReminderSweepDeps, now: Date, result: SweepResult): Promise<SweepPlan> {
-  const tasks = await deps.store.listTasks({ statuses: ['Open'] });
+async function planSweep(deps: ReminderSweepDeps, plans: OpenWork[], now: Date, result: SweepResult): Promise<SweepPlan> {
+  const tasks = plans.flatMap((p) => p.tasks);
   const log = [...(await deps.store.listReminders())];
   // A crash between writing the key and recording the send leaves it pending: never send it again
   // (it may have arrived), but say so rather than count it as delivered.
@@ -129,9 +155,8 @@ async function planSweep(deps: ReminderSweepDeps, now: Date, result: SweepResult
   }
   const retryable: RetryableLog = new Map(log.filter((r) => r.outcome === 'failed' && RETRYABLE.has(r.detail ?? '')).map((r) => [r.key, r]));
   const logged = new Set(log.filter((r) => !retryable.has(r.key)).map((r) => r.key));
-  const rounds = await deps.store.listRounds({ state: 'Open' });
-  // Deadline and round reminders together: an owner gets one card with both.
-  const planned = [...planReminders(tasks, logged, now, deps.policy), ...planRoundReminders(tasks, rounds, logged, now, deps.policy)];
+  // Deadline and round reminders together (each plan's round asks about its own tasks): an owner gets one card with all.
+  const planned = [...planReminders(tasks, logged, now, deps.policy), ...plans.flatMap((p) => planRoundReminders(p.tasks, p.rounds, logged, now, deps.policy))];
   const today = londonDate(now);
   const calendar = deps.calendar ?? deps.sendWindow?.calendar ?? ukWorkingCalendar();
   return { planned, split: oneCardPerDay(planned, todaysCards(log, today), today, calendar), retryable };

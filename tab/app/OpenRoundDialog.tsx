@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { RoundScope } from '../../core/model';
 import { isCalendarDate } from '../../core/tasks/task-fields';
 import { ApiError } from './api-client';
@@ -34,6 +34,8 @@ export interface OpenRoundDialogProps {
   open: boolean;
   onClose: () => void;
   onOpened: (status: RoundStatusView) => void;
+  /** Starting values (a round suggested for a statutory date): filled in each time the dialog opens; without them, what was typed stays. */
+  initial?: { name: string; dueDate: string };
 }
 
 function refsFrom(text: string): string[] {
@@ -44,7 +46,7 @@ function refsFrom(text: string): string[] {
  * The form to open an update round. Problems come back from the server in plain words, shown
  * against their fields; nothing typed is lost.
  */
-export function OpenRoundDialog({ open, onClose, onOpened }: OpenRoundDialogProps) {
+export function OpenRoundDialog({ open, onClose, onOpened, initial }: OpenRoundDialogProps) {
   const styles = useStyles();
   const [name, setName] = useState('');
   const [dueDate, setDueDate] = useState('');
@@ -53,6 +55,14 @@ export function OpenRoundDialog({ open, onClose, onOpened }: OpenRoundDialogProp
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!open || !initial) return;
+    setName(initial.name);
+    setDueDate(initial.dueDate);
+    setScopeKind('all-open');
+    setErrors({});
+    setProblem(undefined);
+  }, [open, initial?.name, initial?.dueDate]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -70,6 +70,7 @@ export async function startTabTestServer(distDir: string, initial: PlanAnswer): 
       if (pathname.startsWith('/api/')) state.apiRequests.push({ path: pathname, authorization: req.headers.authorization });
       if (pathname === '/api/me') return json(res, 200, VIEWER);
       if (pathname === '/api/rounds') return json(res, 200, { rounds: [] });
+      if (pathname === '/api/calendar') return json(res, 200, { nation: 'england', today: '2026-03-12', dates: [] });
       if (pathname === '/api/plan') {
         state.planRequests += 1;
         return answer(res, state.planAnswer);

@@ -68,6 +68,7 @@ describe('plan view tab in Chromium', function () {
     assert.deepEqual(await page.locator('main section > h2').allTextContents(), [
       'Summary as at 12 Mar 2026',
       'Update round',
+      'Statutory dates',
       'Filter and sort',
       'Objective 1: Understanding and working with our communities',
       'Objective 2: Develop and support a diverse and engaged workforce',

@@ -15,9 +15,11 @@ import { myTasksCard } from '../../bot/cards/my-tasks-card';
 import { noticeCard } from '../../bot/cards/notice-card';
 import { reachReportCard } from '../../bot/cards/reach-report-card';
 import { renderReminders } from '../../bot/cards/reminder-card';
+import { statutoryReminderCard } from '../../bot/cards/statutory-reminder-card';
 import { assignedCard, dueDateChangedCard } from '../../bot/cards/task-change-cards';
 import { updateFormCard } from '../../bot/cards/update-form-card';
 import { updateReceiptCard } from '../../bot/cards/update-receipt-card';
+import { statutoryRemindersDue } from '../../core/calendar/statutory-reminders';
 import type { Task } from '../../core/model';
 import type { PlannedReminder } from '../../core/reminders/reminder-planner';
 import { APPROVE_ALL_MAX } from '../../core/use-cases/approve-all';
@@ -73,5 +75,6 @@ export const CARD_TYPES: CardCase[] = [
   ['commented', (d) => commentedCard(d.task, d.comments[0]!, d.comments)],
   ['assigned', (d) => assignedCard({ ...d.task, owners: [d.owner, d.manager] }, d.manager)],
   ['due date changed', (d) => dueDateChangedCard(d.task, '2026-10-31', d.manager)],
+  ['statutory dates (7 and 30 days ahead, dates to check)', () => statutoryReminderCard([...statutoryRemindersDue('england', undefined, '2027-01-24'), ...statutoryRemindersDue('wales', 400, '2027-03-01')])],
   ['reach report', (d) => reachReportCard(d.tasks.slice(0, 3).map((t, i) => ({ person: i ? d.manager.displayName : d.owner.displayName, taskRefs: d.tasks.map((x) => x.ref), reason: ['no-chat', 'blocked', 'not-found'][i]! })))],
 ];

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { parseDeadline } from '../../core/deadline/parse-deadline';
+import { eflgTagsSchema } from '../../core/eflg/eflg-tags';
 import { PROTECTED_CHARACTERISTICS, RAG_VALUES, TASK_KINDS, type Measure, type ObjectiveInput, type Rag, type TaskInput } from '../../core/model';
 import { DEMO_COUNCIL_NAME } from './demo-council';
 import { calendarDay, dateDaysAfter, instantDaysBefore, monthYear } from './demo-dates';
@@ -187,6 +188,8 @@ const taskSpecSchema = z
     percentComplete: z.number().min(0).max(100).optional(),
     startingPosition: z.string().optional(),
     measure: measureSchema.optional(),
+    /** The Equality Framework criteria the task evidences (core/eflg/eflg-tags.ts checks them). */
+    eflg: eflgTagsSchema.optional(),
     history: z.array(historySchema).default([]),
   })
   .strict();
@@ -240,6 +243,7 @@ function toDemoTask(spec: TaskSpec, wordings: DeadlineWordings, day: DateTime, p
     ...(percentComplete !== undefined ? { percentComplete } : {}),
     ...(spec.startingPosition ? { startingPosition: spec.startingPosition } : {}),
     ...(spec.measure ? { measure: toMeasure(spec.measure, day, dueDate ?? undefined) } : {}),
+    ...(spec.eflg?.length ? { eflg: spec.eflg } : {}),
     ...latestFields(spec.history, day),
     history: spec.history.map((entry) => ({ ...entry })),
   };

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { AlignmentType, Document, Footer, Header, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
+import { Document, type Paragraph } from 'docx';
 import { formatDate } from '../plan/london-time';
 import type { BoardReport } from './board-report';
 import { chartPng } from './chart-png';
-import { clean, TABLE_TEXT_STYLE } from './docx-cells';
+import { clean } from './docx-cells';
 import { docxPackage, writeTables } from './docx-package';
+import { LANDSCAPE_PAGE, pageFooter, pageHeader, paperStyles } from './docx-paper';
 import { renderingAtMost, type RenderChart } from './report-charts';
 import { coverBlocks } from './report-cover';
 import { appendixBlocks, completedBlocks, objectiveBlocks, overdueBlocks, progressBlocks } from './report-sections';
@@ -25,9 +26,6 @@ export interface BoardReportDocxOptions {
   /** Draws a chart as a PNG (default: chartPng, resvg with the bundled fonts). */
   renderChart?: RenderChart;
 }
-
-const MARGIN = 1134; // 2 cm, in twentieths of a point
-const FONT = 'Arial';
 
 export async function boardReportDocx(report: BoardReport, options: BoardReportDocxOptions = {}): Promise<Uint8Array> {
   // The charts rasterise on libuv's thread pool, leaving a core to the main thread, while the long tables are written.
@@ -50,41 +48,7 @@ function paper(report: BoardReport, children: Paragraph[]): Document {
     title: clean(`${report.cover.planTitle}: board report ${formatDate(report.cover.date)}`),
     description: 'EDI action plan progress for the board',
     ...(report.cover.council && { subject: clean(report.cover.council) }),
-    styles: documentStyles(),
-    sections: [
-      {
-        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 } } },
-        headers: { default: pageHeader(report) },
-        footers: { default: pageFooter() },
-        children,
-      },
-    ],
-  });
-}
-
-function documentStyles() {
-  // The outline level puts headings in Word's navigation pane and table of contents.
-  const heading = (size: number, outlineLevel: number) => ({ run: { font: FONT, size, bold: true, color: '1F3864' }, paragraph: { outlineLevel, spacing: { before: 240, after: 120 } } });
-  return {
-    default: {
-      document: { run: { font: FONT, size: 20, language: { value: 'en-GB' } }, paragraph: { spacing: { after: 80 } } },
-      title: { run: { font: FONT, size: 44, bold: true, color: '1F3864' }, paragraph: { spacing: { after: 240 } } },
-      heading1: heading(32, 0),
-      heading2: heading(26, 1),
-    },
-    paragraphStyles: [{ id: TABLE_TEXT_STYLE, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: 18 }, paragraph: { spacing: { before: 0, after: 40 } } }],
-  };
-}
-
-/** "Northvale District Council · EDI action plan · Board report 7 Dec 2026". */
-function pageHeader(report: BoardReport): Header {
-  const parts = [report.cover.council, report.cover.planTitle, `Board report ${formatDate(report.cover.date)}`].filter(Boolean);
-  return new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: clean(parts.join(' · ')), size: 16, color: '484644' })] })] });
-}
-
-/** "Page 3 of 12": Word's PAGE and NUMPAGES fields. */
-function pageFooter(): Footer {
-  return new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 16, color: '484644', children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+    styles: paperStyles(),
+    sections: [{ properties: LANDSCAPE_PAGE, headers: { default: pageHeader([report.cover.council, report.cover.planTitle, `Board report ${formatDate(report.cover.date)}`]) }, footers: { default: pageFooter() }, children }],
   });
 }

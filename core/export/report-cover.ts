@@ -34,7 +34,8 @@ export function coverBlocks(report: BoardReport): Block[] {
 /** Red and Amber first: what the board is asked to act on. */
 const KEY_ORDER: Rag[] = ['Red', 'Amber', 'Green', 'Not started', 'Complete'];
 
-function ragKey(): XmlTable {
+/** The RAG key: what each status means to the board (also in the Equality Framework evidence pack). */
+export function ragKey(): XmlTable {
   return table(['RAG', 'What it means'], KEY_ORDER, (rag) => [ragCell(rag), cell(RAG_MEANING[rag])], columns(1, 4));
 }
 

@@ -8,6 +8,7 @@ import { TASK_FIELD_LIMITS } from '../tasks/task-fields';
 import { readDeadline } from './values/deadline-reading';
 import { draftMeasure } from './values/measure-drafting';
 import { readGroups, readKind, readPercent, readRag, readStatus } from './values/rag-and-status';
+import { eflgTagsFromIndicator } from '../eflg/indicator-tags';
 
 /**
  * Raw rows -> the tasks the file describes (refs, objectives, owners, deadlines, RAG, history),
@@ -236,6 +237,8 @@ async function draftTask(row: DraftRow, ref: string, ctx: DraftContext, author: 
     title,
     objectiveRef,
     indicator: others.indicator,
+    // A new task's Equality Framework tag, when its indicator clearly names one (a re-import leaves tags alone).
+    eflg: eflgTagsFromIndicator(others.indicator),
     kind,
     description,
     desiredOutcome: f.desiredOutcome,

@@ -42,6 +42,7 @@ export function applyTaskFields(current: TaskInput | undefined, request: TaskFie
   }
   if (values.accountableOfficer !== undefined) patch.accountableOfficer = values.accountableOfficer === null ? undefined : ctx.people.get(values.accountableOfficer);
   if (values.evidenceLinks) patch.evidenceLinks = keepProvenance(current?.evidenceLinks ?? [], values.evidenceLinks, ctx);
+  if (values.eflg !== undefined) patch.eflg = values.eflg?.length ? values.eflg : undefined;
 
   if (patch.objectiveRef !== undefined && patch.objectiveRef !== current?.objectiveRef) {
     const objective = ctx.objectives.find((o) => o.ref === patch.objectiveRef);

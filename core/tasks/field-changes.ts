@@ -1,3 +1,4 @@
+import { eflgTagsText } from '../eflg/eflg-tags';
 import { formatMeasureValue } from '../measures/measure-rules';
 import type { FieldChange, Measure, Person, TaskInput } from '../model';
 import { formatDate } from '../plan/london-time';
@@ -37,6 +38,8 @@ export function fieldText(task: Partial<TaskInput>, field: EditableTaskField): s
       return measureText(task.measure);
     case 'evidenceLinks':
       return task.evidenceLinks?.length ? task.evidenceLinks.map((l) => `${l.title} (${l.url})`).join('; ') : undefined;
+    case 'eflg':
+      return eflgTagsText(task.eflg);
     default: {
       const value = task[field];
       return value === undefined || value === '' ? undefined : String(value);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { eflgTagsSchema } from '../eflg/eflg-tags';
 import type { FieldError } from '../errors';
-import { TASK_KINDS, TASK_STATUSES, RAG_VALUES, type Measure, type Rag, type TaskKind, type TaskStatus } from '../model';
+import { TASK_KINDS, TASK_STATUSES, RAG_VALUES, type EflgTag, type Measure, type Rag, type TaskKind, type TaskStatus } from '../model';
 
 /**
  * What an officer may set on a task from the tab, and the limits every entry point shares: the
@@ -47,6 +48,7 @@ export const TASK_FIELD_LABELS = {
   startingPosition: 'Starting position',
   measure: 'Measure',
   evidenceLinks: 'Evidence links',
+  eflg: 'Equality Framework',
 } as const;
 
 export type EditableTaskField = keyof typeof TASK_FIELD_LABELS;
@@ -78,6 +80,8 @@ export interface TaskFieldValues {
   startingPosition?: string | null;
   measure?: Measure | null;
   evidenceLinks?: { url: string; title: string }[];
+  /** The LGA Equality Framework criteria the task evidences (core/eflg/eflg-tags.ts); null or [] clears. */
+  eflg?: EflgTag[] | null;
 }
 
 export interface TaskFieldsRequest {
@@ -210,6 +214,7 @@ const fieldsSchema = z
     startingPosition: optionalText(L.startingPosition, M.longText),
     measure: measure.nullable(),
     evidenceLinks: z.array(link, { error: 'Evidence links is a list.' }).max(M.evidenceLinks, { error: `A task has at most ${M.evidenceLinks} evidence links.` }),
+    eflg: eflgTagsSchema,
   })
   .partial();
 

@@ -6,11 +6,15 @@ import type { Logger } from '../../core/ports/logger';
 import type { PlanStore } from '../../core/ports/plan-store';
 import type { ReminderPolicy } from '../../core/reminders/reminder-policy';
 import type { ApiRoute, Authorize } from './api-route';
+import { calendarRoutes, type CalendarRouteDeps } from './calendar-routes';
+import { eflgRoutes } from './eflg-routes';
 import { exportRoutes } from './export-routes';
 import { importRoutes } from './import-routes';
 import { meRoutes } from './me-routes';
 import { objectivesRoutes } from './objectives-routes';
 import { planRoutes } from './plan-routes';
+import { planScopedRoutes } from './plan-scope';
+import { plansRoutes } from './plans-routes';
 import { reachRoutes } from './reach-routes';
 import { roundsRoutes } from './rounds-routes';
 import { tasksRoutes, type TasksRouteDeps } from './tasks-routes';
@@ -30,9 +34,23 @@ export interface TabApiDeps {
   plan?: PlanIdentity;
   /** The bot's messenger and cards: owners told when an officer gives them a task, moves its due date or comments. */
   notify?: TasksRouteDeps['notify'];
+  /** The council's nation and headcount, and its working days: the statutory calendar. */
+  statutory?: CalendarRouteDeps['statutory'];
+  calendar?: CalendarRouteDeps['calendar'];
 }
 
-/** The tab's API. Same use cases as the bot and the CLI; each area's routes in its own file. */
+/**
+ * The tab's API. Same use cases as the bot and the CLI; each area's routes in its own file. Every
+ * route but the plan list is about one plan, the one the request names (plan-scope.ts).
+ */
 export function tabRoutes(deps: TabApiDeps): ApiRoute[] {
-  return [...meRoutes(deps), ...planRoutes(deps), ...tasksRoutes(deps), ...objectivesRoutes(deps), ...roundsRoutes(deps), ...reachRoutes(deps), ...exportRoutes(deps), ...importRoutes(deps)];
+  const scoped = planScopedRoutes(deps.store, deps.authorize, (store, plan) => {
+    // PLAN_TITLE names the plan that was there before plans (plan 1); every other plan has its own name.
+    const title = plan && plan.id !== '1' ? plan.name : (deps.plan?.title ?? plan?.name);
+    // The statutory calendar is the council's; duties counted from a plan's start use this plan's.
+    const statutory = deps.statutory && { ...deps.statutory, ...(plan && { planStart: plan.periodStart }) };
+    const d: TabApiDeps = { ...deps, store, plan: { ...deps.plan, title }, statutory };
+    return [...meRoutes(d), ...planRoutes(d), ...tasksRoutes(d), ...objectivesRoutes(d), ...roundsRoutes(d), ...reachRoutes(d), ...exportRoutes(d), ...importRoutes(d), ...eflgRoutes(d), ...calendarRoutes(d)];
+  });
+  return [...plansRoutes(deps), ...scoped];
 }

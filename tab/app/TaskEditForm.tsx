@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from './api-client';
 import type { TaskDetail } from './api-types';
+import { EflgTagsEditor } from './EflgTagsEditor';
 import { EvidenceLinksEditor } from './EvidenceLinksEditor';
 import type { FormBinding } from './form-controls';
 import { MeasureEditor } from './MeasureEditor';
@@ -176,6 +177,7 @@ export function TaskEditForm({ task, defaultObjectiveRef, onSaved, onCancel, onC
       <ProgressSection form={form} base={base} creating={creating} />
       <MeasureEditor form={form} />
       <EvidenceLinksEditor form={form} />
+      <EflgTagsEditor form={form} />
       <div role="status" aria-live="polite">
         {notice && (
           <MessageBar intent="info">

@@ -3,7 +3,8 @@
  * core/tasks/task-fields.ts reads it), the body of only the fields that changed, and each field's
  * value in words (for the conflict message). Pure: no React, no fetch.
  */
-import type { Measure, Rag, TaskKind, TaskStatus } from '../../core/model';
+import { eflgTagsText } from '../../core/eflg/eflg-tags';
+import type { EflgTag, Measure, Rag, TaskKind, TaskStatus } from '../../core/model';
 import { STATUSES_NEEDING_REASON, TASK_FIELD_LABELS, type EditableTaskField } from '../../core/tasks/task-fields';
 import type { DirectoryPerson, TaskDetail } from './api-types';
 import { formatIsoDate } from './format';
@@ -48,13 +49,15 @@ export interface TaskFormValues {
   hasMeasure: boolean;
   measure: MeasureForm;
   evidenceLinks: { url: string; title: string }[];
+  /** The Equality Framework criteria the task evidences, and at which level. */
+  eflg: EflgTag[];
 }
 
 /** The API fields the form edits, in the form's order (the first error is focused in this order). */
 export const FORM_FIELDS = [
   'ref', 'title', 'objectiveRef', 'indicator', 'kind', 'description', 'desiredOutcome', 'successMeasure', 'startingPosition',
   'owners', 'accountableOfficer', 'leadService', 'supportingServices', 'groupsImpacted',
-  'dueDate', 'dueText', 'status', 'statusReason', 'rag', 'percentComplete', 'measure', 'evidenceLinks',
+  'dueDate', 'dueText', 'status', 'statusReason', 'rag', 'percentComplete', 'measure', 'evidenceLinks', 'eflg',
 ] as const satisfies readonly EditableTaskField[];
 export type FormField = (typeof FORM_FIELDS)[number];
 
@@ -107,6 +110,7 @@ export function formFromTask(task?: TaskDetail, defaults: { objectiveRef?: strin
     hasMeasure: task?.measure !== undefined,
     measure: measureForm(task?.measure),
     evidenceLinks: (task?.evidenceLinks ?? []).map((l) => ({ url: l.url, title: l.title })),
+    eflg: (task?.eflg ?? []).map((t) => ({ module: t.module, ...(t.criterion && { criterion: t.criterion }), level: t.level })),
   };
 }
 
@@ -166,6 +170,8 @@ export function apiValue(values: TaskFormValues, field: FormField): unknown {
       return measureValue(values);
     case 'evidenceLinks':
       return values.evidenceLinks.map((l) => ({ url: l.url.trim(), title: l.title.trim() }));
+    case 'eflg':
+      return values.eflg;
     default:
       return optional(values[field]);
   }
@@ -221,6 +227,8 @@ export function fieldWords(values: TaskFormValues, field: FormField): string {
       return measureWords(value as Measure | null);
     case 'evidenceLinks':
       return values.evidenceLinks.map((l) => l.title).join(', ') || 'No links';
+    case 'eflg':
+      return eflgTagsText(values.eflg) ?? 'No tags';
     default:
       return value === null || value === '' ? '(empty)' : String(value);
   }

@@ -83,6 +83,7 @@ describe('tab API over Teams SSO: 401, 403 and what each route returns', () => {
       'GET /api/export/plan.xlsx',
       'GET /api/export/history.csv',
       'GET /api/export/board-report.docx',
+      'GET /api/export/eflg-pack.docx',
       'POST /api/import',
       'POST /api/import/uploads',
       'POST /api/import/uploads/:id/preview',

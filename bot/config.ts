@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { APPROVAL_REQUIREMENTS, type ApprovalRequirement } from '../core/approvals/approval-policy';
 import { DEFAULT_REMINDER_POLICY, DEFAULT_ROUND_CHASER_DAYS } from '../core/reminders/reminder-policy';
 import { UK_REGIONS, type SendWindow, type UkRegion } from '../core/reminders/working-calendar';
-import type { ListKey } from '../core/store/sharepoint/list-schema';
+import { LIST_KEYS, type ListKey } from '../core/store/sharepoint/list-schema';
 import { listenHost, networkEnv, networkProblems, networkWarning } from './config-network';
 import { calendarEnv, calendarSettings, type CalendarConfig } from './config-calendar';
 import { graphAuth, teamsAppsSettings, type GraphAuthConfig, type TeamsAppsConfig } from './config-graph';
@@ -47,6 +47,7 @@ const envSchema = z.object({
   SHAREPOINT_LIST_APPROVALS: z.string().trim().optional(),
   SHAREPOINT_LIST_CHANGES: z.string().trim().optional(),
   SHAREPOINT_LIST_COMMENTS: z.string().trim().optional(),
+  SHAREPOINT_LIST_PLANS: z.string().trim().optional(),
   GRAPH_BASE_URL: z.url({ error: 'must be a URL such as https://graph.microsoft.com/v1.0' }).default('https://graph.microsoft.com/v1.0'),
   GRAPH_AUTH: z.enum(['client-secret', 'certificate', 'managed-identity', 'none'], { error: 'must be client-secret, certificate, managed-identity or none' }).default('client-secret'),
   GRAPH_CLIENT_ID: z.string().trim().optional(),
@@ -322,18 +323,9 @@ function unsafeInProduction(e: Env): string[] {
 
 function sharePointSettings(e: z.infer<typeof envSchema>, problems: string[], auth: GraphAuthConfig): AppConfig['sharepoint'] {
   if (!e.SHAREPOINT_SITE_ID) problems.push('SHAREPOINT_SITE_ID: required with STORE=sharepoint (the site id, e.g. contoso.sharepoint.com,<guid>,<guid>)');
+  // SHAREPOINT_LIST_<KEY> for each list the store keeps (each one in envSchema).
   const listNames = Object.fromEntries(
-    ([
-      ['objectives', e.SHAREPOINT_LIST_OBJECTIVES],
-      ['tasks', e.SHAREPOINT_LIST_TASKS],
-      ['updates', e.SHAREPOINT_LIST_UPDATES],
-      ['reminders', e.SHAREPOINT_LIST_REMINDERS],
-      ['conversations', e.SHAREPOINT_LIST_CONVERSATIONS],
-      ['rounds', e.SHAREPOINT_LIST_ROUNDS],
-      ['approvals', e.SHAREPOINT_LIST_APPROVALS],
-      ['changes', e.SHAREPOINT_LIST_CHANGES],
-      ['comments', e.SHAREPOINT_LIST_COMMENTS],
-    ] as const).filter(([, v]) => v),
+    LIST_KEYS.map((key) => [key, e[`SHAREPOINT_LIST_${key.toUpperCase() as Uppercase<ListKey>}`]] as const).filter(([, v]) => v),
   ) as Partial<Record<ListKey, string>>;
   return { siteId: e.SHAREPOINT_SITE_ID ?? '', refreshMs: e.SHAREPOINT_REFRESH_SECONDS * 1000, listNames, graphBaseUrl: e.GRAPH_BASE_URL, auth };
 }

@@ -9,10 +9,13 @@ import type { AppConfig, GraphAuthConfig } from './config';
 
 /** The one place that picks the PlanStore adapter: SQLite locally, SharePoint lists in production. */
 export async function openPlanStore(config: AppConfig, log: Logger): Promise<PlanStore> {
-  if (config.store === 'sqlite' || !config.sharepoint) return SqlitePlanStore.open(config.dataDir);
+  // PLAN_TITLE names the first plan when a store has none yet (one written before plans, or a new one).
+  const firstPlanName = config.plan.title;
+  if (config.store === 'sqlite' || !config.sharepoint) return SqlitePlanStore.open(config.dataDir, { firstPlanName });
   const sp = config.sharepoint;
   return SharePointPlanStore.connect(createGraphApi(sp.graphBaseUrl, sp.auth, log), {
     siteId: sp.siteId,
+    firstPlanName,
     listNames: sp.listNames,
     refreshIntervalMs: sp.refreshMs,
   });

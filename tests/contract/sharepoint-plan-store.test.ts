@@ -1,4 +1,5 @@
 import { planStoreContract } from './plan-store.contract';
+import { plansContract } from './plans.contract';
 import type { EmulatorVariants } from '../support/graph-emulator';
 import { sharePointStoreForContract } from '../support/sharepoint-over-emulator';
 
@@ -14,6 +15,7 @@ const VARIANTS: [string, Partial<EmulatorVariants>][] = [
   ['unique violations are 400 invalidRequest', { uniqueViolation: '400-invalidRequest' }],
   ['unique violations are 500 generalException', { uniqueViolation: '500-generalException' }],
   ['unique violations are worded in French', { uniqueViolation: '400-localized' }],
+  ['a unique column holds at most one empty value', { uniqueBlankValues: 'one' }],
   ['stale ETags are 409 resourceModified', { staleEtag: '409-resourceModified' }],
   ['every create is written and then answered 504', { gatewayTimeoutAfterWrite: 1_000_000 }],
   ['every update is written and then answered 504', { gatewayTimeoutAfterUpdate: 1_000_000 }],
@@ -24,4 +26,6 @@ const VARIANTS: [string, Partial<EmulatorVariants>][] = [
 
 for (const [label, variants] of VARIANTS) {
   planStoreContract(`SharePoint lists over the Graph emulator (${label})`, () => sharePointStoreForContract(variants));
+  // Plans in one site (issue 20): the Plans list, PlanId, PlanRef and the per-plan OpenKey.
+  plansContract(`SharePoint lists over the Graph emulator (${label})`, () => sharePointStoreForContract(variants));
 }

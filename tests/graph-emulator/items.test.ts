@@ -106,9 +106,9 @@ describe('Graph emulator: list items', () => {
     const dup = await create(taskFields('1.1'));
     assert.equal(dup.status, 409);
     assert.equal(dup.body.error.code, 'nameAlreadyExists');
-    assert.match(dup.body.error.message, /duplicate values were found in the following field\(s\) in the list: \[Ref\]/);
+    assert.match(dup.body.error.message, /duplicate values were found in the following field\(s\) in the list: \[PlanRef\]/);
     assert.equal((await create(taskFields('1.2'))).status, 201);
-    assert.equal((await graph.patch(`${tasks}/items/2/fields`, { Ref: '1.1' })).status, 409);
+    assert.equal((await graph.patch(`${tasks}/items/2/fields`, { PlanRef: '1:1.1' })).status, 409);
     const reminders = `/sites/${emulator.siteId}/lists/${ids.reminders}`;
     const log = (key: string) => graph.post(`${reminders}/items`, { fields: { Key: key, TaskId: '1', RecipientJson: '{}', SentAt: '2025-03-01T09:00:00Z', Outcome: 'pending' } });
     assert.equal((await log('task-1|due-7|2025-03-01')).status, 201);

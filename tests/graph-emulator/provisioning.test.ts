@@ -43,8 +43,8 @@ describe('Graph emulator: sites, lists and columns', () => {
     const byName = new Map<string, Record<string, unknown>>(tasks.body.columns.map((c: { name: string }) => [c.name, c]));
     for (const builtIn of ['Title', 'ID', 'Created', 'Modified']) assert.ok(byName.has(builtIn), builtIn);
     assert.deepEqual(
-      { indexed: byName.get('Ref')!.indexed, enforceUniqueValues: byName.get('Ref')!.enforceUniqueValues, required: byName.get('Ref')!.required },
-      { indexed: true, enforceUniqueValues: true, required: true },
+      { indexed: byName.get('PlanRef')!.indexed, enforceUniqueValues: byName.get('PlanRef')!.enforceUniqueValues, required: byName.get('PlanRef')!.required },
+      { indexed: true, enforceUniqueValues: true, required: false },
     );
     assert.deepEqual(byName.get('DueDate')!.dateTime, { displayAs: 'default', format: 'dateOnly' });
     assert.equal((byName.get('Owner')!.personOrGroup as { allowMultipleSelection: boolean }).allowMultipleSelection, true);

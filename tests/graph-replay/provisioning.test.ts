@@ -27,7 +27,7 @@ describe('Graph replay: provisioning against the docs\' example responses', () =
   });
 
   it('an empty site: every list created, its columns read back, what is missing added, indexes and uniqueness PATCHed', async () => {
-    replay = await startReplay({ fixtures: fixturesWithout('list-list-provisioned', 'list-list-columns-provisioned') });
+    replay = await startReplay({ fixtures: fixturesWithout('list-list-provisioned', 'list-list-before-plans', 'list-list-columns-provisioned', 'list-list-columns-before-plans') });
     const api = replay.api();
     const plan = await planProvisioning(api, DOCS_SITE);
     assert.deepEqual(plan.problems, []);
@@ -49,8 +49,27 @@ describe('Graph replay: provisioning against the docs\' example responses', () =
     assert.deepEqual(replay.unmatched, []);
   });
 
+  it('a site from before plans: Ref made to repeat (columndefinition-update, enforceUniqueValues false), PlanId and PlanRef added', async () => {
+    replay = await startReplay({ fixtures: fixturesWithout('list-list', 'list-list-provisioned', 'list-list-columns', 'list-list-columns-provisioned') });
+    const api = replay.api();
+    const plan = await planProvisioning(api, DOCS_SITE);
+    assert.deepEqual(plan.problems, []);
+    const planned = plan.actions.map((a) => `${a.kind} ${a.list}${'column' in a ? `.${a.column}` : ''}`).sort();
+    const scoped = ['approvals', 'changes', 'comments', 'objectives', 'rounds', 'tasks', 'updates'];
+    const tasksAdded = ['EflgJson', 'CarriedFromJson', 'CarriedToJson'].map((c) => `add-column tasks.${c}`);
+    assert.deepEqual(planned, [...scoped.map((l) => `add-column ${l}.PlanId`), 'add-column objectives.PlanRef', 'add-column tasks.PlanRef', ...tasksAdded, 'allow-duplicates objectives.Ref', 'allow-duplicates tasks.Ref', 'create-list plans'].sort());
+    const result = await applyProvisioning(api, plan);
+    assert.deepEqual(result.problems, []);
+    const patches = replay.answeredBy('columndefinition-update').map((r) => JSON.stringify(r.body));
+    assert.equal(patches.filter((b) => b === '{"enforceUniqueValues":false}').length, 2, 'Ref of Plan Objectives and Plan Tasks');
+    // A unique column is added without uniqueness, then made unique (the list may hold items): the docs' answer says neither took.
+    assert.equal(patches.filter((b) => b === '{"enforceUniqueValues":true}').length, 3, 'PlanRef of Plan Objectives and Plan Tasks, PlanKey of the new Plans list');
+    assert.ok(replay.answeredBy('list-post-columns').every((r) => (r.body as { enforceUniqueValues?: unknown }).enforceUniqueValues === undefined));
+    assert.deepEqual(replay.unmatched, []);
+  });
+
   it('a provisioned site whose lists hold only the docs\' columns: every column of ours is planned, nothing reported', async () => {
-    replay = await startReplay({ fixtures: fixturesWithout('list-list', 'list-list-columns-provisioned') });
+    replay = await startReplay({ fixtures: fixturesWithout('list-list', 'list-list-before-plans', 'list-list-columns-provisioned', 'list-list-columns-before-plans') });
     const plan = await planProvisioning(replay.api(), DOCS_SITE);
     assert.deepEqual(plan.problems, []);
     assert.equal(plan.actions.length, columnCount);

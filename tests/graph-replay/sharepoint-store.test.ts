@@ -25,7 +25,7 @@ describe('Graph replay: the SharePoint store against the docs\' example response
   let replay: ReplayServer;
   let store: SharePointPlanStore | undefined;
   beforeEach(async () => {
-    replay = await startReplay({ fixtures: fixturesWithout('list-list', 'list-list-columns') });
+    replay = await startReplay({ fixtures: fixturesWithout('list-list', 'list-list-before-plans', 'list-list-columns', 'list-list-columns-before-plans') });
   });
   afterEach(async () => {
     await store?.close();
@@ -41,8 +41,13 @@ describe('Graph replay: the SharePoint store against the docs\' example response
     assert.deepEqual(objectives.map((o) => o.id), ['1', '2'], 'items 1 and 2 kept; 3 deleted on the last page');
     assert.deepEqual(objectives.map((o) => [o.ref, o.title]), [['Blue', 'Widget'], ['Blue', 'Widget']]);
     assert.equal(objectives[0]!.version, GET_ETAG.eTag, 'the version is the eTag Graph gave');
-    assert.equal(replay.answeredBy('listitem-delta-first').length, LIST_KEYS.length, 'one first page per list');
-    assert.equal(replay.answeredBy('listitem-delta-last').length, LIST_KEYS.length, 'every list followed its own nextLink');
+    // The Plans list's page is its own recording (listitem-delta-plans: the site's first plan, read with its fields).
+    assert.equal(replay.answeredBy('listitem-delta-plans').length, 1, 'the Plans list read once');
+    assert.equal(replay.answeredBy('listitem-delta-first').length, LIST_KEYS.length - 1, 'one first page per other list');
+    assert.equal(replay.answeredBy('listitem-delta-last').length, LIST_KEYS.length - 1, 'every other list followed its own nextLink');
+    assert.deepEqual((await s.plans.listPlans()).map((p) => [p.id, p.key, p.periodStart, p.state]), [['1', 'edi-action-plan-2026-30', '2026-04-01', 'Active']]);
+    assert.equal(s.planId, '1', 'scoped to that plan; the items without a PlanId are its own');
+    assert.equal(replay.requests.filter((r) => r.method !== 'GET' && !(r.method === 'POST' && r.path === '/$batch')).length, 0, 'a site with a plan: nothing written at connect');
     assert.ok(replay.answeredBy('listitem-delta-last').every((r) => r.path.includes('/lists/22e03ef3-')));
     assert.ok(gets(replay, /\/items\/1\?/).length >= 1, 'an item without fields was read by id');
     assert.deepEqual(replay.unmatched, []);

@@ -197,27 +197,29 @@ describe('SharePoint provisioning (emulator)', () => {
   });
 
   it('makes a key column unique that exists without it, indexing it first (a problem report before)', async () => {
-    await createTasksListByHand((c) => (c.name === 'Ref' ? { name: 'Ref', text: { allowMultipleLines: false }, required: true } : columnDefinition(c)));
+    await createTasksListByHand((c) => (c.name === 'PlanRef' ? { name: 'PlanRef', text: { allowMultipleLines: false } } : columnDefinition(c)));
     const plan = await planProvisioning(api, emulator.siteId);
     assert.deepEqual(plan.problems, []);
-    assert.deepEqual(plan.actions.filter((a) => a.list === 'tasks').map(summary), ['index-column Ref', 'enforce-unique Ref'], 'the index goes first');
-    assert.equal(describeAction(plan.actions.find((a) => a.kind === 'enforce-unique')!), 'make column Ref of "Plan Tasks" enforce unique values');
+    assert.deepEqual(plan.actions.filter((a) => a.list === 'tasks').map(summary), ['index-column PlanRef', 'enforce-unique PlanRef'], 'the index goes first');
+    assert.equal(describeAction(plan.actions.find((a) => a.kind === 'enforce-unique')!), 'make column PlanRef of "Plan Tasks" enforce unique values');
     assert.deepEqual((await applyProvisioning(api, plan)).problems, []);
-    const ref = (await columnsOf('Plan Tasks')).find((c) => c.name === 'Ref')!;
+    const ref = (await columnsOf('Plan Tasks')).find((c) => c.name === 'PlanRef')!;
     assert.deepEqual([ref.indexed, ref.enforceUniqueValues], [true, true]);
     assert.deepEqual([(await planProvisioning(api, emulator.siteId)).actions, (await planProvisioning(api, emulator.siteId)).problems], [[], []]);
   });
 
   it('reports a key column that cannot be made unique because it holds duplicates, and does the rest', async () => {
-    await createTasksListByHand((c) => (c.name === 'Ref' ? { name: 'Ref', text: { allowMultipleLines: false }, required: true } : columnDefinition(c)));
-    seedListItems(emulator, 'Plan Tasks', [taskRow('1.1'), taskRow('1.1')]);
+    await createTasksListByHand((c) => (c.name === 'PlanRef' ? { name: 'PlanRef', text: { allowMultipleLines: false } } : columnDefinition(c)));
+    seedListItems(emulator, 'Plan Tasks', [taskRow('1.1', { PlanRef: '1:1.1' }), taskRow('1.1', { PlanRef: '1:1.1' })]);
     const result = await applyProvisioning(api, await planProvisioning(api, emulator.siteId));
     assert.equal(result.problems.length, 1, result.problems.join('\n'));
-    assert.match(result.problems[0]!, /"Plan Tasks" column Ref could not be made unique \(400 .*duplicate values.*\): remove duplicate values, then run provision again/);
+    assert.match(result.problems[0]!, /"Plan Tasks" column PlanRef could not be made unique \(400 .*duplicate values.*\): remove duplicate values, then run provision again/);
     assert.ok(result.done.filter((a) => a.kind === 'create-list').length === LIST_KEYS.length - 1, 'every other list was still created');
-    const ref = (await columnsOf('Plan Tasks')).find((c) => c.name === 'Ref')!;
+    const ref = (await columnsOf('Plan Tasks')).find((c) => c.name === 'PlanRef')!;
     assert.deepEqual([ref.indexed, ref.enforceUniqueValues], [true, false], 'indexed; uniqueness left for the re-run');
-    assert.deepEqual((await planProvisioning(api, emulator.siteId)).actions.map(summary), ['enforce-unique Ref'], 'planned again until fixed');
+    assert.deepEqual((await planProvisioning(api, emulator.siteId)).actions.map(summary), ['enforce-unique PlanRef'], 'planned again until fixed');
+    const plans = await api.get<{ value: unknown[] }>(`${site}/lists/${await listIdOf(api, emulator.siteId, 'Plans')}/items`);
+    assert.deepEqual(plans.value, [], 'no item lacked a PlanRef, so nothing was filled in (no first plan made either)');
   });
 
   describe('npm run provision (bot/cli/provision.ts) as a child process', () => {
@@ -289,7 +291,7 @@ describe('SharePoint provisioning when SharePoint drops index or uniqueness from
   for (const createColumnIgnores of IGNORES) {
     it(`adding columns to an existing list: SharePoint ignores ${createColumnIgnores} in the column POST, uniqueness indexed-first`, async () => {
       const api = await site({ createColumnIgnores, uniqueNeedsIndex: 'indexed-first' });
-      // Plan Tasks as an admin made it: only Title. Every column, Ref (unique) among them, is added.
+      // Plan Tasks as an admin made it: only Title. Every column, PlanRef (unique) among them, is added.
       await api.post(`/sites/${emulator!.siteId}/lists`, { displayName: LISTS.tasks.displayName, list: { template: 'genericList' } });
       const result = await applyProvisioning(api, await planProvisioning(api, emulator!.siteId));
       assert.deepEqual(result.problems, []);
@@ -314,8 +316,8 @@ describe('SharePoint provisioning when SharePoint drops index or uniqueness from
     const ran = await provisionCli(['--site', emulator!.siteId], { GRAPH_BASE_URL: emulator!.baseUrl, GRAPH_AUTH: 'none' });
     assert.equal(ran.code, 0, ran.stdout + ran.stderr);
     const steps = ran.stdout.split('\n').filter((l) => /^\s+\[\d+\/\d+\] done: /.test(l));
-    assert.ok(steps.some((l) => l.endsWith('done: index column Ref of "Plan Tasks"')), ran.stdout);
-    assert.ok(steps.some((l) => l.endsWith('done: make column Ref of "Plan Tasks" enforce unique values')), ran.stdout);
+    assert.ok(steps.some((l) => l.endsWith('done: index column PlanRef of "Plan Tasks"')), ran.stdout);
+    assert.ok(steps.some((l) => l.endsWith('done: make column PlanRef of "Plan Tasks" enforce unique values')), ran.stdout);
     const [, last, total] = /\[(\d+)\/(\d+)\]/.exec(steps[steps.length - 1]!)!;
     assert.equal(last, total, 'the last step closes the count');
     assert.ok(Number(total) > LIST_KEYS.length, 'the follow-ups are counted');
@@ -343,7 +345,7 @@ describe('past the 5,000-item list view threshold (emulator variant listViewThre
     assert.match(err.graphMessage, /exceeds the list view threshold/);
   });
 
-  it("the store's lookup by a key column (ListItems.queryOne, on the unique Ref) still answers", async () => {
+  it("the store's lookup by a key column (getTaskByRef's query on the indexed Ref) still answers", async () => {
     const store = await SharePointPlanStore.connect(api, { siteId: emulator.siteId });
     try {
       // Seeded after the store read the list: only Graph knows these items, so the lookup must query it.

@@ -104,9 +104,12 @@ describe('SharePoint adapter: write failures as a real tenant answers them', () 
     assert.equal(change.key, 'c-1');
     const comment = await created(() => store.addComment({ key: 'm-1', taskId: task.id, taskRef: '5.1', author: alice, postedAt: '2026-11-20T10:00:00.000Z', text: 'Started' }));
     assert.equal(comment.key, 'm-1');
-    const lists = ['Plan Objectives', 'Plan Tasks', 'Update Rounds', 'RAG Approvals', 'Reminder Log', 'Bot Conversations', 'Plan Updates', 'Plan Changes', 'Task Comments'];
+    const plan = await created(() => store.plans.createPlan({ key: 'workforce-2026-30', name: 'Workforce plan', kind: 'Workforce plan', periodStart: '2026-04-01', periodEnd: '2030-03-31', state: 'Draft' }));
+    assert.equal(plan.key, 'workforce-2026-30');
+    const lists = ['Plan Objectives', 'Plan Tasks', 'Update Rounds', 'RAG Approvals', 'Reminder Log', 'Bot Conversations', 'Plan Updates', 'Plan Changes', 'Task Comments', 'Plans'];
     assert.deepEqual([...lists].sort(), Object.values(LISTS).map((l) => l.displayName).sort(), 'every list');
-    for (const [list, count] of lists.map((l) => [l, 1] as const)) {
+    // Plans holds the first plan (made at connect) too.
+    for (const [list, count] of lists.map((l) => [l, l === 'Plans' ? 2 : 1] as const)) {
       const { value } = await api.get<{ value: unknown[] }>(`/sites/${emulator.siteId}/lists/${await listIdOf(api, emulator.siteId, list)}/items`);
       assert.equal(value.length, count, `${list} holds the item once`);
     }

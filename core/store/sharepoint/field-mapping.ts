@@ -14,4 +14,5 @@ export const { fromFields: roundFromFields, toFields: roundToFields } = LISTS.ro
 export const { fromFields: approvalFromFields, toFields: approvalToFields } = LISTS.approvals;
 export const { fromFields: changeFromFields, toFields: changeToFields } = LISTS.changes;
 export const { fromFields: commentFromFields, toFields: commentToFields } = LISTS.comments;
+export const { fromFields: planFromFields, toFields: planToFields } = LISTS.plans;
 export { snapshotJson } from './lists/update-rounds';

@@ -7,6 +7,7 @@ import { classifyWriteFailure, GraphRequestError, mayHaveBeenApplied } from './g
 import { graphItemSchema, type ListMirror, type MirroredItem } from './list-mirror';
 import { listOf, type ListKey, type RecordOf } from './list-schema';
 import { fieldEquals } from './odata';
+import { PlanScope, READS_PLAN } from './plan-scope';
 import { holdsCreate, holdsPatch } from './write-outcome';
 
 export type StoredOf<K extends ListKey> = RecordOf<K> & Stored;
@@ -25,6 +26,7 @@ export class ListItems {
     private readonly api: GraphApi,
     readonly paths: Record<ListKey, string>,
     readonly mirrors: Record<ListKey, ListMirror>,
+    readonly scope = new PlanScope(mirrors),
   ) {}
 
   all<K extends ListKey>(list: K): StoredOf<K>[] {
@@ -32,6 +34,11 @@ export class ListItems {
       .all()
       .sort((a, b) => Number(a.id) - Number(b.id))
       .map((i) => this.stored(list, i));
+  }
+
+  /** One plan's records of a list, by id (PlanScope: items from before plans are the first plan's). */
+  inPlan<K extends ListKey>(list: K, planId: string): StoredOf<K>[] {
+    return this.scope.itemsOf(list, planId).map((i) => this.stored(list, i));
   }
 
   get<K extends ListKey>(list: K, id: string): StoredOf<K> | undefined {
@@ -59,7 +66,8 @@ export class ListItems {
       domain = { ...listOf(list).fromFields(item.fields, item.id), id: item.id, version: item.etag };
       this.mapped.set(item, domain);
     }
-    return { ...domain };
+    // The plan is read apart from the cached record: it is not a field of the domain mapping.
+    return READS_PLAN.has(list) ? ({ ...domain, planId: this.scope.planOf(item) } as StoredOf<K>) : { ...domain };
   }
 
   async create<K extends ListKey>(list: K, fields: Fields, key: string): Promise<StoredOf<K>> {
@@ -87,7 +95,7 @@ export class ListItems {
    * After a failed create (classifyWriteFailure): another writer's item holding one of our unique
    * values is a DuplicateError; our own, written by an attempt whose answer we never saw, is the
    * created item; no holder at all, and the error stands. Used for every list, so each list's
-   * unique column (Ref, Key, IdempotencyKey, OpenKey, AadObjectId) is the one looked up.
+   * unique column (PlanRef, Key, IdempotencyKey, OpenKey, AadObjectId, PlanKey) is the one looked up.
    */
   async settleCreate(list: ListKey, sent: Fields, key: string, err: unknown): Promise<MirroredItem> {
     const failure = classifyWriteFailure(err);
@@ -184,10 +192,17 @@ export class ListItems {
 
   /** One item by an indexed column, straight from Graph (the value is escaped: see odata.ts). */
   private async queryOne(list: ListKey, column: string, value: string): Promise<MirroredItem | undefined> {
+    return (await this.query(list, column, value, 1))[0];
+  }
+
+  /**
+   * The items whose indexed column holds `value`, straight from Graph, into the mirror: up to `top`
+   * of them (a ref is held once per plan, so a look-up by Ref may find one in each).
+   */
+  async query(list: ListKey, column: string, value: string, top: number): Promise<MirroredItem[]> {
     const { value: items } = await this.api.get<{ value: unknown[] }>(
-      `${this.paths[list]}/items?expand=fields(select=${listOf(list).selected.join(',')})&$filter=${fieldEquals(column, value)}&$top=1`,
+      `${this.paths[list]}/items?expand=fields(select=${listOf(list).selected.join(',')})&$filter=${fieldEquals(column, value)}&$top=${top}`,
     );
-    const found = items[0] === undefined ? undefined : graphItemSchema.parse(items[0]);
-    return found && this.mirrors[list].apply(found);
+    return items.map((i) => this.mirrors[list].apply(graphItemSchema.parse(i))).filter((i): i is MirroredItem => i !== undefined);
   }
 }

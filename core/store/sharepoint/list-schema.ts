@@ -2,6 +2,7 @@ import { defineList, type MappedList } from './columns/list-definition';
 import { conversationTable } from './lists/bot-conversations';
 import { changeTable } from './lists/plan-changes';
 import { objectiveTable } from './lists/plan-objectives';
+import { planTable } from './lists/plans';
 import { taskTable } from './lists/plan-tasks';
 import { updateTable } from './lists/plan-updates';
 import { approvalTable } from './lists/rag-approvals';
@@ -20,7 +21,7 @@ export type { ColumnDef, ColumnType } from './columns/column';
 export type { ListDef } from './columns/list-definition';
 
 /** In the order the store batches, stamps and provisions them. */
-export const LIST_KEYS = ['objectives', 'tasks', 'updates', 'reminders', 'conversations', 'rounds', 'approvals', 'changes', 'comments'] as const;
+export const LIST_KEYS = ['objectives', 'tasks', 'updates', 'reminders', 'conversations', 'rounds', 'approvals', 'changes', 'comments', 'plans'] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
 export const LISTS = {
@@ -39,6 +40,7 @@ export const LISTS = {
     changeTable,
   ),
   comments: defineList({ key: 'comments', displayName: 'Task Comments', description: "Comments on tasks' threads, officers' and owners', one item each (Title is the task ref)." }, commentTable),
+  plans: defineList({ key: 'plans', displayName: 'Plans', description: 'The plans this site holds, one item each (Title is the plan name); the other lists name theirs in PlanId.' }, planTable),
 };
 
 /** The domain record a list holds. */

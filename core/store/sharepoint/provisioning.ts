@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { GraphApi } from './graph/graph-api';
 import { GraphRequestError } from './graph/graph-error';
 import { LIST_KEYS, LISTS, type ColumnDef, type ColumnType, type ListKey } from './list-schema';
+import { PLAN_REF } from './lists/plan-columns';
+import { fillPlanRefs, type FillPlanRefs, type PlanRefsContext } from './provisioning-plan-refs';
 import { findSiteLists } from './site-lists';
 
 /** What `npm run provision` would do, or did, to one site: idempotent by construction. */
@@ -10,13 +12,17 @@ export interface ProvisioningPlan {
   actions: ProvisioningAction[];
   /** Differences we will not fix silently (e.g. a column of the wrong type). */
   problems: string[];
+  /** The lists' display names in this site (the Plans list's is needed to fill in PlanRef). */
+  names?: Record<ListKey, string>;
 }
 
 export type ProvisioningAction =
   | { kind: 'create-list'; list: ListKey; displayName: string; body: unknown }
   | { kind: 'add-column'; list: ListKey; listId: string; column: string; body: unknown }
   | { kind: 'index-column'; list: ListKey; listId: string; column: string; columnId: string }
-  | { kind: 'enforce-unique'; list: ListKey; listId: string; column: string; columnId: string };
+  | { kind: 'enforce-unique'; list: ListKey; listId: string; column: string; columnId: string; afterFill?: boolean }
+  | { kind: 'allow-duplicates'; list: ListKey; listId: string; column: string; columnId: string }
+  | FillPlanRefs;
 
 const existingColumn = z
   .object({
@@ -67,7 +73,9 @@ function typeOf(c: ExistingColumn): ColumnType | 'other' {
 }
 
 /**
- * The PATCHes that give an existing column of the right type its index and uniqueness.
+ * The PATCHes that give an existing column of the right type its index and uniqueness, or take away
+ * a uniqueness the schema no longer wants (a task's Ref, unique within its plan through PlanRef
+ * since plans: each plan may have a task 1.1).
  * columndefinition-update lets a list column's every property but id change
  * (https://learn.microsoft.com/graph/api/columndefinition-update), enforceUniqueValues included.
  * Whether uniqueness may be turned on in the same request as the index, Graph does not say;
@@ -81,6 +89,8 @@ function columnFixes(list: ListKey, listId: string, wanted: ColumnDef, found: Ex
   const ref = { list, listId, column: wanted.name, columnId: found.id };
   if ((wanted.indexed || wanted.unique) && !found.indexed) fixes.push({ kind: 'index-column', ...ref });
   if (wanted.unique && !found.enforceUniqueValues) fixes.push({ kind: 'enforce-unique', ...ref });
+  // columndefinition-update: "enforceUniqueValues" is a property like the others (https://learn.microsoft.com/en-us/graph/api/columndefinition-update).
+  if (!wanted.unique && found.enforceUniqueValues) fixes.push({ kind: 'allow-duplicates', ...ref });
   return fixes;
 }
 
@@ -90,7 +100,10 @@ function planColumns(list: ListKey, displayName: string, listId: string, columns
   for (const wanted of LISTS[list].columns) {
     const found = columns.find((c) => c.name === wanted.name);
     if (!found) {
-      out.actions.push({ kind: 'add-column', list, listId, column: wanted.name, body: columnDefinition(wanted) });
+      // Uniqueness follows as a PATCH of its own (columnFixes): the list may hold items, and SharePoint
+      // refuses uniqueness while values repeat, which may include empty ones (Graph does not say).
+      const { enforceUniqueValues: _later, ...body } = columnDefinition(wanted);
+      out.actions.push({ kind: 'add-column', list, listId, column: wanted.name, body });
       continue;
     }
     const actual = typeOf(found);
@@ -113,7 +126,7 @@ async function readColumns(api: GraphApi, site: string, listId: string): Promise
 export async function planProvisioning(api: GraphApi, siteId: string, listNames: Partial<Record<ListKey, string>> = {}): Promise<ProvisioningPlan> {
   const site = `/sites/${siteId}`;
   const { names, ids } = await findSiteLists(api, siteId, listNames);
-  const plan: ProvisioningPlan = { siteId, actions: [], problems: [] };
+  const plan: ProvisioningPlan = { siteId, actions: [], problems: [], names };
   for (const key of LIST_KEYS) {
     const def = LISTS[key];
     const displayName = names[key];
@@ -147,7 +160,8 @@ export interface ProvisioningResult {
  * `enforceUniqueValues` survive that, nor a column POST (list-post-columns): what was made is read
  * back and anything that did not take is PATCHed.
  */
-async function runAction(api: GraphApi, site: string, action: ProvisioningAction): Promise<Pick<ProvisioningPlan, 'actions' | 'problems'>> {
+async function runAction(api: GraphApi, context: PlanRefsContext, action: ProvisioningAction): Promise<FollowUps> {
+  const site = `/sites/${context.siteId}`;
   const none = { actions: [], problems: [] };
   switch (action.kind) {
     case 'create-list': {
@@ -164,16 +178,33 @@ async function runAction(api: GraphApi, site: string, action: ProvisioningAction
       return none;
     case 'enforce-unique':
       return enforceUnique(api, site, action);
+    case 'allow-duplicates':
+      await api.patch(`${site}/lists/${action.listId}/columns/${action.columnId}`, { enforceUniqueValues: false });
+      return none;
+    case 'fill-plan-refs':
+      await fillPlanRefs(api, context, action);
+      return { actions: [{ kind: 'enforce-unique', list: action.list, listId: action.listId, column: PLAN_REF, columnId: action.columnId, afterFill: true }], problems: [] };
   }
 }
 
-/** SharePoint refuses uniqueness while duplicate values exist: that is a problem to report, not a crash. */
-async function enforceUnique(api: GraphApi, site: string, action: Extract<ProvisioningAction, { kind: 'enforce-unique' }>): Promise<Pick<ProvisioningPlan, 'actions' | 'problems'>> {
+/** What an action calls for: follow-ups to run next, some (`last`) once every other action has run. */
+type FollowUps = Pick<ProvisioningPlan, 'actions' | 'problems'> & { last?: ProvisioningAction[] };
+
+/**
+ * SharePoint refuses uniqueness while duplicate values exist: that is a problem to report, not a
+ * crash. A new PlanRef's only duplicates are the empty values of items written before plans, should
+ * SharePoint count those (variants.ts `uniqueBlankValues`): they are filled in, once every list
+ * (Plans too) is in place, and uniqueness asked for again.
+ */
+async function enforceUnique(api: GraphApi, site: string, action: Extract<ProvisioningAction, { kind: 'enforce-unique' }>): Promise<FollowUps> {
   try {
     await api.patch(`${site}/lists/${action.listId}/columns/${action.columnId}`, { enforceUniqueValues: true });
     return { actions: [], problems: [] };
   } catch (err) {
     if (!(err instanceof GraphRequestError && err.permanent)) throw err;
+    if (action.column === PLAN_REF && !action.afterFill && (action.list === 'objectives' || action.list === 'tasks')) {
+      return { actions: [], problems: [], last: [{ kind: 'fill-plan-refs', list: action.list, listId: action.listId, column: PLAN_REF, columnId: action.columnId }] };
+    }
     const name = LISTS[action.list].displayName;
     return { actions: [], problems: [`"${name}" column ${action.column} could not be made unique (${err.status} ${err.graphMessage}): remove duplicate values, then run provision again`] };
   }
@@ -184,14 +215,16 @@ export async function applyProvisioning(
   api: GraphApi,
   plan: ProvisioningPlan,
   onProgress?: (done: number, total: number, action: ProvisioningAction) => void,
+  options: { firstPlanName?: string } = {},
 ): Promise<ProvisioningResult> {
-  const site = `/sites/${plan.siteId}`;
+  const context: PlanRefsContext = { siteId: plan.siteId, plansList: plan.names?.plans ?? LISTS.plans.displayName, firstPlanName: options.firstPlanName };
   const queue = [...plan.actions];
   const result: ProvisioningResult = { done: [], problems: [] };
   for (let i = 0; i < queue.length; i++) {
     const action = queue[i]!;
-    const next = await runAction(api, site, action);
+    const next = await runAction(api, context, action);
     queue.splice(i + 1, 0, ...next.actions);
+    queue.push(...(next.last ?? []));
     result.problems.push(...next.problems);
     result.done.push(action);
     onProgress?.(i + 1, queue.length, action);
@@ -209,5 +242,9 @@ export function describeAction(a: ProvisioningAction): string {
       return `index column ${a.column} of "${LISTS[a.list].displayName}"`;
     case 'enforce-unique':
       return `make column ${a.column} of "${LISTS[a.list].displayName}" enforce unique values`;
+    case 'allow-duplicates':
+      return `let column ${a.column} of "${LISTS[a.list].displayName}" repeat values${a.column === 'Ref' ? ` (a ref is unique within its plan now, through ${PLAN_REF})` : ''}`;
+    case 'fill-plan-refs':
+      return `fill in ${PLAN_REF} on the "${LISTS[a.list].displayName}" items written before plans`;
   }
 }

@@ -1,111 +1,108 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, DuplicateError, NotFoundError } from '../../errors';
+import { DuplicateError, NotFoundError } from '../../errors';
 import type { UpdateRound } from '../../model';
+import { defaultPlan } from '../../plan/plans';
 import type { PlanStore } from '../../ports/plan-store';
 import type { Fields } from './columns/column';
 import type { GraphApi } from './graph/graph-api';
-import { ListMirror } from './list-mirror';
-import { ListItems, type StoredOf } from './list-items';
-import { LIST_KEYS, LISTS, listOf, type ListKey, type RecordOf } from './list-schema';
+import type { ListItems } from './list-items';
+import type { MirroredItem } from './list-mirror';
+import { planFields } from './lists/plan-columns';
 import { openKeyFields } from './lists/update-rounds';
-import { missingColumns } from './schema-check';
-import { findSiteLists } from './site-lists';
-import { SitePeople } from './site-people';
+import { SharePointPersonRecords } from './person-records';
+import { SharePointSite, type SharePointStoreOptions } from './sharepoint-site';
 import { writeTaskWithHistory } from './update-batch';
 
-export interface SharePointStoreOptions {
-  siteId: string;
-  /** Display names per list when a council renamed them; defaults from list-schema.ts. */
-  listNames?: Partial<Record<ListKey, string>>;
-  /** How often the read model pulls changes (delta). Our own writes show at once regardless. */
-  refreshIntervalMs?: number;
-  /** How long "not in the site yet" is remembered for a person before asking again (default 10 min). */
-  peopleRecheckMs?: number;
-}
+export type { SharePointStoreOptions } from './sharepoint-site';
 
 /** A patch never rewrites what names a record (a task's ref, an approval's key and task). */
 function withoutIdentity<T extends object>(patch: T, ...keys: string[]): T {
   return Object.fromEntries(Object.entries(patch).filter(([k]) => !keys.includes(k))) as T;
 }
 
+const byWhen = <T extends { id: string }>(at: (r: T) => string) => (a: T, b: T) => at(a).localeCompare(at(b)) || Number(a.id) - Number(b.id);
+
 /**
- * The production PlanStore: SharePoint lists in the council's site, through Microsoft Graph.
- * Reads come from delta-synced mirrors (no Graph request per tab load); writes go to Graph with
- * If-Match ETags (ConflictError) and unique columns (DuplicateError), failures classified in one
- * place (graph-error.ts, list-items.ts). Its PlanStore members take their signatures from the port.
+ * The production PlanStore: SharePoint lists in the council's site, through Microsoft Graph, scoped
+ * to one plan of the site (`planId`; the site's Plans list, sharepoint-plans.ts). Reads come from
+ * delta-synced mirrors shared by every plan's store (no Graph request per tab load), filtered by
+ * PlanId; writes go to Graph with If-Match ETags (ConflictError) and unique columns
+ * (DuplicateError), failures classified in one place (graph-error.ts, list-items.ts). Records that
+ * follow a task (updates, approvals, comments, changes) take its plan when written, whichever
+ * plan's store writes them. Its PlanStore members take their signatures from the port.
  */
 export class SharePointPlanStore implements PlanStore {
-  private timer?: NodeJS.Timeout;
-  private refreshing?: Promise<void>;
+  private readonly people: SharePointPersonRecords;
 
   private constructor(
-    private readonly api: GraphApi,
-    private readonly items: ListItems,
-    private readonly people: SitePeople,
-  ) {}
+    private readonly site: SharePointSite,
+    readonly planId: string,
+  ) {
+    this.people = new SharePointPersonRecords(site);
+  }
 
-  /** Resolves the lists (they must be provisioned), loads the read model and starts refreshing it. */
+  /** Connects to the site (sharepoint-site.ts) and returns the store of its default plan (core/plan/plans.ts). */
   static async connect(api: GraphApi, options: SharePointStoreOptions): Promise<SharePointPlanStore> {
-    const { names, ids } = await findSiteLists(api, options.siteId, options.listNames);
-    const paths = {} as Record<ListKey, string>;
-    const mirrors = {} as Record<ListKey, ListMirror>;
-    const missing = LIST_KEYS.filter((key) => !ids[key]).map((key) => names[key]);
-    if (missing.length) throw new Error(`SharePoint site ${options.siteId} has no list named ${missing.map((m) => `"${m}"`).join(', ')}. Run "npm run provision -- --site <site>" first.`);
-    for (const key of LIST_KEYS) {
-      paths[key] = `/sites/${options.siteId}/lists/${ids[key]}`;
-      mirrors[key] = new ListMirror(api, `${paths[key]}/items`, LISTS[key].selected);
-    }
-    const lacking = await missingColumns(api, paths, names);
-    if (lacking.length) throw new Error(`SharePoint site ${options.siteId} lacks columns this release needs (${lacking.join('; ')}). Run "npm run provision -- --site <site>" (ADMIN.md, "Deploy and upgrade").`);
-    const store = new SharePointPlanStore(api, new ListItems(api, paths, mirrors), new SitePeople(api, options.siteId, options.peopleRecheckMs));
-    await store.refresh();
-    if (options.refreshIntervalMs && options.refreshIntervalMs > 0) {
-      store.timer = setInterval(() => void store.refresh().catch(() => undefined), options.refreshIntervalMs);
-      store.timer.unref();
-    }
-    return store;
+    const site = await SharePointSite.open(api, options, (s, planId) => new SharePointPlanStore(s, planId));
+    const first = defaultPlan(await site.plans.listPlans());
+    if (!first) throw new Error(`SharePoint site ${options.siteId} has no plan`);
+    return site.plans.forPlan(first.id) as SharePointPlanStore;
   }
 
-  /**
-   * Pulls every list's changes since the last refresh: one $batch of delta queries, one per list (one
-   * Graph request when nothing changed much), then any further pages list by list.
-   */
+  get plans(): PlanStore['plans'] {
+    return this.site.plans;
+  }
+
+  private get items(): ListItems {
+    return this.site.items;
+  }
+
+  /** Pulls every list's changes (for every plan: the mirrors are the site's). */
   refresh(): Promise<void> {
-    this.refreshing ??= this.refreshAll().finally(() => (this.refreshing = undefined));
-    return this.refreshing;
-  }
-
-  private async refreshAll(): Promise<void> {
-    const { mirrors } = this.items;
-    const responses = await this.api.batch(LIST_KEYS.map((key) => ({ id: key, method: 'GET' as const, url: mirrors[key].deltaRequest() })));
-    await Promise.all(
-      LIST_KEYS.map((key) => {
-        const response = responses.get(key);
-        return response ? mirrors[key].continueFrom(response.status, response.body) : mirrors[key].sync();
-      }),
-    );
+    return this.site.refresh();
   }
 
   // Objectives ----------------------------------------------------------------------------------
 
-  listObjectives: PlanStore['listObjectives'] = async () => this.items.all('objectives');
-  createObjective: PlanStore['createObjective'] = async (input) => this.create('objectives', input, input.ref);
-  updateObjective: PlanStore['updateObjective'] = async (id, expectedVersion, patch) => this.update('objectives', id, expectedVersion, patch);
+  listObjectives: PlanStore['listObjectives'] = async () => this.items.inPlan('objectives', this.planId);
+
+  createObjective: PlanStore['createObjective'] = async (input) => {
+    this.refuseTakenRef('objectives', this.planId, input.ref);
+    return this.site.create('objectives', input, input.ref, planFields(this.planId, input.ref));
+  };
+
+  updateObjective: PlanStore['updateObjective'] = async (id, expectedVersion, patch) =>
+    this.site.update('objectives', id, expectedVersion, patch, this.refChange('objectives', id, patch.ref));
 
   // Tasks ---------------------------------------------------------------------------------------
 
   listTasks: PlanStore['listTasks'] = async (query = {}) =>
-    this.items.all('tasks').filter(
+    this.items.inPlan('tasks', this.planId).filter(
       (t) =>
         (query.ownerAadObjectId === undefined || t.owners.some((o) => o.aadObjectId === query.ownerAadObjectId)) &&
         (query.statuses === undefined || query.statuses.includes(t.status)) &&
         (query.dueOnOrBefore === undefined || (t.dueDate !== undefined && t.dueDate <= query.dueOnOrBefore)),
     );
 
+  /** Any plan's task: ids are the site's. */
   getTask: PlanStore['getTask'] = async (id) => this.items.get('tasks', id);
-  getTaskByRef: PlanStore['getTaskByRef'] = async (ref) => this.items.find('tasks', 'ref', ref);
-  createTask: PlanStore['createTask'] = async (input) => this.create('tasks', input, input.ref);
-  updateTask: PlanStore['updateTask'] = async (id, expectedVersion, patch) => this.update('tasks', id, expectedVersion, withoutIdentity(patch, 'ref'));
+
+  /**
+   * The mirror, then (another instance may have just written it) Graph: every item with that Ref
+   * (one per plan at most), ours picked by its plan. Refs match exactly, as in every other store.
+   */
+  getTaskByRef: PlanStore['getTaskByRef'] = async (ref) => {
+    const mine = (items: MirroredItem[]) => items.find((i) => i.fields.Ref === ref && this.items.scope.planOf(i) === this.planId);
+    const item = mine(this.items.mirrors.tasks.all()) ?? mine(await this.items.query('tasks', 'Ref', ref, 100));
+    return item && this.items.get('tasks', item.id);
+  };
+
+  createTask: PlanStore['createTask'] = async (input) => {
+    this.refuseTakenRef('tasks', this.planId, input.ref);
+    return this.site.create('tasks', input, input.ref, planFields(this.planId, input.ref));
+  };
+
+  updateTask: PlanStore['updateTask'] = async (id, expectedVersion, patch) => this.site.update('tasks', id, expectedVersion, withoutIdentity(patch, 'ref'));
 
   /** The update item and the task's latest fields in one $batch (update-batch.ts): both or neither. */
   recordUpdate: PlanStore['recordUpdate'] = async ({ update, task }) => {
@@ -115,8 +112,8 @@ export class SharePointPlanStore implements PlanStore {
     const written = await writeTaskWithHistory(this.api, this.items, {
       taskId: task.id,
       expectedVersion: task.expectedVersion,
-      taskFields: await this.fields('tasks', withoutIdentity(task.patch, 'ref'), true),
-      history: { list: 'updates', fields: await this.fields('updates', update), key: update.idempotencyKey, entity: 'Update' },
+      taskFields: await this.site.fields('tasks', withoutIdentity(task.patch, 'ref'), true),
+      history: { list: 'updates', fields: { ...(await this.site.fields('updates', update)), ...this.followsTask(task.id) }, key: update.idempotencyKey, entity: 'Update' },
     });
     return { task: this.items.stored('tasks', written.task), update: this.items.stored('updates', written.history) };
   };
@@ -124,23 +121,24 @@ export class SharePointPlanStore implements PlanStore {
   /** The mirror, then (another instance may have just stored it) the unique column in Graph. */
   findUpdateByIdempotencyKey: PlanStore['findUpdateByIdempotencyKey'] = async (key) => this.items.find('updates', 'idempotencyKey', key);
 
+  /** A task's updates, whichever plan it is in. */
   listUpdates: PlanStore['listUpdates'] = async (taskId) =>
     this.items
       .all('updates')
       .filter((u) => u.taskId === taskId)
-      .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || Number(a.id) - Number(b.id));
+      .sort(byWhen((u) => u.submittedAt));
 
   listRecentUpdates: PlanStore['listRecentUpdates'] = async (limit) =>
     this.items
-      .all('updates')
+      .inPlan('updates', this.planId)
       .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || Number(b.id) - Number(a.id))
       .slice(0, Math.max(0, Math.floor(limit)));
 
   // Plan changes and task comments -------------------------------------------------------------
 
   /**
-   * The task's fields (its ref too: the unique Ref column refuses one another task holds) and the
-   * Plan Changes item in one $batch, as recordUpdate does: both or neither.
+   * The task's fields (a new ref with its PlanRef: the unique column refuses one another task of the
+   * plan holds) and the Plan Changes item in one $batch, as recordUpdate does: both or neither.
    */
   editTask: PlanStore['editTask'] = async ({ task, change }) => {
     if (this.items.mirrored('changes', 'key', change.key)) throw new DuplicateError('Plan change', change.key);
@@ -150,8 +148,8 @@ export class SharePointPlanStore implements PlanStore {
     const written = await writeTaskWithHistory(this.api, this.items, {
       taskId: task.id,
       expectedVersion: task.expectedVersion,
-      taskFields: await this.fields('tasks', task.patch, true),
-      history: { list: 'changes', fields: await this.fields('changes', change), key: change.key, entity: 'Plan change' },
+      taskFields: { ...(await this.site.fields('tasks', task.patch, true)), ...this.refChange('tasks', task.id, task.patch.ref) },
+      history: { list: 'changes', fields: { ...(await this.site.fields('changes', change)), ...this.followsTask(task.id) }, key: change.key, entity: 'Plan change' },
       duplicateTask: () => new DuplicateError('Task', ref),
     });
     return { task: this.items.stored('tasks', written.task), change: this.items.stored('changes', written.history) };
@@ -160,45 +158,48 @@ export class SharePointPlanStore implements PlanStore {
   /** The unique Key column: of two writers of one key, SharePoint lets one win (DuplicateError). */
   recordChange: PlanStore['recordChange'] = async (input) => {
     if (this.items.mirrored('changes', 'key', input.key)) throw new DuplicateError('Plan change', input.key);
-    return this.create('changes', input, input.key);
+    const subject = input.subject === 'task' ? 'tasks' : 'objectives';
+    return this.site.create('changes', input, input.key, planFields(this.items.scope.planOfId(subject, input.subjectId, this.planId)));
   };
 
+  /** This plan's history; a subject's wherever it is. */
   listChanges: PlanStore['listChanges'] = async (query = {}) =>
-    this.items
-      .all('changes')
-      .filter((c) => (query.subject === undefined || c.subject === query.subject) && (query.subjectId === undefined || c.subjectId === query.subjectId))
-      .sort((a, b) => a.changedAt.localeCompare(b.changedAt) || Number(a.id) - Number(b.id));
+    (query.subjectId === undefined ? this.items.inPlan('changes', this.planId) : this.items.all('changes').filter((c) => c.subjectId === query.subjectId))
+      .filter((c) => query.subject === undefined || c.subject === query.subject)
+      .sort(byWhen((c) => c.changedAt));
 
   addComment: PlanStore['addComment'] = async (input) => {
     if (this.items.mirrored('comments', 'key', input.key)) throw new DuplicateError('Comment', input.key);
-    return this.create('comments', input, input.key);
+    return this.site.create('comments', input, input.key, this.followsTask(input.taskId));
   };
 
+  /** This plan's comments; a task's wherever it is. */
   listComments: PlanStore['listComments'] = async (taskId) =>
-    this.items
-      .all('comments')
-      .filter((c) => taskId === undefined || c.taskId === taskId)
-      .sort((a, b) => a.postedAt.localeCompare(b.postedAt) || Number(a.id) - Number(b.id));
+    (taskId === undefined ? this.items.inPlan('comments', this.planId) : this.items.all('comments').filter((c) => c.taskId === taskId)).sort(byWhen((c) => c.postedAt));
 
   // Update rounds -------------------------------------------------------------------------------
 
   listRounds: PlanStore['listRounds'] = async (query = {}) =>
     this.items
-      .all('rounds')
+      .inPlan('rounds', this.planId)
       .filter((r) => query.state === undefined || r.state === query.state)
-      .sort((a, b) => a.opensAt.localeCompare(b.opensAt) || Number(a.id) - Number(b.id))
+      .sort(byWhen((r) => r.opensAt))
       .map((r) => this.withSnapshotText(r));
 
-  /** The unique OpenKey column lets one open round exist: a second create is a DuplicateError. */
+  /** The unique OpenKey column lets one round of a plan be open: a second create is a DuplicateError. */
   createRound: PlanStore['createRound'] = async (input) => {
-    const fields = { ...(await this.fields('rounds', input)), ...openKeyFields(input.state, randomUUID()) };
-    return this.withSnapshotText(await this.items.create('rounds', fields, input.name));
+    const extra = { ...planFields(this.planId), ...openKeyFields(input.state, randomUUID(), this.openKeyPlan(this.planId)) };
+    return this.withSnapshotText(await this.site.create('rounds', input, input.name, extra));
   };
 
   updateRound: PlanStore['updateRound'] = async (id, expectedVersion, patch) => {
-    const fields = { ...(await this.fields('rounds', patch, true)), ...(patch.state && openKeyFields(patch.state, id)) };
-    return this.withSnapshotText(await this.items.patch('rounds', id, expectedVersion, fields));
+    const plan = this.items.scope.planOfId('rounds', id, this.planId);
+    return this.withSnapshotText(await this.site.update('rounds', id, expectedVersion, patch, patch.state ? openKeyFields(patch.state, id, this.openKeyPlan(plan)) : {}));
   };
+
+  private openKeyPlan(planId: string): { id: string; first: boolean } {
+    return { id: planId, first: this.items.scope.isFirst(planId) };
+  }
 
   /** Snapshot lines stored without their text (too long for one column) get it back from Plan Updates. */
   private withSnapshotText(round: UpdateRound): UpdateRound {
@@ -215,94 +216,59 @@ export class SharePointPlanStore implements PlanStore {
 
   // RAG approvals -------------------------------------------------------------------------------
 
+  /** This plan's approvals; a task's wherever it is. */
   listApprovals: PlanStore['listApprovals'] = async (query = {}) =>
-    this.items.all('approvals').filter(
-      (a) =>
-        (query.taskId === undefined || a.taskId === query.taskId) &&
-        (query.state === undefined || a.state === query.state) &&
-        (query.approverAadObjectId === undefined || a.approver.aadObjectId === query.approverAadObjectId),
+    (query.taskId === undefined ? this.items.inPlan('approvals', this.planId) : this.items.all('approvals').filter((a) => a.taskId === query.taskId)).filter(
+      (a) => (query.state === undefined || a.state === query.state) && (query.approverAadObjectId === undefined || a.approver.aadObjectId === query.approverAadObjectId),
     );
 
   getApproval: PlanStore['getApproval'] = async (id) => this.items.get('approvals', id);
   /** The mirror, then (another instance may have just created it) the unique Key column in Graph. */
   findApprovalByKey: PlanStore['findApprovalByKey'] = async (key) => this.items.find('approvals', 'key', key);
-  createApproval: PlanStore['createApproval'] = async (input) => this.create('approvals', input, input.key);
+  createApproval: PlanStore['createApproval'] = async (input) => this.site.create('approvals', input, input.key, this.followsTask(input.taskId));
   /** If-Match on the approval's ETag: of two decisions at once, SharePoint lets one win (412 for the other). */
-  updateApproval: PlanStore['updateApproval'] = async (id, expectedVersion, patch) => this.update('approvals', id, expectedVersion, withoutIdentity(patch, 'key', 'taskId'));
+  updateApproval: PlanStore['updateApproval'] = async (id, expectedVersion, patch) => this.site.update('approvals', id, expectedVersion, withoutIdentity(patch, 'key', 'taskId'));
 
-  // Reminder log --------------------------------------------------------------------------------
+  // Reminder log and conversations: per person, every plan's (person-records.ts) ------------------
 
-  /** The Key column is unique: of two instances inserting the same key, SharePoint lets one win. */
-  tryAddReminder: PlanStore['tryAddReminder'] = async (entry) => {
-    if (this.items.mirrored('reminders', 'key', entry.key)) return false;
-    try {
-      await this.create('reminders', entry, entry.key);
-      return true;
-    } catch (err) {
-      if (err instanceof DuplicateError) return false;
-      throw err;
-    }
-  };
+  tryAddReminder: PlanStore['tryAddReminder'] = (entry) => this.people.tryAddReminder(entry);
+  setReminderOutcome: PlanStore['setReminderOutcome'] = (key, outcome, detail) => this.people.setReminderOutcome(key, outcome, detail);
+  reclaimReminder: PlanStore['reclaimReminder'] = (key, expectedVersion, at) => this.people.reclaimReminder(key, expectedVersion, at);
+  listReminders: PlanStore['listReminders'] = (taskId) => this.people.listReminders(taskId);
+  saveConversation: PlanStore['saveConversation'] = (input) => this.people.saveConversation(input);
+  getConversation: PlanStore['getConversation'] = (aadObjectId) => this.people.getConversation(aadObjectId);
+  listConversations: PlanStore['listConversations'] = () => this.people.listConversations();
 
-  setReminderOutcome: PlanStore['setReminderOutcome'] = async (key, outcome, detail) => {
-    const item = this.items.mirrored('reminders', 'key', key);
-    if (!item) throw new NotFoundError('Reminder', key);
-    await this.update('reminders', item.id, '*', { outcome, detail });
-  };
+  /** The site's change counts: a change in any plan may show in this one (a task's history). */
+  changeStamp: PlanStore['changeStamp'] = async () => this.site.changeStamp();
 
-  reclaimReminder: PlanStore['reclaimReminder'] = async (key, expectedVersion, at) => {
-    const item = this.items.mirrored('reminders', 'key', key);
-    if (!item) return false;
-    try {
-      await this.update('reminders', item.id, expectedVersion, { outcome: 'pending', detail: undefined, ...(at && { sentAt: at }) });
-      return true;
-    } catch (err) {
-      if (err instanceof ConflictError) return false;
-      throw err;
-    }
-  };
-
-  listReminders: PlanStore['listReminders'] = async (taskId) => this.items.all('reminders').filter((r) => taskId === undefined || r.taskId === taskId);
-
-  // Conversations -------------------------------------------------------------------------------
-
-  saveConversation: PlanStore['saveConversation'] = async (input) => {
-    const fields = await this.fields('conversations', input);
-    const existing = this.items.mirrored('conversations', 'aadObjectId', input.aadObjectId);
-    if (existing) return this.items.patch('conversations', existing.id, '*', fields);
-    return this.items.create('conversations', fields, input.aadObjectId).catch(async (err: unknown) => {
-      // Another instance saved this person first: refresh and overwrite theirs.
-      if (!(err instanceof DuplicateError)) throw err;
-      await this.items.mirrors.conversations.sync();
-      const winner = this.items.mirrored('conversations', 'aadObjectId', input.aadObjectId);
-      if (!winner) throw err;
-      return this.items.patch('conversations', winner.id, '*', fields);
-    });
-  };
-
-  getConversation: PlanStore['getConversation'] = async (aadObjectId) => (await this.listConversations()).find((c) => c.aadObjectId === aadObjectId);
-  listConversations: PlanStore['listConversations'] = async () => this.items.all('conversations');
-
-  /** Reads come from the mirrors, so their change counts say everything a read can see. */
-  changeStamp: PlanStore['changeStamp'] = async () => LIST_KEYS.map((key) => this.items.mirrors[key].changeCount).join('.');
-
-  close: PlanStore['close'] = async () => {
-    if (this.timer) clearInterval(this.timer);
-  };
+  /** Stops the site's refresh: every plan's store shares it. */
+  close: PlanStore['close'] = async () => this.site.close();
 
   // Plumbing ------------------------------------------------------------------------------------
 
-  /** A record's fields, with the Person columns' lookup ids for the people in it. */
-  private async fields<K extends ListKey>(list: K, record: Partial<RecordOf<K>>, forPatch = false): Promise<Fields> {
-    const fields = listOf(list).toFields(record, forPatch);
-    return { ...fields, ...(await this.people.lookupFields(LISTS[list].columns, record, forPatch)) };
+  private get api(): GraphApi {
+    return this.site.api;
   }
 
-  private async create<K extends ListKey>(list: K, input: RecordOf<K>, key: string): Promise<StoredOf<K>> {
-    return this.items.create(list, await this.fields(list, input), key);
+  /** The PlanId of a record that follows a task: the task's plan (this one when the task has gone). */
+  private followsTask(taskId: string): Fields {
+    return planFields(this.items.scope.planOfId('tasks', taskId, this.planId));
   }
 
-  private async update<K extends ListKey>(list: K, id: string, expectedVersion: string, patch: Partial<RecordOf<K>>): Promise<StoredOf<K>> {
-    return this.items.patch(list, id, expectedVersion, await this.fields(list, patch, true));
+  /** DuplicateError when another item of the plan holds the ref (items from before plans included). */
+  private refuseTakenRef(list: 'objectives' | 'tasks', planId: string, ref: string, selfId?: string): void {
+    if (this.items.scope.refHolder(list, planId, ref, selfId)) throw new DuplicateError(list === 'tasks' ? 'Task' : 'Objective', ref);
+  }
+
+  /** A new ref's PlanRef, in the item's own plan, once no other item of that plan holds it. */
+  private refChange(list: 'objectives' | 'tasks', id: string, ref: string | undefined): Fields {
+    if (ref === undefined) return {};
+    const item = this.items.mirrors[list].get(id);
+    if (!item) return {}; // the write says NotFound
+    const planId = this.items.scope.planOf(item);
+    this.refuseTakenRef(list, planId, ref, id);
+    return planFields(planId, ref);
   }
 }
+

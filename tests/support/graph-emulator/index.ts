@@ -1,9 +1,11 @@
 import { EmulatorServer } from './emulator-server';
+import { dumpSite, loadSite, type SiteDump } from './site-dump';
 import { SiteStore } from './site-store';
 import { DEFAULT_VARIANTS, type EmulatorVariants } from './variants';
 import type { TimedOutWrite } from './write-timeouts';
 
 export type { EmulatorVariants } from './variants';
+export type { SiteDump } from './site-dump';
 export { DEFAULT_VARIANTS } from './variants';
 
 /**
@@ -88,4 +90,20 @@ export function seedListItems(emulator: GraphEmulator, list: string, items: Reco
   if (!store) throw new Error('seedListItems: not an emulator started by startGraphEmulator');
   const target = store.findList(list);
   return items.map((fields) => String(target.createItem(fields).id));
+}
+
+function storeOf(emulator: GraphEmulator, hook: string): SiteStore {
+  const store = stores.get(emulator);
+  if (!store) throw new Error(`${hook}: not an emulator started by startGraphEmulator`);
+  return store;
+}
+
+/** Test hook: the site's lists, columns, items and people as JSON (site-dump.ts). */
+export function dumpEmulatedSite(emulator: GraphEmulator): SiteDump {
+  return dumpSite(storeOf(emulator, 'dumpEmulatedSite'));
+}
+
+/** Test hook: replaces the site's lists and people with a dump's; no HTTP, no request log. */
+export function loadEmulatedSite(emulator: GraphEmulator, dump: SiteDump): void {
+  loadSite(storeOf(emulator, 'loadEmulatedSite'), dump);
 }

@@ -38,12 +38,15 @@ export interface ListOptions {
   /** The app's own lookup id in the User Information List, shown as Author/Editor. */
   authorLookupId: number;
   userExists(lookupId: number): boolean;
-  variants: Pick<EmulatorVariants, 'uniqueViolation' | 'staleEtag' | 'lookupWrites'>;
+  variants: Pick<EmulatorVariants, 'uniqueViolation' | 'staleEtag' | 'lookupWrites' | 'uniqueBlankValues'>;
+  /** A restored list's id (site-dump.ts); a new one otherwise. */
+  id?: string;
 }
 
 /**
  * Unique columns reject a value another item already has, compared as SharePoint does: text
- * case-insensitively; empty values never collide. Wording: SharePoint's
+ * case-insensitively; empty values never collide, or (variant `uniqueBlankValues: 'one'`) collide
+ * like any other value. Wording: SharePoint's
  * SPDuplicateValuesFoundException message. Graph documents neither status nor code: the variant
  * `uniqueViolation` picks one of the reported forms (409 `nameAlreadyExists` by default).
  */
@@ -67,12 +70,15 @@ function staleEtag(form: EmulatorVariants['staleEtag']): GraphError {
   return new GraphError(409, 'resourceModified', 'The resource has been modified since it was last read. Refresh it and try again.');
 }
 
-const uniqueKey = (v: StoredValue | undefined): string | undefined =>
-  isEmptyValue(v) ? undefined : typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v);
+/** What an empty value is indexed under when empty values collide. */
+const BLANK = '\u0000blank';
+
+const keyOf = (v: StoredValue | undefined, blanks: EmulatorVariants['uniqueBlankValues']): string | undefined =>
+  isEmptyValue(v) ? (blanks === 'one' ? BLANK : undefined) : typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v);
 
 export class ListState {
-  readonly id = randomUUID();
-  readonly created = toSecondPrecision(new Date());
+  readonly id: string;
+  created = toSecondPrecision(new Date());
   modified = this.created;
   /** The list's URL name (`/Lists/<name>`), from its display name when it was created. */
   readonly name: string;
@@ -89,6 +95,7 @@ export class ListState {
   private readonly uniqueIndex = new Map<string, Map<string, number>>();
 
   constructor(private readonly options: ListOptions) {
+    this.id = options.id ?? randomUUID();
     this.name = options.displayName;
     this.displayName = options.displayName;
     this.description = options.description;
@@ -115,8 +122,8 @@ export class ListState {
       // SharePoint: "A duplicate field name "X" was found." Graph's status for it is not documented.
       throw new GraphError(409, 'nameAlreadyExists', `A duplicate field name "${column.name}" was found.`);
     }
+    if (column.enforceUniqueValues) this.uniqueIndex.set(column.name, this.indexOf(column));
     this.columns.push(column);
-    if (column.enforceUniqueValues) this.uniqueIndex.set(column.name, new Map());
     return column;
   }
 
@@ -124,20 +131,32 @@ export class ListState {
     const current = this.findColumn(ref);
     if (!current) throw itemNotFound(`Column '${ref}' was not found in list '${this.displayName}'.`);
     const next = patchColumn(current, body);
-    if (next.enforceUniqueValues && !current.enforceUniqueValues) {
-      // SharePoint refuses to enforce uniqueness while duplicates exist.
-      const index = new Map<string, number>();
-      for (const item of this.items.values()) {
-        const key = uniqueKey(item.values.get(next.name));
-        if (key === undefined) continue;
-        if (index.has(key)) throw invalidRequest(`This field contains duplicate values. Remove all duplicate values and try the operation again. (${next.name})`);
-        index.set(key, item.id);
-      }
-      this.uniqueIndex.set(next.name, index);
-    }
+    if (next.enforceUniqueValues && !current.enforceUniqueValues) this.uniqueIndex.set(next.name, this.indexOf(next));
     if (!next.enforceUniqueValues) this.uniqueIndex.delete(next.name);
     this.columns = this.columns.map((c) => (c === current ? next : c));
     return next;
+  }
+
+  private uniqueKey(v: StoredValue | undefined): string | undefined {
+    return keyOf(v, this.options.variants.uniqueBlankValues);
+  }
+
+  /** The unique index of a column over the items held; SharePoint refuses uniqueness while duplicates exist. */
+  private indexOf(column: Column): Map<string, number> {
+    const index = new Map<string, number>();
+    for (const item of this.items.values()) {
+      const key = this.uniqueKey(item.values.get(column.name));
+      if (key === undefined) continue;
+      if (index.has(key)) throw invalidRequest(`This field contains duplicate values. Remove all duplicate values and try the operation again. (${column.name})`);
+      index.set(key, item.id);
+    }
+    return index;
+  }
+
+  /** Restores the unique indexes after items were put back (site-dump.ts). */
+  reindexAll(): void {
+    this.uniqueIndex.clear();
+    for (const c of this.columns) if (c.enforceUniqueValues) this.uniqueIndex.set(c.name, this.indexOf(c));
   }
 
   private nextSeq(): number {
@@ -145,20 +164,21 @@ export class ListState {
     return this.seq;
   }
 
+  /** A create checks every unique column (one it leaves empty too); an update those it writes. */
   private checkUnique(values: Map<string, StoredValue>, selfId: number | undefined): void {
     for (const [name, index] of this.uniqueIndex) {
-      if (!values.has(name)) continue;
-      const key = uniqueKey(values.get(name));
+      if (!values.has(name) && selfId !== undefined) continue;
+      const key = this.uniqueKey(values.get(name));
       const owner = key === undefined ? undefined : index.get(key);
-      if (owner !== undefined && owner !== selfId) throw duplicate(this.column(name)!, values.get(name)!, this.options.variants.uniqueViolation);
+      if (owner !== undefined && owner !== selfId) throw duplicate(this.column(name)!, values.get(name) ?? '', this.options.variants.uniqueViolation);
     }
   }
 
   private reindex(item: ItemState, before: Map<string, StoredValue> | undefined): void {
     for (const [name, index] of this.uniqueIndex) {
-      const old = uniqueKey(before?.get(name));
+      const old = before === undefined ? undefined : this.uniqueKey(before.get(name));
       if (old !== undefined && index.get(old) === item.id) index.delete(old);
-      const now = uniqueKey(item.values.get(name));
+      const now = this.uniqueKey(item.values.get(name));
       if (now !== undefined) index.set(now, item.id);
     }
   }
@@ -229,7 +249,7 @@ export class ListState {
     if (!ifMatchSatisfied(ifMatch, item.uniqueId, item.version)) throw staleEtag(this.options.variants.staleEtag);
     this.items.delete(item.id);
     for (const [name, index] of this.uniqueIndex) {
-      const key = uniqueKey(item.values.get(name));
+      const key = this.uniqueKey(item.values.get(name));
       if (key !== undefined && index.get(key) === item.id) index.delete(key);
     }
     this.tombstones.push({ id: item.id, seq: this.nextSeq() });

@@ -78,21 +78,23 @@ export class SiteStore {
       // SharePoint's wording for a duplicate list title.
       throw new GraphError(409, 'nameAlreadyExists', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site. Please choose another title.');
     }
-    const created = new ListState({
-      displayName,
-      description: typeof description === 'string' ? description : '',
-      template,
-      hidden: false,
-      authorLookupId: this.users.appLookupId,
-      userExists: (id) => this.users.exists(id),
-      variants: this.variants,
-    });
+    const created = this.newList({ displayName, description: typeof description === 'string' ? description : '', template });
     if (columns !== undefined) {
       if (!Array.isArray(columns)) throw invalidRequest('columns must be an array of columnDefinition.');
       for (const c of columns) created.addColumn(c); // all or nothing: the list is only kept if every column is valid
     }
     this.lists.push(created);
     return created;
+  }
+
+  /** A list of this site, not yet among its lists. */
+  newList(o: { displayName: string; description: string; template: string; id?: string }): ListState {
+    return new ListState({ ...o, hidden: false, authorLookupId: this.users.appLookupId, userExists: (id) => this.users.exists(id), variants: this.variants });
+  }
+
+  /** The site's lists from now on (site-dump.ts). */
+  replaceLists(lists: ListState[]): void {
+    this.lists.splice(0, this.lists.length, ...lists);
   }
 
   addSiteUser(user: SiteUser): number {

@@ -58,6 +58,14 @@ export interface EmulatorVariants {
    */
   uniqueViolation: '409-nameAlreadyExists' | '400-invalidRequest' | '500-generalException' | '400-localized';
   /**
+   * How many items may leave a unique column empty. Neither columndefinition
+   * (https://learn.microsoft.com/graph/api/resources/columndefinition, `enforceUniqueValues`) nor
+   * SharePoint's own pages say. `many` (default): empty values never collide, as in most databases;
+   * `one`: an empty value is a value like any other, so a second item without one is a duplicate,
+   * and uniqueness cannot be turned on (nor a unique column added) while two items have none.
+   */
+  uniqueBlankValues: 'many' | 'one';
+  /**
    * How a stale If-Match is answered. `412` (default): "a 412 Precondition Failed response is
    * returned" (listitem-update); `409-resourceModified`: Graph's conflict code for "the resource being
    * updated has changed since the caller last read it" (https://learn.microsoft.com/graph/errors).
@@ -117,6 +125,7 @@ export const DEFAULT_VARIANTS: EmulatorVariants = {
   personReadForm: 'lookupId',
   lookupWrites: 'any',
   uniqueViolation: '409-nameAlreadyExists',
+  uniqueBlankValues: 'many',
   staleEtag: '412',
   gatewayTimeoutAfterWrite: 0,
   gatewayTimeoutAfterUpdate: 0,

@@ -3,6 +3,7 @@ import { CHANGE_SUBJECTS, type FieldChange, type PlanChangeInput } from '../../.
 import { NOTE_MAX_CHARS } from '../columns/column';
 import { choice, instant, json, note, person, personSchema, text } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
+import { planIdColumn } from './plan-columns';
 
 const { col, titleFrom } = columnsOf<PlanChangeInput>();
 
@@ -47,6 +48,8 @@ export const changeTable: ColumnTable<PlanChangeInput> = {
     col('key', 'Key', text, { required: true, unique: true }),
     col('subject', 'Subject', choice(CHANGE_SUBJECTS), { required: true, indexed: true }),
     col('subjectId', 'SubjectId', text, { required: true, indexed: true }),
+    // The plan of the task (or objective) it follows, when it was written.
+    planIdColumn(),
     col('subjectRef', 'SubjectRef', text, { required: true }),
     col('action', 'Action', choice(CHANGE_ACTIONS), { required: true }),
     // People as the domain knows them go in the *Json column; the Person column is for people reading the list.

@@ -3,6 +3,7 @@ import { ValidationError } from '../../../errors';
 import { EFLG_LEVELS, EFLG_MODULES, RAG_VALUES, TASK_KINDS, TASK_STATUSES, type EflgTag, type EvidenceLink, type Measure, type TaskInput, type TaskLink } from '../../../model';
 import { choice, dateOnly, instant, json, note, number, people, person, personSchema, text } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
+import { planIdColumn, planRefColumn } from './plan-columns';
 
 const { col, title } = columnsOf<TaskInput>();
 
@@ -52,7 +53,10 @@ function evidenceLinksJson(links: EvidenceLink[]): string {
 export const taskTable: ColumnTable<TaskInput> = {
   columns: [
     title('title', text, { required: true }),
-    col('ref', 'Ref', text, { required: true, unique: true }),
+    // Unique within a plan (PlanRef), so not here: each plan may have a task 1.1.
+    col('ref', 'Ref', text, { required: true, indexed: true }),
+    planIdColumn(),
+    planRefColumn(),
     col('objectiveRef', 'ObjectiveRef', text, { required: true, indexed: true }),
     col('indicator', 'Indicator', text),
     col('kind', 'Kind', choice(TASK_KINDS), { orElse: 'Priority' }),

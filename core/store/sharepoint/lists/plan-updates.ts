@@ -1,6 +1,7 @@
 import { RAG_VALUES, type UpdateInput } from '../../../model';
 import { choice, dateOnly, instant, json, note, number, person, personSchema, text, writeOnly } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
+import { planIdColumn } from './plan-columns';
 
 const { col, title } = columnsOf<UpdateInput>();
 
@@ -9,6 +10,8 @@ export const updateTable: ColumnTable<UpdateInput> = {
     // The task ref, for people reading the list.
     title('taskRef', writeOnly(text)),
     col('taskId', 'TaskId', text, { required: true, indexed: true }),
+    // The plan of the task (or objective) it follows, when it was written.
+    planIdColumn(),
     col('taskRef', 'TaskRef', text, { required: true, indexed: true }),
     col('round', 'Round', text),
     col('submittedBy', 'SubmittedBy', person),

@@ -1,6 +1,7 @@
 import { APPROVAL_STATES, APPROVER_ROUTES, RAG_VALUES, type Person, type RagApprovalInput } from '../../../model';
 import { choice, instant, json, note, personSchema, text, writeOnlyAs } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
+import { planIdColumn } from './plan-columns';
 
 const { col, titleFrom } = columnsOf<RagApprovalInput>();
 
@@ -10,6 +11,8 @@ export const approvalTable: ColumnTable<RagApprovalInput> = {
     titleFrom((a) => (a.taskRef !== undefined && a.fromRag !== undefined && a.toRag !== undefined ? `${a.taskRef}: ${a.fromRag} to ${a.toRag}` : undefined)),
     col('key', 'Key', text, { required: true, unique: true }),
     col('taskId', 'TaskId', text, { required: true, indexed: true }),
+    // The plan of the task (or objective) it follows, when it was written.
+    planIdColumn(),
     col('taskRef', 'TaskRef', text, { required: true, indexed: true }),
     col('updateId', 'UpdateId', text),
     col('fromRag', 'FromRag', choice(RAG_VALUES), { required: true }),

@@ -1,6 +1,7 @@
 import type { TaskCommentInput } from '../../../model';
 import { instant, json, note, person, personSchema, text, writeOnly } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
+import { planIdColumn } from './plan-columns';
 
 const { col, title } = columnsOf<TaskCommentInput>();
 
@@ -11,6 +12,8 @@ export const commentTable: ColumnTable<TaskCommentInput> = {
     title('taskRef', writeOnly(text)),
     col('key', 'Key', text, { required: true, unique: true }),
     col('taskId', 'TaskId', text, { required: true, indexed: true }),
+    // The plan of the task (or objective) it follows, when it was written.
+    planIdColumn(),
     col('taskRef', 'TaskRef', text, { required: true, indexed: true }),
     col('author', 'PostedBy', person),
     col('author', 'PostedByJson', json(personSchema), { required: true }),

@@ -3,6 +3,7 @@ import { RAG_VALUES, ROUND_STATES, TASK_STATUSES, type RoundScope, type RoundSna
 import { NOTE_MAX_CHARS, type Fields } from '../columns/column';
 import { choice, dateOnly, instant, json, labelledChoice, personSchema, text } from '../columns/codecs';
 import { columnsOf, type ColumnTable } from '../columns/list-definition';
+import { planIdColumn } from './plan-columns';
 
 /** How a round's scope reads in Microsoft Lists (ScopeKind column), by domain kind. */
 export const ROUND_SCOPE_LABELS = { 'all-open': 'All open tasks', objectives: 'Objectives', tasks: 'Tasks' } as const;
@@ -45,9 +46,14 @@ export function snapshotJson(lines: RoundSnapshotLine[]): string {
 // when two app instances open one at the same moment. The store writes it (openKeyFields).
 const OPEN_KEY = 'OpenKey';
 
-/** The OpenKey field for a round in `state`; `uniquePart` tells closed rounds apart. */
-export function openKeyFields(state: RoundState, uniquePart: string): Fields {
-  return { [OPEN_KEY]: state === 'Open' ? 'open' : `closed-${uniquePart}` };
+/**
+ * The OpenKey field for a round of `plan` in `state`; `uniquePart` tells closed rounds apart. One
+ * open round per plan: the first plan's stays "open" (so a round opened before plans existed is
+ * still its plan's open round, with nothing rewritten), another plan's is "open-<plan id>".
+ */
+export function openKeyFields(state: RoundState, uniquePart: string, plan: { id: string; first: boolean }): Fields {
+  if (state !== 'Open') return { [OPEN_KEY]: `closed-${uniquePart}` };
+  return { [OPEN_KEY]: plan.first ? 'open' : `open-${plan.id}` };
 }
 
 const { col, title, storeOnly } = columnsOf<StoredRound>();
@@ -65,6 +71,7 @@ export const roundTable: ColumnTable<UpdateRoundInput, StoredRound> = {
     col('scopeRefs', 'ScopeRefsJson', json(z.array(z.string()))),
     col('state', 'State', choice(ROUND_STATES), { required: true, indexed: true }),
     storeOnly(OPEN_KEY, text, { required: true, unique: true }),
+    planIdColumn(),
     col('closedAt', 'ClosedAt', instant),
     // Each in-scope task's latest update and RAG when the round closed.
     col('snapshot', 'SnapshotJson', json(z.array(snapshotLineSchema), snapshotJson)),

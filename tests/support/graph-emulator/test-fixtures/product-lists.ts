@@ -42,7 +42,7 @@ export async function provisionProductLists(client: GraphTestClient, siteId: str
   return ids;
 }
 
-/** The required fields of a Plan Tasks item, overridable. */
+/** The required fields of a Plan Tasks item, and its unique PlanRef (plan 1) as the store writes it; overridable. */
 export function taskFields(ref: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { Title: `Task ${ref}`, Ref: ref, ObjectiveRef: '1', Rag: 'Green', Status: 'Open', ...extra };
+  return { Title: `Task ${ref}`, Ref: ref, PlanRef: `1:${ref}`, ObjectiveRef: '1', Rag: 'Green', Status: 'Open', ...extra };
 }

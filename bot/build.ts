@@ -19,6 +19,7 @@ export const SERVER_ENTRIES: Record<string, string> = {
   start: 'bot/start.ts',
   remind: 'bot/cli/remind.ts',
   round: 'bot/cli/round.ts',
+  person: 'bot/cli/person.ts',
   import: 'bot/cli/import.ts',
   provision: 'bot/cli/provision.ts',
   reach: 'bot/cli/reach.ts',

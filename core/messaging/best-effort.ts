@@ -1,4 +1,5 @@
 import { silentLogger, type Logger } from '../ports/logger';
+import { DeliveryError } from '../ports/messenger';
 
 /**
  * Follow-up messages never undo what was stored: a failure is logged and the sweep catches up
@@ -8,6 +9,7 @@ export async function bestEffort(log: Logger | undefined, what: string, work: ()
   try {
     await work();
   } catch (err) {
-    (log ?? silentLogger).warn({ err: String(err) }, what);
+    // A delivery failure's message names the person ("The app is not installed for …"): logs keep its kind.
+    (log ?? silentLogger).warn(err instanceof DeliveryError ? { kind: err.kind } : { err: String(err) }, what);
   }
 }

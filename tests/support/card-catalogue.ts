@@ -13,6 +13,7 @@ import { delegateCard } from '../../bot/cards/delegate-card';
 import { helpCard, welcomeCard } from '../../bot/cards/help-card';
 import { myTasksCard } from '../../bot/cards/my-tasks-card';
 import { noticeCard } from '../../bot/cards/notice-card';
+import { ownerLeftCard } from '../../bot/cards/owner-left-card';
 import { reachReportCard } from '../../bot/cards/reach-report-card';
 import { renderReminders } from '../../bot/cards/reminder-card';
 import { statutoryReminderCard } from '../../bot/cards/statutory-reminder-card';
@@ -74,6 +75,7 @@ export const CARD_TYPES: CardCase[] = [
   ['comment thread', (d) => commentThreadCard({ task: d.task, comments: d.comments, key: 'k1', notice: 'Your comment is posted.', text: d.typed, error: 'A comment is at most 4,000 characters.' })],
   ['commented', (d) => commentedCard(d.task, d.comments[0]!, d.comments)],
   ['assigned', (d) => assignedCard({ ...d.task, owners: [d.owner, d.manager] }, d.manager)],
+  ['owner left (hand-over)', (d) => ownerLeftCard(d.task, d.manager, 'accountable-officer')],
   ['due date changed', (d) => dueDateChangedCard(d.task, '2026-10-31', d.manager)],
   ['statutory dates (7 and 30 days ahead, dates to check)', () => statutoryReminderCard([...statutoryRemindersDue('england', undefined, '2027-01-24'), ...statutoryRemindersDue('wales', 400, '2027-03-01')])],
   ['reach report', (d) => reachReportCard(d.tasks.slice(0, 3).map((t, i) => ({ person: i ? d.manager.displayName : d.owner.displayName, taskRefs: d.tasks.map((x) => x.ref), reason: ['no-chat', 'blocked', 'not-found'][i]! })))],

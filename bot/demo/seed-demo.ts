@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/ports/clock';
 import type { PlanStore } from '../../core/ports/plan-store';
 import { londonDate } from '../../core/plan/london-time';
+import { planKeyFrom } from '../../core/plan/plans';
 import { buildDemoPlan, demoUpdateInstant, type DemoTask } from './demo-plan';
 import { seedDemoActivity } from './demo-activity';
 import { closedRoundInput, roundAnswered, type DemoRound, type SeededTask } from './demo-rounds';
@@ -24,7 +25,8 @@ export async function seedDemoPlan(deps: { store: PlanStore; clock: Clock }): Pr
   for (const round of plan.rounds) await store.createRound(closedRoundInput(round, seeded));
   await seedDemoActivity(store, today);
   const first = await store.plans.getPlan(store.planId);
-  if (first) await store.plans.updatePlan(first.id, first.version, { name: plan.title, periodStart: plan.planStart, periodEnd: plan.planEnd });
+  // The demo plan's own name and period (and a key that says them, for the address bar).
+  if (first) await store.plans.updatePlan(first.id, first.version, { name: plan.title, periodStart: plan.planStart, periodEnd: plan.planEnd, key: planKeyFrom('District EDI plan', plan.planStart, plan.planEnd) });
   const workforce = await seedWorkforcePlan(store, today, { start: plan.planStart, end: plan.planEnd });
   return { seeded: true, tasks: plan.tasks.length + workforce };
 }

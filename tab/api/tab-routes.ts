@@ -50,7 +50,8 @@ export function tabRoutes(deps: TabApiDeps): ApiRoute[] {
     // The statutory calendar is the council's; duties counted from a plan's start use this plan's.
     const statutory = deps.statutory && { ...deps.statutory, ...(plan && { planStart: plan.periodStart }) };
     const d: TabApiDeps = { ...deps, store, plan: { ...deps.plan, title }, statutory };
-    return [...meRoutes(d), ...planRoutes(d), ...tasksRoutes(d), ...objectivesRoutes(d), ...roundsRoutes(d), ...reachRoutes(d), ...exportRoutes(d), ...importRoutes(d), ...eflgRoutes(d), ...calendarRoutes(d)];
+    return [...planRoutes(d), ...tasksRoutes(d), ...objectivesRoutes(d), ...roundsRoutes(d), ...reachRoutes(d), ...exportRoutes(d), ...importRoutes(d), ...eflgRoutes(d), ...calendarRoutes(d)];
   });
-  return [...plansRoutes(deps), ...scoped];
+  // Who is signed in, and the plan list, are the same whichever plan the page shows.
+  return [...meRoutes(deps), ...plansRoutes(deps), ...scoped];
 }

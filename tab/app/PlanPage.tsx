@@ -3,12 +3,15 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
 import { planTasks } from '../../core/plan/plan-filter';
 import type { PlanTask } from './api-types';
+import { EflgPage } from './EflgPage';
 import { ExportBar } from './ExportBar';
 import { ImportDialog } from './ImportDialog';
 import { LoadError } from './LoadError';
 import { ObjectivesDialog } from './ObjectivesDialog';
+import { PlanPicker, UnknownPlanChoices } from './PlanPicker';
 import { PlanView } from './PlanView';
 import { RoundPanel } from './RoundPanel';
+import { StatutoryDates } from './StatutoryDates';
 import { TaskDetailDrawer } from './TaskDetailDrawer';
 import type { HostThemeName } from './teams-host';
 import { TrendsPage } from './TrendsPage';
@@ -40,13 +43,14 @@ const useStyles = makeStyles({
   planActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** The page: title and the view switch (plan or trends), then the chosen view. */
+/** The page: title and the view switch (plan, trends or Equality Framework), then the chosen view. */
 export function PlanPage({ theme }: { theme: HostThemeName }) {
   const styles = useStyles();
   const { me, isOfficer } = useMe();
   const [view, setView] = usePageView();
   const [, setTaskParam] = useUrlParam('task');
-  // A task named in the trends opens in the plan's task panel: the plan view reads `task` as it mounts.
+  const [plansChanged, setPlansChanged] = useState(0); // the officers' plans dialog changed plans or tasks: the view loads afresh
+  // A task named in the trends or the Equality Framework view opens in the plan's task panel: the plan view reads `task` as it mounts.
   const openTaskInPlan = useCallback(
     (id: string) => {
       setTaskParam(id);
@@ -67,10 +71,17 @@ export function PlanPage({ theme }: { theme: HostThemeName }) {
             </p>
           )}
         </div>
+        <PlanPicker isOfficer={isOfficer} onPlansChanged={() => setPlansChanged((n) => n + 1)} />
         <ViewTabs view={view} onChange={setView} />
       </header>
-      <main className={styles.main} data-view={view}>
-        {view === 'trends' ? <TrendsPage theme={theme} onOpenTask={openTaskInPlan} /> : <PlanContent isOfficer={isOfficer} />}
+      <main key={plansChanged} className={styles.main} data-view={view}>
+        {view === 'trends' ? (
+          <TrendsPage theme={theme} onOpenTask={openTaskInPlan} />
+        ) : view === 'eflg' ? (
+          <EflgPage isOfficer={isOfficer} onOpenTask={openTaskInPlan} />
+        ) : (
+          <PlanContent isOfficer={isOfficer} />
+        )}
       </main>
     </div>
   );
@@ -83,6 +94,7 @@ function PlanContent({ isOfficer }: { isOfficer: boolean }) {
   const [filter, setFilter] = usePlanFilter();
   const [openTaskId, setOpenTaskId] = useUrlParam('task');
   const [creating, setCreating] = useState(false);
+  const [roundsSeen, setRoundsSeen] = useState(0); // a round opened from the statutory dates: the round panel loads afresh
   const restoreFocusTarget = useRestoreFocusTarget();
   const plan = state.kind === 'loaded' ? state.plan : state.kind === 'loading' ? state.previous : undefined;
   const openTask = useCallback((id: string) => setOpenTaskId(id), [setOpenTaskId]);
@@ -94,7 +106,11 @@ function PlanContent({ isOfficer }: { isOfficer: boolean }) {
       <div className={styles.status} role="status" aria-live="polite">
         {state.kind === 'loading' && !plan && <Spinner size="small" labelPosition="after" label="Loading the plan…" />}
       </div>
-      {state.kind === 'error' && <LoadError message={state.message} onRetry={retry} />}
+      {state.kind === 'error' && (
+        <LoadError message={state.message} onRetry={retry}>
+          <UnknownPlanChoices />
+        </LoadError>
+      )}
       {plan && isOfficer && (
         <div className={styles.officerBar}>
           <div role="group" aria-label="Change the plan" className={styles.planActions}>
@@ -114,7 +130,18 @@ function PlanContent({ isOfficer }: { isOfficer: boolean }) {
           filter={filter}
           onFilterChange={setFilter}
           onOpenTask={openTask}
-          roundPanel={<RoundPanel isOfficer={isOfficer} onChanged={retry} />}
+          roundPanel={
+            <>
+              <RoundPanel key={roundsSeen} isOfficer={isOfficer} onChanged={retry} />
+              <StatutoryDates
+                isOfficer={isOfficer}
+                onRoundOpened={() => {
+                  setRoundsSeen((n) => n + 1);
+                  retry();
+                }}
+              />
+            </>
+          }
         />
       )}
       <TaskDetailDrawer

@@ -140,7 +140,7 @@ export function TaskDetailDrawer({ taskId, summary, creating = false, defaultObj
                     <Button ref={editButton} appearance="primary" icon={<EditRegular />} onClick={() => setEditing(true)}>
                       Edit
                     </Button>
-                    {loaded.status !== 'Withdrawn' && (
+                    {loaded.status !== 'Withdrawn' && loaded.status !== 'Carried forward' && (
                       <WithdrawTaskDialog task={loaded} onConflict={replace} onWithdrawn={(task) => changed(task, `Task ${task.ref} is withdrawn: it leaves the plan view. Its history is kept.`)} />
                     )}
                   </div>

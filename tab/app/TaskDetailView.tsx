@@ -13,6 +13,7 @@ import {
 import { OpenRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { ApprovalItem, CommentItem, PersonView, ReminderItem, TaskDetail, UpdateHistoryItem } from './api-types';
+import { CarriedForwardNote } from './CarriedForwardNote';
 import { DueCell } from './DueCell';
 import { historyList } from './history-styles';
 import { formatInstantAsDate, formatIsoDate, isoDateOfInstant } from './format';
@@ -63,6 +64,7 @@ export function TaskDetailView({ task, onCommentsChanged }: { task: TaskDetail; 
           <span className={styles.caption}> (opens in a new window)</span>
         </Link>
       )}
+      <CarriedForwardNote task={task} />
       <section className={styles.section} aria-label="Task details">
         <dl className={styles.fields}>
           {field('Ref', task.ref)}
@@ -97,6 +99,7 @@ export function TaskDetailView({ task, onCommentsChanged }: { task: TaskDetail; 
       {/* The thread is for its participants (officers, owners, the accountable officer): others are not sent it. */}
       {task.canComment === true && <TaskComments taskId={task.id} comments={task.comments ?? []} canComment={onCommentsChanged !== undefined} onCommentsChanged={(c) => onCommentsChanged?.(c)} />}
       <UpdateHistory updates={task.updates} valueText={new Map(task.measureStatus?.history.map((h) => [h.updateId, h.text]))} />
+      {task.carriedFrom && <UpdateHistory heading={`Earlier history (${task.carriedFrom.planName})`} headingId="task-earlier-updates-heading" updates={task.carriedFrom.updates} valueText={new Map()} />}
       <TaskChanges changes={task.changes ?? []} />
       <Approvals approvals={task.approvals} />
       <Reminders reminders={task.reminders} />
@@ -104,14 +107,14 @@ export function TaskDetailView({ task, onCommentsChanged }: { task: TaskDetail; 
   );
 }
 
-/** `valueText`: each update's measure value with its unit, by update id. */
-function UpdateHistory({ updates, valueText }: { updates: UpdateHistoryItem[]; valueText: Map<string, string> }) {
+/** `valueText`: each update's measure value with its unit, by update id. A carried task's earlier updates (its old plan's) get their own heading. */
+function UpdateHistory({ updates, valueText, heading = `Update history (${updates.length})`, headingId = 'task-updates-heading' }: { updates: UpdateHistoryItem[]; valueText: Map<string, string>; heading?: string; headingId?: string }) {
   const styles = useStyles();
   const list = useHistoryStyles();
   return (
-    <section className={styles.section} aria-labelledby="task-updates-heading">
-      <h3 id="task-updates-heading" className={styles.heading}>
-        Update history ({updates.length})
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h3 id={headingId} className={styles.heading}>
+        {heading}
       </h3>
       {updates.length === 0 ? (
         <p className={styles.muted}>No updates yet.</p>

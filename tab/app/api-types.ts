@@ -2,7 +2,7 @@
  * What the tab reads from its API (the tab API contract). The plan view's extra fields are
  * optional here so the tab still renders a plan from a server that does not send them yet.
  */
-import type { ApprovalState, Measure, Rag, RoundScope, RoundState, TaskKind, TaskStatus } from '../../core/model';
+import type { ApprovalState, EflgTag, Measure, Rag, RoundScope, RoundState, TaskKind, TaskStatus } from '../../core/model';
 import type { PlanSummary, PlanView, TaskView } from '../../core/plan-view';
 
 export interface PersonView {
@@ -157,6 +157,8 @@ export interface TaskDetail {
   /** The measure as stored (the edit form's starting values). */
   measure?: Measure;
   evidenceLinks?: EvidenceLinkItem[];
+  /** The Equality Framework criteria the task evidences, and at which level. */
+  eflg?: EflgTag[];
   /** Why the task was withdrawn or carried forward. */
   statusReason?: string;
   /** The version read: a change sends it back as If-Match. */
@@ -169,6 +171,10 @@ export interface TaskDetail {
   changes?: ChangeItem[];
   /** Oldest first. */
   comments?: CommentItem[];
+  /** Carried forward from a task of an earlier plan: that task, and its updates (newest first), this task's earlier history. */
+  carriedFrom?: { planId: string; planName: string; taskId: string; ref: string; updates: UpdateHistoryItem[] };
+  /** Carried into a later plan (status 'Carried forward'): the task there. */
+  carriedTo?: { planId: string; taskId: string; ref: string };
 }
 
 export interface EvidenceLinkItem {
@@ -239,3 +245,28 @@ export interface OpenRoundRequest {
 
 /** `/api/trends` (core/trends/plan-trends.ts): the plan over time, for the trends view. */
 export type { MeasureTrend, Mover, Movers, ObjectiveProgress, RagPoint, TrendsView } from '../../core/trends/plan-trends';
+
+/** `/api/plans` (core/use-cases/list-plans.ts): one plan, for the plan picker and the officers' plans dialog. */
+export type { PlanSummary as PlanListItem } from '../../core/use-cases/list-plans';
+
+/** `POST /api/plans` (core/plan/plan-rules.ts). */
+export interface NewPlanRequest {
+  name: string;
+  kind: string;
+  periodStart: string;
+  periodEnd: string;
+  state: 'Draft' | 'Active';
+  predecessorId?: string;
+}
+
+/** A plan as `POST`/`PATCH /api/plans` answer it (the fields the tab reads). */
+export interface PlanRecord {
+  id: string;
+  key: string;
+  name: string;
+  state: 'Draft' | 'Active' | 'Closed';
+}
+
+/** `POST /api/plans/:id/carry-forward` (core/use-cases/carry-forward.ts). */
+export type { CarryForwardResult } from '../../core/use-cases/carry-forward';
+export type { EflgAssessment, EflgCriterionAssessment, EflgEvidenceItem, EflgModuleAssessment, EflgTaskLine } from '../../core/eflg/self-assessment';

@@ -1,10 +1,12 @@
 /**
  * The tab's state that belongs in its address, so a view can be shared or reloaded: the plan
- * filter (core/plan/plan-filter.ts), the open task (`task`), the view (`view=trends`; the plan
- * is the default and has no parameter) and anything else already there (`theme`). Written with replaceState: filtering is not navigation.
+ * filter (core/plan/plan-filter.ts), the open task (`task`), the view (`view=trends`, `view=eflg`; the plan
+ * is the default and has no parameter), the plan (`plan`, its id or key; none: the default plan)
+ * and anything else already there (`theme`). Written with replaceState: filtering is not navigation.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { parsePlanFilter, planFilterToQuery, type PlanFilter } from '../../core/plan/plan-filter';
+import { PAGE_VIEWS, type PageView } from './ViewTabs';
 
 const FILTER_KEYS = ['rag', 'status', 'owner', 'objective', 'service', 'overdue', 'awaiting', 'pending', 'q', 'sort', 'dir'];
 
@@ -62,9 +64,26 @@ export function useUrlParam(key: string): [string | undefined, (value: string | 
   return [value, setValue];
 }
 
-/** The page's view: `?view=trends` opens the trends; anything else is the plan. */
-export function usePageView(): ['plan' | 'trends', (view: 'plan' | 'trends') => void] {
+/** The page's view: `?view=trends` opens the trends, `?view=eflg` the Equality Framework; anything else is the plan. */
+export function usePageView(): [PageView, (view: PageView) => void] {
   const [value, setValue] = useUrlParam('view');
-  const setView = useCallback((view: 'plan' | 'trends') => setValue(view === 'trends' ? 'trends' : undefined), [setValue]);
-  return [value === 'trends' ? 'trends' : 'plan', setView];
+  const setView = useCallback((view: PageView) => setValue(view === 'plan' ? undefined : view), [setValue]);
+  return [PAGE_VIEWS.find((v) => v === value) ?? 'plan', setView];
+}
+
+/** The `plan` the address names, if any. */
+export function pagePlanParam(): string | undefined {
+  return new URLSearchParams(window.location.search).get('plan')?.trim() || undefined;
+}
+
+/**
+ * The address of another plan, or of a task in it: the plan's own parameters (filters, the open
+ * task) are left behind, the view and the rest (`theme`) kept; a task opens in the plan view.
+ */
+export function planAddress(plan: string, task?: string): string {
+  const kept = new URLSearchParams(window.location.search);
+  for (const key of [...FILTER_KEYS, 'task', 'plan', ...(task === undefined ? [] : ['view'])]) kept.delete(key);
+  const params = new URLSearchParams({ plan, ...(task !== undefined && { task }) });
+  for (const [key, value] of kept) params.append(key, value);
+  return `${window.location.pathname}?${params.toString()}`;
 }

@@ -78,7 +78,7 @@ describe('plan tab inside a Teams host', function () {
     await page.getByRole('region', { name: 'Update round' }).getByText('No update round is open.').waitFor();
     await page.getByRole('region', { name: 'Statutory dates' }).getByText('No statutory dates are coming up.').waitFor();
     const seen = server.apiRequests.slice(before);
-    assert.deepEqual([...new Set(seen.map((r) => r.path))].sort(), ['/api/calendar', '/api/me', '/api/plan', '/api/rounds']);
+    assert.deepEqual([...new Set(seen.map((r) => r.path))].sort(), ['/api/calendar', '/api/me', '/api/plan', '/api/plans', '/api/rounds']);
     assert.deepEqual(seen.filter((r) => r.authorization !== `Bearer ${TOKEN}`), [], 'every call carries the token');
   });
 

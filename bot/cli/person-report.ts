@@ -58,9 +58,11 @@ export function describeLeaver(r: LeaverResult): string[] {
   if (r.notRerouted.length) lines.push(`RAG decisions nobody else can make (${r.notRerouted.length}): ${r.notRerouted.map((a) => `${a.planKey} ${a.taskRef}`).join(', ')}. Set EDI_LEAD_IDS, or an accountable officer on the task.`);
   lines.push(...stillNamed(r));
   lines.push(
-    r.conversation === 'kept'
-      ? "Their chat record with the bot is kept: the store cannot delete one yet (see ADMIN.md, 'Personal data')."
-      : 'They have no chat record with the bot.',
+    r.conversation === 'deleted'
+      ? 'Their chat record with the bot was deleted (the bot can no longer message them).'
+      : r.conversation === 'to-delete'
+        ? 'Their chat record with the bot would be deleted.'
+        : 'They have no chat record with the bot.',
   );
   lines.push('Their updates, comments and decisions stay in the history under their name: that is the record.');
   if (!r.dryRun && r.handedOver.length + r.rerouted.length === 0) lines.push('Nothing was changed: they own no open task and no decision waits on them (already handed over?).');

@@ -167,6 +167,8 @@ export interface PlanStore {
   saveConversation(input: ConversationRecordInput): Promise<ConversationRecord>;
   getConversation(aadObjectId: string): Promise<ConversationRecord | undefined>;
   listConversations(): Promise<ConversationRecord[]>;
+  /** Forgets a person's chat (a leaver: personal data kept no longer than needed); false when there was none. */
+  deleteConversation(aadObjectId: string): Promise<boolean>;
 
   /**
    * Changes whenever anything the store holds may have changed, by this process or another; equal

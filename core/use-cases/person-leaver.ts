@@ -88,8 +88,8 @@ export interface LeaverResult {
     plansOwned: PlanRef[];
     proposalsPending: (PlanRef & { taskRef: string })[];
   };
-  /** The bot's chat record: the PlanStore port has no way to delete one, so it is kept (see ADMIN.md). */
-  conversation: 'none' | 'kept';
+  /** The bot's chat record: deleted (they can no longer be reminded, and it is personal data), or would be on a dry run. */
+  conversation: 'none' | 'deleted' | 'to-delete';
 }
 
 /** `--to` names nobody the directory knows. */
@@ -109,7 +109,7 @@ export async function handleLeaver(deps: PersonLeaverDeps, cmd: PersonLeaverComm
     rerouted: [],
     notRerouted: [],
     stillNamed: { accountableFor: [], plansOwned: [], proposalsPending: [] },
-    conversation: holdings.conversations.some((c) => found.aadObjectIds.includes(c.aadObjectId)) ? 'kept' : 'none',
+    conversation: 'none',
   };
   for (const h of holdings.plans) {
     const where = { planKey: h.plan.key, planName: h.plan.name };
@@ -119,6 +119,11 @@ export async function handleLeaver(deps: PersonLeaverDeps, cmd: PersonLeaverComm
     result.stillNamed.accountableFor.push(...open.filter((t) => isThem(found, t.accountableOfficer)).map((t) => ({ ...where, ref: t.ref })));
     if (isThem(found, h.plan.owner)) result.stillNamed.plansOwned.push(where);
     result.stillNamed.proposalsPending.push(...h.approvals.filter((a) => a.state === 'Pending' && isThem(found, a.requestedBy)).map((a) => ({ ...where, taskRef: a.taskRef })));
+  }
+  // Last, once their work has been handed on (the new owners were told through their own chats).
+  for (const chat of holdings.conversations.filter((c) => found.aadObjectIds.includes(c.aadObjectId))) {
+    if (dryRun) result.conversation = 'to-delete';
+    else if (await deps.store.deleteConversation(chat.aadObjectId)) result.conversation = 'deleted';
   }
   return result;
 }

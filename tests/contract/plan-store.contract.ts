@@ -409,6 +409,18 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
         await store.saveConversation({ aadObjectId: 'u2', reference: {}, updatedAt: '2026-11-02T00:00:00.000Z' });
         assert.deepEqual((await store.listConversations()).map((c) => c.aadObjectId), ['u1', 'u2']);
       });
+
+      it('deletes one person\'s conversation (a leaver), once; a new chat can be saved again', async () => {
+        await store.saveConversation({ aadObjectId: 'u1', reference: { serviceUrl: 'https://a' }, updatedAt: '2026-11-01T00:00:00.000Z' });
+        await store.saveConversation({ aadObjectId: 'u2', reference: {}, updatedAt: '2026-11-02T00:00:00.000Z' });
+        assert.equal(await store.deleteConversation('u1'), true);
+        assert.equal(await store.getConversation('u1'), undefined);
+        assert.deepEqual((await store.listConversations()).map((c) => c.aadObjectId), ['u2']);
+        assert.equal(await store.deleteConversation('u1'), false, 'already gone');
+        assert.equal(await store.deleteConversation('nobody'), false);
+        await store.saveConversation({ aadObjectId: 'u1', reference: { serviceUrl: 'https://c' }, updatedAt: '2026-11-03T00:00:00.000Z' });
+        assert.deepEqual((await store.getConversation('u1'))?.reference, { serviceUrl: 'https://c' });
+      });
     });
 
     describe('change stamp', () => {

@@ -133,6 +133,8 @@ function personDataSuite(name: string, open: () => Promise<PlanStore>): void {
       assert.deepEqual(dry.rerouted.map((r) => [r.taskRef, r.to.displayName, r.route]), [['A5', 'Eda Lead', 'edi-lead']]);
       assert.equal(JSON.stringify(await Promise.all([f.store.listTasks(), f.store.plans.forPlan(f.second.id).listTasks(), f.store.listApprovals(), f.store.listChanges()])), before);
       assert.deepEqual(f.messenger.sent, []);
+      assert.equal(dry.conversation, 'to-delete');
+      assert.ok(await f.store.getConversation(leaver.aadObjectId), 'the chat record is still there after a dry run');
       await assert.rejects(handleLeaver(f.deps, { email: leaver.email, to: 'nobody@council.example.gov.uk' }), UnknownSuccessorError);
     });
 
@@ -162,7 +164,8 @@ function personDataSuite(name: string, open: () => Promise<PlanStore>): void {
       assert.match(cardTextContent(f.messenger.sentTo(lead).find((c) => /needs your decision/.test(cardTextContent(c.message.card)))!.message.card), /A5/);
       assert.equal(approval.approverActivityId, f.messenger.sentTo(lead).at(-1)!.activityId);
       assert.deepEqual(r.stillNamed.accountableFor.map((t) => t.ref), ['A5']);
-      assert.equal(r.conversation, 'kept', 'the port cannot delete a chat record: said, not hidden');
+      assert.equal(r.conversation, 'deleted');
+      assert.equal(await f.store.getConversation(leaver.aadObjectId), undefined, 'their chat record is gone');
 
       const sentBefore = f.messenger.sent.length;
       const changesBefore = (await f.store.listChanges()).length;

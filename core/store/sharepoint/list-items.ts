@@ -123,6 +123,20 @@ export class ListItems {
   }
 
   /**
+   * Deletes an item (https://learn.microsoft.com/graph/api/listitem-delete: 204; If-Match `*` for
+   * any version). Already gone (404) counts as deleted: a retry after a lost answer lands there.
+   */
+  async remove(list: ListKey, id: string): Promise<boolean> {
+    try {
+      await this.api.delete(`${this.paths[list]}/items/${id}`, '*');
+    } catch (err) {
+      if (!(err instanceof GraphRequestError && err.status === 404)) throw err;
+    }
+    this.mirrors[list].forget(id);
+    return true;
+  }
+
+  /**
    * Our patch after all, when an attempt may have been applied unseen (a retry then gets 412, or the
    * final answer is a 5xx): the item is now the next version and holds what we sent.
    */

@@ -209,6 +209,11 @@ export class ListMirror {
     return current !== undefined && this.select.some((c) => current.fields[c] !== undefined && current.fields[c] !== null && !(c in fields));
   }
 
+  /** An item this process deleted: out of the mirror at once (delta would report it later). */
+  forget(id: string): void {
+    this.remove(id);
+  }
+
   private remove(id: string): void {
     if (this.items.delete(id)) this.changes++;
   }

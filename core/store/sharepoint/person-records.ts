@@ -2,7 +2,7 @@ import { ConflictError, DuplicateError, NotFoundError } from '../../errors';
 import type { PlanStore } from '../../ports/plan-store';
 import type { SharePointSite } from './sharepoint-site';
 
-type PersonRecords = Pick<PlanStore, 'tryAddReminder' | 'setReminderOutcome' | 'reclaimReminder' | 'listReminders' | 'saveConversation' | 'getConversation' | 'listConversations'>;
+type PersonRecords = Pick<PlanStore, 'tryAddReminder' | 'setReminderOutcome' | 'reclaimReminder' | 'listReminders' | 'saveConversation' | 'getConversation' | 'listConversations' | 'deleteConversation'>;
 
 /** The Reminder Log and Bot Conversations lists: per person, shared by every plan (no PlanId). */
 export class SharePointPersonRecords implements PersonRecords {
@@ -60,4 +60,10 @@ export class SharePointPersonRecords implements PersonRecords {
 
   getConversation: PlanStore['getConversation'] = async (aadObjectId) => (await this.listConversations()).find((c) => c.aadObjectId === aadObjectId);
   listConversations: PlanStore['listConversations'] = async () => this.items.all('conversations');
+
+  deleteConversation: PlanStore['deleteConversation'] = async (aadObjectId) => {
+    // The mirror, then Graph (another instance may have saved it since the last delta).
+    const item = this.items.mirrored('conversations', 'aadObjectId', aadObjectId) ?? (await this.items.find('conversations', 'aadObjectId', aadObjectId));
+    return item ? this.items.remove('conversations', item.id) : false;
+  };
 }

@@ -238,6 +238,7 @@ export class SharePointPlanStore implements PlanStore {
   saveConversation: PlanStore['saveConversation'] = (input) => this.people.saveConversation(input);
   getConversation: PlanStore['getConversation'] = (aadObjectId) => this.people.getConversation(aadObjectId);
   listConversations: PlanStore['listConversations'] = () => this.people.listConversations();
+  deleteConversation: PlanStore['deleteConversation'] = (aadObjectId) => this.people.deleteConversation(aadObjectId);
 
   /** The site's change counts: a change in any plan may show in this one (a task's history). */
   changeStamp: PlanStore['changeStamp'] = async () => this.site.changeStamp();

@@ -63,6 +63,10 @@ export class SqlitePersonRecords {
     return row ? toDomain(row) : undefined;
   }
 
+  deleteConversation(aadObjectId: string): boolean {
+    return this.db.prepare('DELETE FROM conversations WHERE aad_object_id = ?').run(aadObjectId).changes > 0;
+  }
+
   listConversations(): ConversationRecord[] {
     return (this.db.prepare('SELECT id, version, data FROM conversations ORDER BY id').all() as Row[]).map((r) => toDomain(r));
   }

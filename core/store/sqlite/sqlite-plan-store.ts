@@ -298,6 +298,7 @@ export class SqlitePlanStore implements PlanStore {
   saveConversation = async (input: ConversationRecordInput): Promise<ConversationRecord> => this.people.saveConversation(input);
   getConversation = async (aadObjectId: string): Promise<ConversationRecord | undefined> => this.people.getConversation(aadObjectId);
   listConversations = async (): Promise<ConversationRecord[]> => this.people.listConversations();
+  deleteConversation = async (aadObjectId: string): Promise<boolean> => this.people.deleteConversation(aadObjectId);
 
   /** Commits by other connections (data_version) and rows this connection changed (total_changes). */
   async changeStamp(): Promise<string> {

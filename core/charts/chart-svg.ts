@@ -1,4 +1,5 @@
 import type { ChartSpec, StackedBarChart, TargetChart } from './chart-spec';
+import { withoutControlCharacters } from '../export/cell-safety';
 
 /**
  * Draws a chart spec as an SVG element tree: the tab renders the tree with React, the report
@@ -243,6 +244,7 @@ export function svgMarkup(node: SvgNode | string): string {
   return children.length ? `<${node.tag}${attrs}>${children.map(svgMarkup).join('')}</${node.tag}>` : `<${node.tag}${attrs}/>`;
 }
 
+/** Markup characters escaped, and what XML cannot hold (a control character in a title) dropped: resvg refuses it. */
 function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return withoutControlCharacters(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -4,15 +4,15 @@ import { ValidationError, type FieldError } from '../errors';
 import { PLAN_KINDS, PLAN_STATES, type Person, type PlanInput, type PlanPatch } from '../model';
 import { planKeyFrom } from './plans';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (yyyy-mm-dd)').refine((d) => DateTime.fromISO(d).isValid, 'is not a real date');
+const isoDate = z.string({ error: 'must be a date (yyyy-mm-dd)' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (yyyy-mm-dd)').refine((d) => DateTime.fromISO(d).isValid, 'is not a real date');
 
 const newPlan = z.object({
-  name: z.string().trim().min(1, 'is required').max(120, 'must be 120 characters or fewer'),
+  name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(120, 'must be 120 characters or fewer'),
   kind: z.enum(PLAN_KINDS, { error: `must be one of: ${PLAN_KINDS.join(', ')}` }),
   periodStart: isoDate,
   periodEnd: isoDate,
   state: z.enum(['Draft', 'Active'], { error: 'must be Draft or Active' }).default('Draft'),
-  predecessorId: z.string().trim().min(1).optional(),
+  predecessorId: z.string({ error: 'must be a plan id' }).trim().min(1).optional(),
 });
 
 const planChange = z.object({

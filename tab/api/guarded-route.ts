@@ -18,6 +18,9 @@ export function guardedRoute(
     handle: async (request) => {
       const auth = await authorize(request, need);
       if (!auth.ok) return auth.response;
+      // Every route takes an object (JSON fields, or a file's bytes) or nothing: an array, a number or
+      // text is refused here in words, not in each route's validator's ("expected object, received array").
+      if (!isFieldsOrFile(request.body)) return invalidFields(NOT_AN_OBJECT, { body: NOT_AN_OBJECT });
       try {
         return await handle(request, auth.caller);
       } catch (err) {
@@ -25,6 +28,12 @@ export function guardedRoute(
       }
     },
   };
+}
+
+const NOT_AN_OBJECT = 'The request could not be read: send the fields as one JSON object.';
+
+function isFieldsOrFile(body: unknown): boolean {
+  return body === undefined || body === null || body === '' || (typeof body === 'object' && !Array.isArray(body));
 }
 
 function domainErrorResponse(err: unknown, notFound = 'That item was not found: it may have been removed. Reload the plan.'): ApiResponse {

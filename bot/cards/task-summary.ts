@@ -28,8 +28,16 @@ export function taskSummary(task: Task, options: { facts: Fact[]; lastUpdate?: s
         ],
       },
       ...(options.updateButton
-        ? [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: `Update ${task.ref}`, verb: CardVerb.openUpdateForm, data: { taskId: task.id } }] }]
+        ? [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: updateButtonTitle(task.ref, options.plan), verb: CardVerb.openUpdateForm, data: { taskId: task.id } }] }]
         : []),
     ],
   };
+}
+
+/**
+ * A button's title is its accessible name: two plans can both have a task 1.1.2, so with the plan
+ * named on the card its button names it too (no two buttons on one card called the same).
+ */
+export function updateButtonTitle(ref: string, plan?: string): string {
+  return plan ? `Update ${ref} (${plan})` : `Update ${ref}`;
 }

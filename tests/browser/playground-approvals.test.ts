@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PlanView, TaskView } from '../../core/plan-view';
 import { launchChromium } from './chromium';
-import { cards, cardsWithText, indexOfCard, openChat, say, waitUntil } from './playground/chat';
+import { cards, cardsWithText, districtUpdateButton, indexOfCard, openChat, say, waitUntil } from './playground/chat';
 import { freePorts, runRemindCli, startProduct, tail, type RunningProduct } from './playground/product-process';
 
 const REF = '1.1.2'; // Alex's task; Sam Okafor is its accountable officer in the demo plan
@@ -69,7 +69,7 @@ describe('RAG approval in the Agents Playground (Chromium)', function () {
     await lists.first().waitFor();
     const list = lists.last();
     const index = await indexOfCard(page, list);
-    await list.getByRole('button', { name: `Update ${REF}`, exact: true }).click();
+    await districtUpdateButton(list, REF).click();
     const form = cards(page).nth(index);
     await form.getByRole('textbox', { name: /^Progress since the last update/ }).fill('Survey supplier withdrew; re-tendering will take six weeks.');
     // The playground draws a compact ChoiceSet as a Fluent combobox: open it, pick the option.

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import type { PlanView, TaskView } from '../../core/plan-view';
 import { assertCardAccessible } from './playground/card-axe';
-import { cards, cardsWithText, escapeRegExp, indexOfCard, say, waitUntil } from './playground/chat';
+import { cards, cardsWithText, districtUpdateButton, escapeRegExp, indexOfCard, say, waitUntil } from './playground/chat';
 import { usePlaygroundSession } from './playground/playground-session';
 import type { RunningProduct } from './playground/product-process';
 
@@ -75,7 +75,7 @@ describe('owner update form in the Agents Playground (Chromium)', function () {
     ref = chosen.ref;
     asItWas = chosen;
     formIndex = await indexOfCard(page, list);
-    await list.getByRole('button', { name: `Update ${ref}`, exact: true }).click();
+    await districtUpdateButton(list, ref).click();
     const form = await cardAt(formIndex, formTitle(ref));
 
     const progress = form.getByRole('textbox', { name: PROGRESS });

@@ -75,3 +75,12 @@ export async function waitUntil<T>(what: string, timeoutMs: number, probe: () =>
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * The Update button for the demo district plan's task `ref` on a list card. Alex owns tasks in both
+ * demo plans, so the card names each plan by kind and years, in the button's title too
+ * (bot/cards/task-summary.ts): the district plan's is "EDI plan …".
+ */
+export function districtUpdateButton(card: Locator, ref: string): Locator {
+  return card.getByRole('button', { name: new RegExp(`^Update ${escapeRegExp(ref)}(?: \\(EDI plan [^)]+\\))?$`) });
+}

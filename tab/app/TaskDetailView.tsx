@@ -13,6 +13,7 @@ import {
 import { OpenRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { ApprovalItem, CommentItem, PersonView, ReminderItem, TaskDetail, UpdateHistoryItem } from './api-types';
+import { eflgTagTitle } from '../../core/eflg/framework';
 import { CarriedForwardNote } from './CarriedForwardNote';
 import { DueCell } from './DueCell';
 import { historyList } from './history-styles';
@@ -32,6 +33,7 @@ const useStyles = makeStyles({
   caption: visuallyHidden,
   cell: { verticalAlign: 'top', overflowWrap: 'anywhere' },
   scroller: { overflowX: 'auto' },
+  tagList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 const useHistoryStyles = makeStyles(historyList);
 
@@ -92,6 +94,18 @@ export function TaskDetailView({ task, onCommentsChanged }: { task: TaskDetail; 
           {field('Evidence of impact', task.evidence)}
           {field('Risks', task.risks)}
           {field('Support needed (latest update)', task.supportNeeded)}
+          {field(
+            'Equality Framework',
+            task.eflg?.length ? (
+              <ul className={styles.tagList}>
+                {task.eflg.map((tag) => (
+                  <li key={`${tag.module}-${tag.criterion ?? ''}`}>
+                    {eflgTagTitle(tag)} ({tag.level})
+                  </li>
+                ))}
+              </ul>
+            ) : undefined,
+          )}
         </dl>
       </section>
       <TaskEvidenceLinks links={task.evidenceLinks ?? []} />

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { buildDemoPlan } from '../../bot/demo/demo-plan';
-import { EFLG_FRAMEWORK } from '../../core/eflg/framework';
+import { EFLG_FRAMEWORK, eflgTagTitle } from '../../core/eflg/framework';
 import { assertNoAxeViolations } from './axe';
 import { TEST_NOW, type RealTabApp } from './real-app';
 import { openPlan, useRealTabPage } from './real-tab-page';
@@ -88,7 +88,11 @@ describe('Equality Framework view in Chromium, on the real API', function () {
     const task = (await app.ctx.store.getTaskByRef('2.1.1'))!;
     await tabTo(page, (f) => f.openTask === task.id, 'task 2.1.1 in the view');
     await page.keyboard.press('Enter');
-    await page.getByRole('dialog').locator('[data-task-detail]').waitFor();
+    const detail = page.getByRole('dialog').locator('[data-task-detail]');
+    await detail.waitFor();
+    // The panel lists the task's tags, read-only, with the level each evidences.
+    assert.ok(task.eflg?.length, 'the demo tags 2.1.1');
+    for (const tag of task.eflg) await detail.getByRole('listitem').filter({ hasText: `${eflgTagTitle(tag)} (${tag.level})` }).waitFor();
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('view'), null, 'back in the plan view');
     assert.equal(url.searchParams.get('task'), task.id);

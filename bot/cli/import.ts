@@ -17,6 +17,7 @@ import { importPlan } from '../../core/use-cases/import-plan';
 import { createAppContext } from '../app-context';
 import { planStoreFor } from './plan-option';
 import { ConfigError, loadConfig } from '../config';
+import { isUsageError, UsageError } from './cli-errors';
 
 const USAGE = [
   'Usage:',
@@ -37,9 +38,6 @@ const USAGE = [
   'Importing the same file again changes nothing; an edited file updates tasks by ref and keeps the',
   'updates owners have sent in since.',
 ].join('\n');
-
-/** Bad command-line use: exit code 2. */
-class UsageError extends Error {}
 
 function readInput(file: string, what: string, maxBytes: number): Buffer {
   let stat: fs.Stats;
@@ -103,7 +101,7 @@ async function main(): Promise<number> {
 
 /** A failure in the words the officer sees, its kind, and the exit code: 2 for bad command-line use, 1 otherwise. */
 function describeFailure(err: unknown): { code: number; problem: string; message: string; usage?: boolean } {
-  if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) return { code: 2, problem: 'usage', message: err.message, usage: true };
+  if (isUsageError(err)) return { code: 2, problem: 'usage', message: err.message, usage: true };
   if (err instanceof ImportFileError) return { code: 1, problem: err.problem, message: `Nothing was imported. ${err.message}` };
   if (err instanceof ConfigError) return { code: 1, problem: 'config', message: err.message };
   if (err instanceof DomainError) return { code: 1, problem: 'refused', message: err.message };

@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DomainError } from '../../core/errors';
 import { londonDate } from '../../core/plan/london-time';
 import { silentLogger } from '../../core/ports/logger';
 import { exportPerson } from '../../core/use-cases/person-export';
@@ -15,7 +14,8 @@ import { handleLeaver } from '../../core/use-cases/person-leaver';
 import { createAppContext, type AppContext } from '../app-context';
 import { approvalCards } from '../cards/approval-cards';
 import { leaverCards } from '../cards/owner-left-card';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
+import { exitOnFailure, UsageError } from './cli-errors';
 import { describeExport, describeLeaver } from './person-report';
 
 const USAGE = [
@@ -33,9 +33,6 @@ const USAGE = [
   '        decisions waiting on them go to the next approver in line. What they wrote stays, under',
   '        their name. Running it again changes nothing. --dry-run lists what it would change.',
 ].join('\n');
-
-/** Bad command-line use: exit code 2. */
-class UsageError extends Error {}
 
 async function runExport(ctx: AppContext, email: string, out: string | undefined): Promise<number> {
   const doc = await exportPerson(ctx, email);
@@ -92,15 +89,6 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`${err.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    if (err instanceof DomainError || err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    console.error(`The person command failed: ${err instanceof Error ? err.message : String(err)}. Running it again carries on where it stopped.`);
-    process.exit(1);
+    exitOnFailure(err, USAGE, (message) => `The person command failed: ${message}. Running it again carries on where it stopped.`);
   },
 );

@@ -4,7 +4,7 @@
  * the same use cases as the tab.
  */
 import { parseArgs } from 'node:util';
-import { DomainError, ValidationError } from '../../core/errors';
+import { ValidationError } from '../../core/errors';
 import type { RoundScope, UpdateRound } from '../../core/model';
 import { formatDate, formatInstant } from '../../core/plan/london-time';
 import { silentLogger } from '../../core/ports/logger';
@@ -14,7 +14,8 @@ import { getRoundStatus } from '../../core/use-cases/get-round-status';
 import { openRound } from '../../core/use-cases/open-round';
 import { planStoreFor } from './plan-option';
 import { createAppContext, type AppContext } from '../app-context';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
+import { exitOnFailure, UsageError } from './cli-errors';
 
 const USAGE = [
   'Usage:',
@@ -29,9 +30,6 @@ const USAGE = [
   'status  The open round (else the latest): response rate, and who has not answered.',
   'close   Closes the open round, keeping each task\'s latest update and RAG for the board report.',
 ].join('\n');
-
-/** Bad command-line use: exit code 2. */
-class UsageError extends Error {}
 
 function list(s: string | undefined): string[] {
   return (s ?? '').split(',').map((p) => p.trim()).filter(Boolean);
@@ -141,15 +139,6 @@ main().then(
       for (const f of err.fields) console.error(`  - ${f.message}`);
       process.exit(2);
     }
-    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`${err.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    if (err instanceof DomainError || err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    console.error(`Update round command failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    exitOnFailure(err, USAGE, (message) => `Update round command failed: ${message}`);
   },
 );

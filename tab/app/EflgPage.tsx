@@ -1,7 +1,6 @@
-import { Button, Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, Link, Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { DocumentTextRegular, OpenRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
-import { ApiError, apiDownload } from './api-client';
+import { useId } from 'react';
 import type { EflgAssessment, EflgCriterionAssessment, EflgEvidenceItem, EflgModuleAssessment } from './api-types';
 import { fetchEflg } from './eflg-api';
 import { countOf, formatInstantAsDate, formatIsoDate } from './format';
@@ -9,6 +8,7 @@ import { LoadError } from './LoadError';
 import { RagBadge } from './RagBadge';
 import { sectionCard } from './shared-styles';
 import { useAsync } from './use-async';
+import { DownloadResult, useDownload } from './use-download';
 import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
@@ -93,41 +93,20 @@ function Intro({ assessment, isOfficer }: { assessment: EflgAssessment; isOffice
 /** The self-assessment / peer-challenge evidence pack as Word (officers). */
 function EvidencePackButton() {
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string }>();
-  const download = async () => {
-    setBusy(true);
-    setResult(undefined);
-    try {
-      const name = await apiDownload('/api/export/eflg-pack.docx', 'equality-framework-evidence.docx');
-      setResult({ ok: true, text: `Downloaded ${name}.` });
-    } catch (error) {
-      setResult({ ok: false, text: error instanceof ApiError ? `The evidence pack could not be made: ${error.message}` : 'The evidence pack could not be downloaded. Please try again.' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, result, download } = useDownload();
   return (
     <div>
       <div className={styles.actions}>
-        <Button icon={<DocumentTextRegular />} disabled={busy} disabledFocusable={busy} onClick={() => void download()}>
+        <Button
+          icon={<DocumentTextRegular />}
+          disabled={busy !== undefined}
+          disabledFocusable={busy !== undefined}
+          onClick={() => void download({ key: 'pack', path: '/api/export/eflg-pack.docx', fallbackName: 'equality-framework-evidence.docx', what: 'The evidence pack' })}
+        >
           {busy ? 'Preparing…' : 'Evidence pack (Word)'}
         </Button>
       </div>
-      <div role="status" aria-live="polite">
-        {result?.ok && (
-          <MessageBar intent="success">
-            <MessageBarBody>{result.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-      {result && !result.ok && (
-        <div role="alert">
-          <MessageBar intent="error">
-            <MessageBarBody>{result.text}</MessageBarBody>
-          </MessageBar>
-        </div>
-      )}
+      <DownloadResult result={result} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentTableRegular, DocumentTextRegular, HistoryRegular, TableSimpleRegular } from '@fluentui/react-icons';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { planFilterToQuery, type PlanFilter } from '../../core/plan/plan-filter';
-import { ApiError, apiDownload } from './api-client';
+import { DownloadResult, useDownload } from './use-download';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: 0 },
@@ -28,46 +28,19 @@ const TARGETS: ExportTarget[] = [
 /** Officers: the current filtered view as CSV or Excel, the board report and the history of changes; other actions (import) sit alongside. */
 export function ExportBar({ filter, children }: { filter: PlanFilter; children?: ReactNode }) {
   const styles = useStyles();
-  const [busy, setBusy] = useState<string>();
-  const [result, setResult] = useState<{ ok: boolean; text: string }>();
-
-  const download = async (target: ExportTarget) => {
-    setBusy(target.key);
-    setResult(undefined);
-    try {
-      const name = await apiDownload(target.path(planFilterToQuery(filter)), target.fallbackName);
-      setResult({ ok: true, text: `Downloaded ${name}.` });
-    } catch (error) {
-      setResult({ ok: false, text: error instanceof ApiError ? `The file could not be made: ${error.message}` : 'The file could not be downloaded. Please try again.' });
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const { busy, result, download } = useDownload();
 
   return (
     <div>
       <div role="group" aria-label="Exports and import" className={styles.bar}>
         {TARGETS.map((target) => (
-          <Button key={target.key} icon={target.icon} disabled={busy !== undefined} disabledFocusable={busy !== undefined} onClick={() => void download(target)}>
+          <Button key={target.key} icon={target.icon} disabled={busy !== undefined} disabledFocusable={busy !== undefined} onClick={() => void download({ key: target.key, path: target.path(planFilterToQuery(filter)), fallbackName: target.fallbackName, what: 'The file' })}>
             {busy === target.key ? 'Preparing…' : target.label}
           </Button>
         ))}
         {children}
       </div>
-      <div role="status" aria-live="polite" className={styles.status}>
-        {result?.ok && (
-          <MessageBar intent="success">
-            <MessageBarBody>{result.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-      {result && !result.ok && (
-        <div role="alert">
-          <MessageBar intent="error">
-            <MessageBarBody>{result.text}</MessageBarBody>
-          </MessageBar>
-        </div>
-      )}
+      <DownloadResult result={result} className={styles.status} />
     </div>
   );
 }

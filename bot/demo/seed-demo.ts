@@ -25,8 +25,11 @@ export async function seedDemoPlan(deps: { store: PlanStore; clock: Clock }): Pr
   for (const round of plan.rounds) await store.createRound(closedRoundInput(round, seeded));
   await seedDemoActivity(store, today);
   const first = await store.plans.getPlan(store.planId);
-  // The demo plan's own name and period (and a key that says them, for the address bar).
-  if (first) await store.plans.updatePlan(first.id, first.version, { name: plan.title, periodStart: plan.planStart, periodEnd: plan.planEnd, key: planKeyFrom('District EDI plan', plan.planStart, plan.planEnd) });
+  // The demo plan's own name, period (and a key that says them, for the address bar) and owner, the demo's EDI officer.
+  if (first) {
+    const key = planKeyFrom('District EDI plan', plan.planStart, plan.planEnd);
+    await store.plans.updatePlan(first.id, first.version, { name: plan.title, periodStart: plan.planStart, periodEnd: plan.planEnd, key, owner: toPerson(demoUsers.priya) });
+  }
   const workforce = await seedWorkforcePlan(store, today, { start: plan.planStart, end: plan.planEnd });
   return { seeded: true, tasks: plan.tasks.length + workforce };
 }

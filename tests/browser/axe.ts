@@ -31,6 +31,13 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
   // tsx compiles with esbuild's keepNames, whose `__name` helper the page lacks.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
+  // Colours are checked as they settle: a button just re-enabled after a submit fades its text
+  // back in (Fluent's colour transition), and axe measuring mid-fade reports a contrast the user
+  // never sees for more than a moment. Endless animations (a spinner) are not waited for.
+  await page.evaluate(async () => {
+    const settling = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.race([Promise.allSettled(settling.map((a) => a.finished)), new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
   return page.evaluate(async (tags) => {
     type AxeNode = { target: unknown[]; failureSummary?: string; element?: Element };
     type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: AxeNode[] }[] };

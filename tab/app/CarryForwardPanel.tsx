@@ -4,9 +4,10 @@ import { ApiError } from './api-client';
 import type { CarryForwardResult, PlanListItem } from './api-types';
 import { countOf } from './format';
 import { LoadError } from './LoadError';
-import { carryAll, carrySummary, fetchOpenTasks, planLabel } from './plans-api';
+import { carryAll, carrySummary, fetchOpenTasks } from './plans-api';
 import { planAddress } from './url-state';
 import { useAsync } from './use-async';
+import { PlanOptions } from './PlanOptions';
 
 const useStyles = makeStyles({
   // A native select is as wide as its longest option (long plan names): let it shrink to the dialog.
@@ -132,21 +133,13 @@ export function CarryForwardPanel({ plans, defaultFrom, defaultTo, onCarried }: 
       <div className={styles.plans}>
         <Field className={styles.field} label="From">
           <Select className={styles.select} select={{ className: styles.select }} value={from} onChange={(_, d) => chooseFrom(d.value)}>
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {planLabel(p)}
-              </option>
-            ))}
+            <PlanOptions plans={plans} />
           </Select>
         </Field>
         <Field className={styles.field} label="Into" required validationMessage={problems.toPlanId}>
           <Select className={styles.select} select={{ className: styles.select }} value={target ? to : ''} onChange={(_, d) => setTo(d.value)}>
             <option value="">Choose a plan</option>
-            {targets.map((p) => (
-              <option key={p.id} value={p.id}>
-                {planLabel(p)}
-              </option>
-            ))}
+            <PlanOptions plans={targets} />
           </Select>
         </Field>
       </div>

@@ -1,10 +1,10 @@
-import { Button, Link, Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { DocumentTextRegular, OpenRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import type { EflgAssessment, EflgCriterionAssessment, EflgEvidenceItem, EflgModuleAssessment } from './api-types';
 import { fetchEflg } from './eflg-api';
 import { countOf, formatInstantAsDate, formatIsoDate } from './format';
-import { LoadError } from './LoadError';
+import { LoadedView } from './LoadedView';
 import { RagBadge } from './RagBadge';
 import { sectionCard } from './shared-styles';
 import { useAsync } from './use-async';
@@ -12,7 +12,6 @@ import { DownloadResult, useDownload } from './use-download';
 import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
-  status: { display: 'flex', justifyContent: 'flex-start' },
   intro: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   text: { ...typographyStyles.body1, margin: 0, color: tokens.colorNeutralForeground1 },
   muted: { ...typographyStyles.body1, margin: 0, color: tokens.colorNeutralForeground2 },
@@ -48,18 +47,11 @@ export interface EflgPageProps {
 
 /** `?view=eflg`: the plan against the LGA Equality Framework, per module and criterion, loaded when shown. */
 export function EflgPage({ isOfficer, onOpenTask }: EflgPageProps) {
-  const styles = useStyles();
   const { state, reload } = useAsync('eflg', fetchEflg);
-  const assessment = state.kind === 'loaded' ? state.value : state.kind === 'loading' ? state.previous : undefined;
 
   return (
-    <>
-      {/* Always present, so screen readers hear "Loading…" when a retry starts. */}
-      <div className={styles.status} role="status" aria-live="polite">
-        {state.kind === 'loading' && !assessment && <Spinner size="small" labelPosition="after" label="Loading the Equality Framework self-assessment…" />}
-      </div>
-      {state.kind === 'error' && <LoadError title="The Equality Framework self-assessment could not be loaded." message={state.message} onRetry={reload} />}
-      {assessment && (
+    <LoadedView state={state} onRetry={reload} loading="Loading the Equality Framework self-assessment…" failed="The Equality Framework self-assessment could not be loaded.">
+      {(assessment) => (
         <>
           <Intro assessment={assessment} isOfficer={isOfficer} />
           {assessment.modules.map((m) => (
@@ -67,7 +59,7 @@ export function EflgPage({ isOfficer, onOpenTask }: EflgPageProps) {
           ))}
         </>
       )}
-    </>
+    </LoadedView>
   );
 }
 

@@ -6,8 +6,9 @@ import { ApiError } from './api-client';
 import type { NewPlanRequest, PlanListItem, PlanRecord } from './api-types';
 import { DateInput } from './DateInput';
 import { DATE_HINT } from './form-controls';
-import { planLabel, startPlan } from './plans-api';
+import { startPlan } from './plans-api';
 import { planAddress } from './url-state';
+import { PlanOptions } from './PlanOptions';
 
 const useStyles = makeStyles({
   // A native select is as wide as its longest option (long plan names): let it shrink to the dialog.
@@ -132,11 +133,7 @@ export function NewPlanForm({ plans, onStarted }: NewPlanFormProps) {
         <Field className={styles.field} label="Follows" hint="The plan this one succeeds: its open tasks can be carried forward into it." validationMessage={problems.predecessorId}>
           <Select className={styles.select} select={{ className: styles.select }} ref={bind('predecessorId')} value={values.predecessorId} onChange={(_, d) => set({ predecessorId: d.value })}>
             <option value="">No earlier plan</option>
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {planLabel(p)}
-              </option>
-            ))}
+            <PlanOptions plans={plans} />
           </Select>
         </Field>
         <Field label="State" validationMessage={problems.state}>

@@ -1,5 +1,5 @@
 import { sectionCard } from './shared-styles';
-import { Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useId, useMemo, type ReactNode } from 'react';
 import type { ChartPalette } from '../../core/charts/chart-svg';
 import { measuresChart, objectiveRagChart, ragByRoundChart } from '../../core/charts/trend-charts';
@@ -7,13 +7,12 @@ import type { TrendsView } from './api-types';
 import { chartPaletteFor } from './chart-palette';
 import { ChartFigure, type ExtraColumn } from './ChartFigure';
 import { formatIsoDate } from './format';
-import { LoadError } from './LoadError';
+import { LoadedView } from './LoadedView';
 import type { HostThemeName } from './teams-host';
 import { TrendsMovers } from './TrendsMovers';
 import { useTrends } from './use-trends';
 
 const useStyles = makeStyles({
-  status: { display: 'flex', justifyContent: 'flex-start' },
   asAt: { ...typographyStyles.body1, margin: 0, color: tokens.colorNeutralForeground2 },
   section: {
     ...sectionCard,
@@ -35,16 +34,10 @@ export function TrendsPage({ theme, onOpenTask }: TrendsPageProps) {
   const styles = useStyles();
   const { state, retry } = useTrends();
   const palette = useMemo(() => chartPaletteFor(theme), [theme]);
-  const trends = state.kind === 'loaded' ? state.value : state.kind === 'loading' ? state.previous : undefined;
 
   return (
-    <>
-      {/* Always present, so screen readers hear "Loading the trends…" when a retry starts. */}
-      <div className={styles.status} role="status" aria-live="polite">
-        {state.kind === 'loading' && !trends && <Spinner size="small" labelPosition="after" label="Loading the trends…" />}
-      </div>
-      {state.kind === 'error' && <LoadError title="The trends could not be loaded." message={state.message} onRetry={retry} />}
-      {trends && (
+    <LoadedView state={state} onRetry={retry} loading="Loading the trends…" failed="The trends could not be loaded.">
+      {(trends) => (
         <>
           <p className={styles.asAt}>Trends as at {formatIsoDate(trends.today)}</p>
           <RagByRound trends={trends} palette={palette} />
@@ -55,7 +48,7 @@ export function TrendsPage({ theme, onOpenTask }: TrendsPageProps) {
           <Measures trends={trends} palette={palette} />
         </>
       )}
-    </>
+    </LoadedView>
   );
 }
 

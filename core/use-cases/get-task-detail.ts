@@ -7,7 +7,7 @@ import type { PlanStore } from '../ports/plan-store';
 import { storeOf } from '../plan/plan-stores';
 
 /** One task as `/api/tasks/:id` shows it: every field, its full update history, approvals and reminders. */
-export type TaskDetail = Omit<TaskInput, 'pendingApprovalId' | 'carriedFrom'> & {
+export type TaskDetail = Omit<TaskInput, 'pendingApprovalId' | 'carriedFrom' | 'carriedTo'> & {
   id: string;
   /** The version read (the API sends it as the ETag a PATCH must carry in If-Match). */
   version: string;
@@ -30,6 +30,8 @@ export type TaskDetail = Omit<TaskInput, 'pendingApprovalId' | 'carriedFrom'> & 
   measureStatus?: MeasureStatus;
   /** The task this one was carried forward from: its plan and its updates (newest first), the task's earlier history. */
   carriedFrom?: { planId: string; planName: string; taskId: string; ref: string; updates: UpdateHistoryItem[] };
+  /** The task this one was carried into, and its plan's name (the link stored on the task names only the plan's id). */
+  carriedTo?: { planId: string; planName: string; taskId: string; ref: string };
 };
 
 /** An update as the history shows it (its idempotency key and task fields stay in the store). */
@@ -71,7 +73,7 @@ export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promi
   const task = await deps.store.getTask(taskId);
   if (!task) throw new NotFoundError('Task', taskId);
   const store = storeOf(deps.store, task);
-  const [updates, approvals, reminders, objectives, changes, comments, earlier] = await Promise.all([
+  const [updates, approvals, reminders, objectives, changes, comments, earlier, later] = await Promise.all([
     store.listUpdates(task.id),
     store.listApprovals({ taskId: task.id }),
     store.listReminders(task.id),
@@ -79,8 +81,9 @@ export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promi
     store.listChanges({ subject: 'task', subjectId: task.id }),
     store.listComments(task.id),
     earlierHistory(store, task),
+    laterTask(store, task),
   ]);
-  const { pendingApprovalId: _pending, carriedFrom: _link, ...fields } = task;
+  const { pendingApprovalId: _pending, carriedFrom: _from, carriedTo: _to, ...fields } = task;
   const today = londonDate(deps.clock.now());
   return {
     ...fields,
@@ -115,6 +118,7 @@ export async function getTaskDetail(deps: TaskDetailDeps, taskId: string): Promi
     ...(deps.sharePointItemUrl && { sharePointUrl: deps.sharePointItemUrl(task) }),
     ...(task.measure && { measureStatus: measureStatus(task, updates, today) }),
     ...(earlier && { carriedFrom: earlier }),
+    ...(later && { carriedTo: later }),
   };
 }
 
@@ -140,6 +144,14 @@ async function earlierHistory(store: PlanStore, task: Task): Promise<TaskDetail[
   if (!link) return undefined;
   const [plan, updates] = await Promise.all([store.plans.getPlan(link.planId), store.listUpdates(link.taskId)]);
   return { planId: link.planId, planName: plan?.name ?? 'an earlier plan', taskId: link.taskId, ref: link.ref, updates: historyOf(updates) };
+}
+
+/** Where a carried-forward task went: the task in the later plan, and that plan's name. */
+async function laterTask(store: PlanStore, task: Task): Promise<TaskDetail['carriedTo']> {
+  const link = task.carriedTo;
+  if (!link) return undefined;
+  const plan = await store.plans.getPlan(link.planId);
+  return { planId: link.planId, planName: plan?.name ?? 'a later plan', taskId: link.taskId, ref: link.ref };
 }
 
 /** The approval flow's messages (core/use-cases/approval-messages.ts, chase-approvals.ts). */

@@ -1,9 +1,7 @@
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowHookUpLeftRegular, ArrowHookUpRightRegular } from '@fluentui/react-icons';
 import type { TaskDetail } from './api-types';
-import { fetchPlans } from './plans-api';
 import { planAddress } from './url-state';
-import { useAsync } from './use-async';
 
 const useStyles = makeStyles({
   note: {
@@ -19,15 +17,13 @@ const useStyles = makeStyles({
 
 /**
  * A task carried between plans: where it came from (its earlier history is listed below the
- * task's own) or where it went, each a link that opens that task in its plan. The old task's link
- * names no plan (core/model.ts TaskLink), so the name comes from the plan list.
+ * task's own) or where it went, each a link that opens that task in its plan (both plans named by
+ * the server, core/use-cases/get-task-detail.ts).
  */
 export function CarriedForwardNote({ task }: { task: Pick<TaskDetail, 'carriedFrom' | 'carriedTo'> }) {
   const styles = useStyles();
   const { carriedFrom: from, carriedTo: to } = task;
-  const { state } = useAsync(to ? 'plans' : undefined, fetchPlans);
   if (!from && !to) return null;
-  const toName = to && state.kind === 'loaded' ? state.value.find((p) => p.id === to.planId)?.name : undefined;
   return (
     <div className={styles.note} data-carried="">
       {from && (
@@ -47,7 +43,7 @@ export function CarriedForwardNote({ task }: { task: Pick<TaskDetail, 'carriedFr
           <span>
             Carried forward to{' '}
             <Link href={planAddress(to.planId, to.taskId)}>
-              {toName ?? 'a later plan'}, task {to.ref}
+              {to.planName}, task {to.ref}
             </Link>
           </span>
         </p>

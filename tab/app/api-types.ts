@@ -173,8 +173,8 @@ export interface TaskDetail {
   comments?: CommentItem[];
   /** Carried forward from a task of an earlier plan: that task, and its updates (newest first), this task's earlier history. */
   carriedFrom?: { planId: string; planName: string; taskId: string; ref: string; updates: UpdateHistoryItem[] };
-  /** Carried into a later plan (status 'Carried forward'): the task there. */
-  carriedTo?: { planId: string; taskId: string; ref: string };
+  /** Carried into a later plan (status 'Carried forward'): the task there, and that plan's name. */
+  carriedTo?: { planId: string; planName: string; taskId: string; ref: string };
 }
 
 export interface EvidenceLinkItem {

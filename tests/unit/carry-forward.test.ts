@@ -56,6 +56,8 @@ describe('carry forward: open tasks into the next plan', () => {
 
     const detail = await getTaskDetail({ store: next, clock }, carried!.id);
     assert.deepEqual(detail.carriedFrom && { ...detail.carriedFrom, updates: detail.carriedFrom.updates.map((u) => u.progress) }, { planId: store.planId, planName: 'EDI action plan', taskId: open.id, ref: '1.2', updates: ['Survey drafted'] });
+    // The old task's detail names the plan it went to (the stored link holds only its id).
+    assert.deepEqual((await getTaskDetail({ store, clock }, open.id)).carriedTo, { planId: successorId, planName: 'EDI plan 2027-31', taskId: carried!.id, ref: '1.2' });
   });
 
   it('finishes a run that stopped after making the new task (found by its link), without a second copy', async () => {
